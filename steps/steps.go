@@ -1,0 +1,146 @@
+// Package steps is the content of the guide as data: the screens of the walkthrough, in order,
+// each a list of blocks that name locale message IDs. The TUI, --print and the plain mode all
+// render this one source, so the three can never tell a client different things.
+package steps
+
+// Kind says what a screen is for.
+type Kind int
+
+const (
+	KindIntro   Kind = iota // before you begin
+	KindAddress             // the optional email address
+	KindStep                // one of the guide's nine numbered steps
+	KindFinish              // the end, with the support contacts
+)
+
+// Widget is the interactive part a screen carries besides its text.
+type Widget int
+
+const (
+	WidgetNone         Widget = iota
+	WidgetNetworkCheck        // the firewall check offered before the invitation
+	WidgetAddress             // the email address field and the guest identity
+	WidgetCodeSent            // the person confirms « Send code »: the 30-minute timer starts
+	WidgetCodeTimer           // shows how long the emailed code stays valid
+	WidgetMFAOptions          // the two ways to register multifactor authentication
+)
+
+// BlockKind says how a block is presented.
+type BlockKind int
+
+const (
+	Paragraph BlockKind = iota
+	Bullet              // one item of a list
+	Heading             // a sub-heading inside a screen
+	OnScreen            // what Microsoft's or the mail client's screen shows at that moment
+	Warning             // something that may go wrong, said before it does
+	Hint                // what to do when it did go wrong
+	Link                // a URL shown on its own line
+	Contact             // a support contact (email or phone)
+)
+
+// Block is one piece of a screen's text.
+type Block struct {
+	Kind BlockKind
+	// ID is the locale message, filled with Facts() and, once known, {{.Email}} and {{.Identity}}.
+	// Link and Contact blocks may leave it empty.
+	ID string
+	// EmailID, when set, replaces ID once the person has given their address, so the guide can
+	// say "your address (jane@example.ca)" instead of "your address".
+	EmailID string
+	// Text is what a Link or Contact block shows (an address, a phone number): data, not prose.
+	Text string
+	// URL is where a Link or Contact block points.
+	URL string
+}
+
+// Screen is one page of the walkthrough.
+type Screen struct {
+	Key     string // stable name, used in saved progress and tests
+	Kind    Kind
+	Number  int    // 1 to 9 for the guide's steps, 0 otherwise
+	TitleID string // what the step list and the heading show
+	// LeadID is the instruction itself, shown large under "Step N of 9".
+	LeadID string
+	Blocks []Block
+	Widget Widget
+	// MainLink is what the "open in browser" key opens on this screen, if anything.
+	MainLink string
+}
+
+// StepCount is the number of numbered steps in the guide.
+const StepCount = 9
+
+// Support contacts, as printed on the last page of the guide.
+const (
+	SupportEmail    = "support@auvenir.ca"
+	SupportPhone    = "+1 (855) 528-8364"
+	SupportPhoneURI = "tel:+18555288364"
+)
+
+// Addresses the guide names; they are facts, not translations.
+const (
+	InviteSender      = "no-reply@auvenir.ca"
+	CodeSender        = "account-security-noreply@accountprotection.microsoft.com"
+	OrganizationsURL  = "https://myaccount.microsoft.com/organizations"
+	TenantDomain      = "DMCHosting.onmicrosoft.com"
+	CodeValidMinutes  = 30
+	IdentityExample   = "clientemail_clientdomain.ca#EXT#@DMCHosting.onmicrosoft.com"
+	AuthenticatorName = "Microsoft Authenticator"
+)
+
+// FirewallURLs are the Auvenir addresses the guide asks IT to allow.
+var FirewallURLs = []string{
+	"https://ca.auvenir.com",
+	"https://ap.auvenir.com",
+	"https://helpdesk.auvenir.com",
+	"https://crm.auvenir.com",
+}
+
+// All returns the screens in the order the walkthrough shows them. Each call builds a fresh
+// slice, so a caller may not change what another one sees.
+func All() []Screen {
+	s := []Screen{intro(), address()}
+	s = append(s, numbered()...)
+	return append(s, finish())
+}
+
+// Index returns the position in All() of step n (1 to 9), or -1.
+func Index(screens []Screen, n int) int {
+	for i, s := range screens {
+		if s.Kind == KindStep && s.Number == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// ByKey returns the position in screens of the screen named key, or -1.
+func ByKey(screens []Screen, key string) int {
+	for i, s := range screens {
+		if s.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// MessageIDs lists every message ID the content refers to, for the completeness tests.
+func MessageIDs() []string {
+	var ids []string
+	for _, s := range All() {
+		ids = append(ids, s.TitleID)
+		if s.LeadID != "" {
+			ids = append(ids, s.LeadID)
+		}
+		for _, b := range s.Blocks {
+			if b.ID != "" {
+				ids = append(ids, b.ID)
+			}
+			if b.EmailID != "" {
+				ids = append(ids, b.EmailID)
+			}
+		}
+	}
+	return ids
+}

@@ -1,0 +1,102 @@
+package steps
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+)
+
+func TestOrderAndNumbers(t *testing.T) {
+	all := All()
+	if all[0].Kind != KindIntro || all[1].Kind != KindAddress || all[len(all)-1].Kind != KindFinish {
+		t.Fatalf("want intro, address, steps, finish; got %v", kinds(all))
+	}
+	for n := 1; n <= StepCount; n++ {
+		i := Index(all, n)
+		if i < 0 || all[i].Number != n || all[i].Key != "step"+string(rune('0'+n)) {
+			t.Fatalf("step %d at %d: %+v", n, i, all[i])
+		}
+	}
+	if Index(all, 0) != -1 || Index(all, 10) != -1 {
+		t.Fatal("Index accepts a step the guide does not have")
+	}
+	if ByKey(all, "finish") != len(all)-1 || ByKey(all, "nope") != -1 {
+		t.Fatal("ByKey")
+	}
+	all[0].Blocks[0].ID = "changed"
+	if All()[0].Blocks[0].ID == "changed" {
+		t.Fatal("All shares its slices between callers")
+	}
+}
+
+func kinds(s []Screen) []Kind {
+	var k []Kind
+	for _, x := range s {
+		k = append(k, x.Kind)
+	}
+	return k
+}
+
+// The guide's widgets sit where the issue and the PDF put them.
+func TestWidgets(t *testing.T) {
+	all := All()
+	want := map[string]Widget{"intro": WidgetNetworkCheck, "address": WidgetAddress,
+		"step3": WidgetCodeSent, "step4": WidgetCodeTimer, "step5": WidgetCodeTimer, "step9": WidgetMFAOptions}
+	for _, s := range all {
+		if s.Widget != want[s.Key] {
+			t.Errorf("%s has widget %d, want %d", s.Key, s.Widget, want[s.Key])
+		}
+	}
+}
+
+// Every message the content names exists in both languages and fills in without a gap.
+func TestContentIsTranslated(t *testing.T) {
+	data := Facts()
+	data["Email"] = "jane@example.ca"
+	data["Identity"] = "jane_example.ca#EXT#@DMCHosting.onmicrosoft.com"
+	for _, l := range locales.Langs {
+		z := locales.New(l)
+		for _, id := range MessageIDs() {
+			if !z.Has(id) {
+				t.Errorf("%s: message %s is missing", l, id)
+				continue
+			}
+			if s := z.T(id, data); strings.Contains(s, "<no value>") {
+				t.Errorf("%s: %s leaves a gap: %q", l, id, s)
+			}
+		}
+	}
+}
+
+// The seed's addresses and labels reach the screens verbatim.
+func TestSeedFactsAppear(t *testing.T) {
+	z := locales.New(locales.French)
+	text := func(id string) string { return z.T(id, Facts()) }
+	checks := map[string]string{
+		"Step1Lead":          "no-reply@auvenir.ca",
+		"Step2Lead":          "« Créer un compte »",
+		"Step3Lead":          "« Send code »",
+		"Step4Lead":          "DMCHosting (via Microsoft)",
+		"Step4Sender":        "account-security-noreply@accountprotection.microsoft.com",
+		"Step4Subject":       "Your DMCHosting account verification code",
+		"Step5Lead":          "« Sign in »",
+		"Step6Lead":          "« Accept »",
+		"Step8Lead":          "« Next »",
+		"IntroIssueIdentity": "clientemail_clientdomain.ca#EXT#@DMCHosting.onmicrosoft.com",
+	}
+	for id, want := range checks {
+		if got := strings.ReplaceAll(text(id), "\u00a0", " "); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want it to contain %q", id, got, want)
+		}
+	}
+	var urls []string
+	for _, b := range All()[0].Blocks {
+		if b.Kind == Link {
+			urls = append(urls, b.URL)
+		}
+	}
+	if strings.Join(urls, " ") != "https://ca.auvenir.com https://ap.auvenir.com https://helpdesk.auvenir.com https://crm.auvenir.com" {
+		t.Fatalf("firewall URLs on the intro: %v", urls)
+	}
+}
