@@ -1,0 +1,76 @@
+package winconsole
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+func TestOwnConsole(t *testing.T) {
+	cases := []struct {
+		processes int
+		stdin     bool
+		want      bool
+	}{
+		{1, true, true},   // double-clicked in Explorer
+		{2, true, false},  // started from cmd.exe or PowerShell
+		{3, true, false},  // `go run` from a shell
+		{0, false, false}, // no console at all (a service, a pipe)
+		{1, false, false}, // alone, but input redirected: nobody can press a key
+	}
+	for _, c := range cases {
+		if got := ownConsole(c.processes, c.stdin); got != c.want {
+			t.Errorf("ownConsole(%d, %v) = %v, want %v", c.processes, c.stdin, got, c.want)
+		}
+	}
+}
+
+func TestWhichKeysClose(t *testing.T) {
+	for _, vk := range []uint16{0x0d, 0x20, 0x41, 0x1b, 0x70} { // Enter, Space, A, Esc, F1
+		if !closes(true, vk) {
+			t.Errorf("key %#x going down does not close", vk)
+		}
+		if closes(false, vk) {
+			t.Errorf("key %#x going up closes", vk)
+		}
+	}
+	for _, vk := range []uint16{0x10, 0x11, 0x12, 0xa0, 0xa5, 0x5b, 0x14} {
+		if closes(true, vk) {
+			t.Errorf("modifier %#x alone closes", vk)
+		}
+	}
+}
+
+// inputRecord must have the layout of INPUT_RECORD, or ReadConsoleInputW writes past it.
+func TestInputRecordLayout(t *testing.T) {
+	var r inputRecord
+	if unsafe.Sizeof(r) != 20 || unsafe.Offsetof(r.KeyDown) != 4 || unsafe.Offsetof(r.VirtualKeyCode) != 10 ||
+		unsafe.Offsetof(r.ControlKeyState) != 16 {
+		t.Errorf("INPUT_RECORD layout: size %d", unsafe.Sizeof(r))
+	}
+}
+
+// Outside Windows there is never a console of one's own, and the pause returns at once.
+func TestNoPauseOutsideWindows(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows decides from its console")
+	}
+	if OwnConsole() {
+		t.Error("OwnConsole is true outside Windows")
+	}
+	PauseIfOwnConsole("must not block")
+}
+
+// The Windows code compiles and passes vet for both Windows architectures of the release.
+func TestBuildsForWindows(t *testing.T) {
+	for _, arch := range []string{"amd64", "arm64"} {
+		cmd := exec.Command("go", "vet", ".")
+		cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH="+arch, "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("GOOS=windows GOARCH=%s go vet: %v\n%s", arch, err, strings.TrimSpace(string(out)))
+		}
+	}
+}
