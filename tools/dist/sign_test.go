@@ -53,7 +53,7 @@ func throwawayCert(t *testing.T) (cert, key, encKey, passFile string) {
 	// Legacy PEM encryption is weak, but it is what OpenSSL reads and the standard library can
 	// write; it only protects a key that lives for this test.
 	//lint:ignore SA1019 see above
-	block, err := x509.EncryptPEMBlock(rand.Reader, "RSA PRIVATE KEY", keyDER, []byte(pass), x509.PEMCipherAES256) //nolint:staticcheck
+	block, err := x509.EncryptPEMBlock(rand.Reader, "RSA PRIVATE KEY", keyDER, []byte(pass), x509.PEMCipherAES256)
 	if err != nil {
 		t.Fatal(err)
 	}
