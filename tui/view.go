@@ -1,0 +1,185 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// sidebarMin is the width from which the step list gets a column of its own; below it a
+// one-line strip of step marks takes its place.
+const (
+	sidebarMin   = 100
+	sidebarWidth = 32
+)
+
+// View draws the current frame on the alternate screen, so quitting leaves the shell as it was.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.z.T("AppName")
+	return v
+}
+
+func (m Model) render() string {
+	if m.w < minWidth || m.h < minHeight {
+		return m.tooSmall()
+	}
+	if m.choosing {
+		return m.chooser()
+	}
+	header := m.header()
+	footer := m.footer()
+	mainW := m.mainWidth()
+	top := m.top(mainW)
+	scrollHint := ""
+	if !m.vp.AtBottom() {
+		scrollHint = m.st.Muted.Render(m.z.T("ScrollMore"))
+	}
+	body := lipgloss.JoinVertical(lipgloss.Left, top, m.vp.View(), scrollHint)
+	if m.w >= sidebarMin {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.sidebar(), body)
+	} else {
+		body = lipgloss.JoinVertical(lipgloss.Left, m.strip(), body)
+	}
+	bodyH := m.h - lipgloss.Height(header) - lipgloss.Height(footer)
+	body = lipgloss.NewStyle().Height(bodyH).MaxHeight(bodyH).PaddingLeft(1).Render(body)
+	return lipgloss.JoinVertical(lipgloss.Left, header, body, footer)
+}
+
+func (m Model) mainWidth() int {
+	w := m.w - 2 // one column of margin on each side
+	if m.w >= sidebarMin {
+		w -= sidebarWidth + 2
+	}
+	return w
+}
+
+// top is the fixed part above the scrolling text: "Step 4 of 9 · title", then the instruction.
+func (m Model) top(w int) string {
+	s := m.screen()
+	data := m.data()
+	head := m.st.Heading.Render(guide.Heading(m.z, s))
+	if s.Kind == steps.KindStep {
+		head += m.st.Muted.Render(" · ") + m.st.Title.Render(guide.Title(m.z, s, data))
+	}
+	lines := []string{"", lipgloss.NewStyle().MaxWidth(w).Render(head)}
+	if lead := guide.Lead(m.z, s, data); lead != "" {
+		lines = append(lines, m.st.Lead.Width(w).Render(lead))
+	}
+	return strings.Join(append(lines, ""), "\n")
+}
+
+func (m Model) header() string {
+	name := m.st.Header.Render(m.z.T("AppName"))
+	lang := m.st.HeaderLang.Render(langBadge(m.z.Lang()))
+	gap := max(0, m.w-lipgloss.Width(name)-lipgloss.Width(lang))
+	fill := m.st.HeaderLang.Padding(0).Render(strings.Repeat(" ", gap))
+	return lipgloss.NewStyle().MaxWidth(m.w).Render(name + fill + lang)
+}
+
+// langBadge shows both languages with the current one in brackets, a reminder that `l` exists.
+func langBadge(l locales.Lang) string {
+	if l == locales.French {
+		return "[FR] EN"
+	}
+	return "FR [EN]"
+}
+
+func (m Model) footer() string {
+	support := m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
+	m.help.SetWidth(m.w - 2)
+	var keys string
+	if m.showAll {
+		keys = m.help.FullHelpView(m.keys.FullHelp())
+	} else {
+		keys = m.help.ShortHelpView(m.keys.ShortHelp())
+	}
+	return lipgloss.NewStyle().PaddingLeft(1).Render(support + "\n" + keys)
+}
+
+// strip is the narrow step list: a mark per numbered step, done ones ticked.
+func (m Model) strip() string {
+	var b strings.Builder
+	for i, s := range m.screens {
+		if s.Kind != steps.KindStep {
+			continue
+		}
+		n := fmt.Sprint(s.Number)
+		switch {
+		case i == m.cur:
+			b.WriteString(m.st.StepCurrent.Render("[" + n + "]"))
+		case m.done[i]:
+			b.WriteString(m.st.StepDone.Render(" ✓" + n))
+		default:
+			b.WriteString(m.st.Step.Render(" " + n + " "))
+		}
+	}
+	return b.String()
+}
+
+// sidebar is the wide step list: every screen by name, where the person is and what is done.
+func (m Model) sidebar() string {
+	data := m.data()
+	var lines []string
+	for i, s := range m.screens {
+		label := guide.Title(m.z, s, data)
+		if s.Kind == steps.KindStep {
+			label = fmt.Sprintf("%d. %s", s.Number, label)
+		}
+		mark, style := "  ", m.st.Step
+		switch {
+		case i == m.cur:
+			mark, style = "▸ ", m.st.StepCurrent
+		case m.done[i]:
+			mark, style = "✓ ", m.st.StepDone
+		}
+		lines = append(lines, style.MaxWidth(sidebarWidth).Render(truncate(mark+label, sidebarWidth)))
+	}
+	return lipgloss.NewStyle().Width(sidebarWidth).MarginRight(2).Render("\n" + strings.Join(lines, "\n"))
+}
+
+func truncate(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r))+1 > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func (m Model) tooSmall() string {
+	msg := m.z.T("TooSmall", map[string]any{"W": m.w, "H": m.h, "MinW": minWidth, "MinH": minHeight})
+	sup := m.z.T("FooterSupport", m.data())
+	return lipgloss.NewStyle().Width(max(1, m.w)).Render(msg + "\n\n" + sup)
+}
+
+// chooser asks for the language in both languages at once, since neither is known yet.
+func (m Model) chooser() string {
+	fr, en := locales.New(locales.French), locales.New(locales.English)
+	opt := func(l locales.Lang, z *locales.Localizer) string {
+		label := z.T("LangName")
+		if m.choice == l {
+			return m.st.StepCurrent.Render("▸ " + label)
+		}
+		return m.st.Step.Render("  " + label)
+	}
+	box := m.st.Box.Render(strings.Join([]string{
+		m.st.Heading.Render(fr.T("ChooseLanguage") + " · " + en.T("ChooseLanguage")),
+		"",
+		opt(locales.French, fr) + "     " + opt(locales.English, en),
+		"",
+		m.st.Muted.Render(fr.T("ChooseLanguageKey")),
+		m.st.Muted.Render(en.T("ChooseLanguageKey")),
+	}, "\n"))
+	sup := m.st.Footer.Render(fr.T("FooterSupport", m.data()) + "\n" + en.T("FooterSupport", m.data()))
+	return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, box+"\n\n"+sup)
+}
