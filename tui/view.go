@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -94,14 +95,22 @@ func langBadge(l locales.Lang) string {
 
 func (m Model) footer() string {
 	support := m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
-	m.help.SetWidth(m.w - 2)
-	var keys string
-	if m.showAll {
-		keys = m.help.FullHelpView(m.keys.FullHelp())
-	} else {
-		keys = m.help.ShortHelpView(m.keys.ShortHelp())
+	return lipgloss.NewStyle().PaddingLeft(1).Render(support + "\n" + m.helpBar(m.w-2))
+}
+
+// helpBar lays the screen's keys out on as many lines as the width needs, rather than letting
+// the help component cut the last ones (help and quit) off a narrow window.
+func (m Model) helpBar(w int) string {
+	var rows []string
+	var row []key.Binding
+	for _, b := range m.keys.ShortHelp() {
+		if len(row) > 0 && lipgloss.Width(m.help.ShortHelpView(append(row, b))) > w {
+			rows = append(rows, m.help.ShortHelpView(row))
+			row = nil
+		}
+		row = append(row, b)
 	}
-	return lipgloss.NewStyle().PaddingLeft(1).Render(support + "\n" + keys)
+	return strings.Join(append(rows, m.help.ShortHelpView(row)), "\n")
 }
 
 // strip is the narrow step list: a mark per numbered step, done ones ticked.
