@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMedian(t *testing.T) {
+	for _, c := range []struct {
+		in   []float64
+		want float64
+	}{{[]float64{5}, 5}, {[]float64{9, 1, 5}, 5}, {[]float64{4, 1, 3, 2}, 2.5}} {
+		if got := median(c.in); got != c.want {
+			t.Errorf("median(%v) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSlowestBench(t *testing.T) {
+	out := []byte(`goos: linux
+BenchmarkFrame120x40/intro-2         	     300	    761234 ns/op	  120000 B/op	    900 allocs/op
+BenchmarkFrame120x40/step6-2         	     300	    912345.5 ns/op	  120000 B/op	    900 allocs/op
+BenchmarkFrame120x40/finish          	     300	    500000 ns/op
+PASS
+`)
+	name, ns, err := slowestBench(out)
+	if err != nil || name != "Frame120x40/step6" || ns != 912345.5 {
+		t.Errorf("slowestBench = %q %v %v", name, ns, err)
+	}
+	if _, _, err := slowestBench([]byte("PASS\nok\n")); err == nil {
+		t.Error("output without benchmarks accepted")
+	}
+}
+
+func TestVmHWM(t *testing.T) {
+	status := []byte("Name:\tauvenir-onboard\nVmPeak:\t 1300000 kB\nVmHWM:\t   16084 kB\nVmRSS:\t   15000 kB\n")
+	if got, err := vmHWM(status); err != nil || got != 16084*1024 {
+		t.Errorf("vmHWM = %v %v", got, err)
+	}
+	if _, err := vmHWM([]byte("Name:\tx\n")); err == nil {
+		t.Error("a status without VmHWM accepted")
+	}
+}
+
+func TestReport(t *testing.T) {
+	var buf bytes.Buffer
+	ok := report(&buf, []figure{
+		{Name: "size", Value: 6.61, Budget: 12, Unit: "MiB"},
+		{Name: "speed", Value: 150, Budget: 100, Unit: "ms", Note: "median of 5"},
+		{Name: "net", Budget: 1.1, Unit: "×", Err: errors.New("no checker")},
+	})
+	if ok {
+		t.Error("a figure over budget reported as fitting")
+	}
+	for _, want := range []string{"| size | 6.61 MiB | 12 MiB | ok |", "| speed | 150 ms (median of 5) | 100 ms | OVER BUDGET |", "| net | – | 1.1 × | not measured: no checker |"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, buf.String())
+		}
+	}
+	if !report(io.Discard, []figure{{Value: 1, Budget: 1}, {Err: errors.New("n/a")}}) {
+		t.Error("figures within budget (or not measured) reported as over")
+	}
+}
+
+func TestSlowServerWaits(t *testing.T) {
+	url, stop, err := slowServer(50 * time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Fatalf("server at %s, not on loopback", url)
+	}
+	start := time.Now()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if d := time.Since(start); resp.StatusCode != http.StatusOK || d < 50*time.Millisecond {
+		t.Errorf("status %d after %v, want 200 after at least 50ms", resp.StatusCode, d)
+	}
+}
