@@ -54,6 +54,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 			return 1
 		}
 		return 0
+	case o.checkNetwork:
+		// Needs no keyboard: IT may pipe it, log it or run it from a script.
+		return runCheckNetwork(o, stdout, stderr, z, getenv, isTerminal(stdout))
 	case !tty:
 		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
