@@ -15,6 +15,7 @@ func (m *Model) refresh() {
 	m.keys.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
 	m.keys.Confirm.SetEnabled(editing)
 	m.keys.Leave.SetEnabled(editing)
+	m.setNetKeys()
 
 	w := m.mainWidth()
 	content := m.blocks(s, w)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/netcheck"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
@@ -24,6 +25,10 @@ type Config struct {
 	NoColor   bool
 	Email     string           // an address already given, if any
 	Now       func() time.Time // the clock; nil means time.Now
+	// NetChecker and NetEndpoints are the network check of "Before you begin" (key c): nil
+	// means the real network, the proxy variables and the built-in list. Tests use loopback.
+	NetChecker   *netcheck.Checker
+	NetEndpoints []netcheck.Endpoint
 	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
 	// that a crash gives the terminal back and shows the support contacts, not a stack trace.
 	PanicKey string
@@ -61,6 +66,8 @@ type Model struct {
 
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
 	timer    timer.Model
+
+	net netCheck // the network check on "Before you begin" (netcheck_widget.go)
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
@@ -131,6 +138,9 @@ func (m Model) now() time.Time { return m.cfg.Now() }
 
 // Update handles one message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateNet(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
@@ -19,8 +20,11 @@ import (
 // through messages, so the screen never waits on the network. The command line shows it alone
 // (RunNetCheck); the wizard shows it on the "Before you begin" screen.
 type netCheck struct {
-	checker *netcheck.Checker
+	// checker is made on first use, in the check's goroutine: loading the root stores reads
+	// files, which the UI must not wait for.
+	checker func() *netcheck.Checker
 	eps     []netcheck.Endpoint
+	shown   bool // the wizard shows the check (from c until esc)
 
 	run     int // numbers the runs: messages of a run that was left or restarted are dropped
 	running bool
@@ -49,15 +53,14 @@ type netEventMsg struct {
 	end <-chan netDoneMsg
 }
 
-// netDoneMsg ends a run with every result.
+// netDoneMsg ends a run with its report.
 type netDoneMsg struct {
-	run     int
-	results []netcheck.Result
-	elapsed time.Duration
+	run    int
+	report netcheck.Report
 }
 
-func newNetCheck(c *netcheck.Checker, eps []netcheck.Endpoint) netCheck {
-	return netCheck{checker: c, eps: eps, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint) netCheck {
+	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 }
 
 // start begins a run (cancelling one under way) and returns the commands that feed it.
@@ -77,15 +80,16 @@ func (n *netCheck) start(parent context.Context) tea.Cmd {
 	end := make(chan netDoneMsg, 1)
 	run, c, eps := n.run, n.checker, n.eps
 	go func() {
+		checker := c()
 		t0 := time.Now()
-		res := c.Run(ctx, eps, func(e netcheck.Event) {
+		res := checker.Run(ctx, eps, func(e netcheck.Event) {
 			select {
 			case ch <- e:
 			default:
 			}
 		})
 		close(ch)
-		end <- netDoneMsg{run: run, results: res, elapsed: time.Since(t0)}
+		end <- netDoneMsg{run: run, report: checker.NewReport(res, time.Since(t0))}
 	}()
 	return tea.Batch(waitNet(run, ch, end), n.spin.Tick)
 }
@@ -131,10 +135,10 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		if msg.run != n.run {
 			return nil, true
 		}
-		for i := range msg.results {
-			n.rows[i].stage, n.rows[i].result = netcheck.StageDone, &msg.results[i]
+		rep := msg.report
+		for i := range rep.Endpoints {
+			n.rows[i].stage, n.rows[i].result = netcheck.StageDone, &rep.Endpoints[i]
 		}
-		rep := n.checker.NewReport(msg.results, msg.elapsed)
 		n.report, n.running, n.cancel = &rep, false, nil
 		return nil, true
 	case spinner.TickMsg:
@@ -151,8 +155,9 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	return nil, false
 }
 
-// lines is a line per endpoint: mark or spinner, host, then the step or the result.
-func (n netCheck) lines(z *locales.Localizer, st netStyles) []string {
+// lines is a line per endpoint: mark or spinner, address, then the step or the result (with
+// the IP address reached when withIP).
+func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool) []string {
 	w := 0
 	for _, e := range n.eps {
 		w = max(w, lipgloss.Width(shortAddr(e)))
@@ -174,7 +179,11 @@ func (n netCheck) lines(z *locales.Localizer, st netStyles) []string {
 		if r.result.Class != netcheck.OK {
 			s = st.bad
 		}
-		out = append(out, s.Render(mark)+" "+host+pad+s.Render(label)+st.muted.Render(" · "+elapsed+" · "+ip))
+		detail := " · " + elapsed
+		if withIP {
+			detail += " · " + ip
+		}
+		out = append(out, s.Render(mark)+" "+host+pad+s.Render(label)+st.muted.Render(detail))
 	}
 	return out
 }

@@ -52,7 +52,7 @@ func (p *netCheckProgram) View() tea.View {
 		s += l + "\n"
 	}
 	s += "\n"
-	for _, l := range p.check.lines(p.z, p.st) {
+	for _, l := range p.check.lines(p.z, p.st, true) {
 		s += "  " + l + "\n"
 	}
 	return tea.NewView(s)
@@ -64,6 +64,8 @@ type NetCheckOptions struct {
 	Output  io.Writer // a terminal
 	NoColor bool
 	Proxy   netcheck.ProxySetting
+	// Width and Height stand in for the terminal's size when Output is not one (tests).
+	Width, Height int
 }
 
 // RunNetCheck runs the check with a live line per endpoint on o.Output and returns the report.
@@ -71,9 +73,12 @@ type NetCheckOptions struct {
 // returns ErrNetCheckInterrupted.
 func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoint, o NetCheckOptions) (netcheck.Report, error) {
 	z := locales.New(o.Lang)
-	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(c, eps),
+	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps),
 		head: netreport.Header(z, len(eps), c.Timeout(), o.Proxy)}
 	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx)}
+	if o.Width > 0 && o.Height > 0 {
+		opts = append(opts, tea.WithWindowSize(o.Width, o.Height))
+	}
 	if o.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	} else {
