@@ -56,24 +56,26 @@ func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, strin
 	}
 	defer conn.Close()
 	// The deadline bounds every read and write, so a peer that accepts and then stays silent
-	// (a firewall that drops after the TCP handshake) ends as a timeout, not a hang.
+	// (a firewall that drops after the TCP handshake) ends as a timeout, not a hang. Setting it
+	// on the TCP connection also bounds the TLS connection built on it.
 	if dl, ok := ctx.Deadline(); ok {
 		conn.SetDeadline(dl)
 	}
 	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 
+	app := conn // what the request goes over: the TLS connection for https
 	if u.Scheme == "https" {
 		stage(StageTLS, host)
 		var tc *tls.Conn
 		if tc, h = c.handshake(ctx, conn, host, h); tc == nil {
 			return h
 		}
-		conn = tc
+		app = tc
 	}
 
 	stage(StageHTTP, host)
-	return c.request(ctx, conn, u, h)
+	return c.request(ctx, app, u, h)
 }
 
 // connectDirect resolves host and connects to the first address that answers.
@@ -169,18 +171,19 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 	}
 	paddr := net.JoinHostPort(p.Hostname(), pport)
 	stage(StageConnecting, p.Hostname())
-	conn, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
+	raw, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
 	if err != nil {
 		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
 	}
-	if ra, ok := conn.RemoteAddr().(*net.TCPAddr); ok {
+	if ra, ok := raw.RemoteAddr().(*net.TCPAddr); ok {
 		h.ip = ra.IP.String()
 	}
 	if dl, ok := ctx.Deadline(); ok {
-		conn.SetDeadline(dl)
+		raw.SetDeadline(dl)
 	}
-	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
+	stop := context.AfterFunc(ctx, func() { raw.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
+	conn := raw // the TLS connection to the proxy, for an https:// proxy
 	if p.Scheme == "https" {
 		tc := tls.Client(conn, &tls.Config{ServerName: p.Hostname(), RootCAs: c.system, MinVersion: tls.VersionTLS12})
 		if err := tc.HandshakeContext(ctx); err != nil {

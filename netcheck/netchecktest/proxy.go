@@ -1,6 +1,7 @@
 package netchecktest
 
 import (
+	"crypto/tls"
 	"io"
 	"log"
 	"net"
@@ -35,6 +36,20 @@ func NewProxy(t testing.TB, refuse bool) *Proxy {
 	p.srv = httptest.NewUnstartedServer(http.HandlerFunc(p.serve(refuse)))
 	p.srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	p.srv.Start()
+	t.Cleanup(p.srv.Close)
+	p.URL = p.srv.URL
+	return p
+}
+
+// NewTLSProxy starts a proxy that is itself reached over TLS (an https:// proxy), presenting
+// cert.
+func NewTLSProxy(t testing.TB, cert tls.Certificate) *Proxy {
+	t.Helper()
+	p := &Proxy{}
+	p.srv = httptest.NewUnstartedServer(http.HandlerFunc(p.serve(false)))
+	p.srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	p.srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	p.srv.StartTLS()
 	t.Cleanup(p.srv.Close)
 	p.URL = p.srv.URL
 	return p
