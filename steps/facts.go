@@ -44,5 +44,6 @@ func Facts() map[string]any {
 		"HelpFlag":        "--help",
 		"LangFlag":        "--lang",
 		"StepFlag":        "--step",
+		"PEM":             "PEM",
 	}
 }

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+)
+
+// options is the parsed command line.
+type options struct {
+	lang    locales.Lang // empty: from the environment, or asked
+	step    int          // 0: from the start
+	print   bool
+	version bool
+	help    bool
+
+	checkNetwork bool
+	urls         []string // only with --check-network
+	endpoints    string
+	timeout      time.Duration
+	json         bool
+	proxy        string
+	caFile       string
+
+	totpPractice bool
+	showQR       bool
+	presenter    bool
+	plain        bool
+	reset        bool
+}
+
+// flagDef describes one option for the parser and for --help.
+type flagDef struct {
+	name   string
+	value  string // metavariable shown in --help; empty for a switch
+	helpID string
+	set    func(o *options, v string) bool // reports whether v is acceptable
+	errID  string                          // message for a refused value; ErrFlagValue if empty
+}
+
+func on(f func(o *options)) func(*options, string) bool {
+	return func(o *options, _ string) bool { f(o); return true }
+}
+
+var flagDefs = []flagDef{
+	{name: "lang", value: "fr|en", helpID: "FlagLang", errID: "ErrBadLang", set: func(o *options, v string) bool {
+		l, ok := locales.ParseLang(v)
+		o.lang = l
+		return ok
+	}},
+	{name: "step", value: "N", helpID: "FlagStep", errID: "ErrBadStep", set: func(o *options, v string) bool {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		o.step = n
+		return err == nil && n >= 1 && n <= 9
+	}},
+	{name: "print", helpID: "FlagPrint", set: on(func(o *options) { o.print = true })},
+	{name: "check-network", helpID: "FlagCheckNetwork", set: on(func(o *options) { o.checkNetwork = true })},
+	{name: "endpoints", value: "FILE", helpID: "FlagEndpoints", set: func(o *options, v string) bool {
+		o.endpoints = v
+		return v != ""
+	}},
+	{name: "timeout", value: "5s", helpID: "FlagTimeout", set: func(o *options, v string) bool {
+		d, err := time.ParseDuration(v)
+		o.timeout = d
+		return err == nil && d > 0 && d <= 10*time.Minute
+	}},
+	{name: "json", helpID: "FlagJSON", set: on(func(o *options) { o.json = true })},
+	{name: "proxy", value: "URL|none", helpID: "FlagProxy", set: func(o *options, v string) bool {
+		o.proxy = v
+		return v != ""
+	}},
+	{name: "ca-file", value: "FILE", helpID: "FlagCAFile", set: func(o *options, v string) bool {
+		o.caFile = v
+		return v != ""
+	}},
+	{name: "totp-practice", helpID: "FlagTOTPPractice", set: on(func(o *options) { o.totpPractice = true })},
+	{name: "show-qr", helpID: "FlagShowQR", set: on(func(o *options) { o.showQR = true })},
+	{name: "presenter", helpID: "FlagPresenter", set: on(func(o *options) { o.presenter = true })},
+	{name: "plain", helpID: "FlagPlain", set: on(func(o *options) { o.plain = true })},
+	{name: "reset", helpID: "FlagReset", set: on(func(o *options) { o.reset = true })},
+	{name: "version", helpID: "FlagVersion", set: on(func(o *options) { o.version = true })},
+	{name: "help", helpID: "FlagHelp", set: on(func(o *options) { o.help = true })},
+}
+
+// usageError is a command-line mistake: a message ID and its data, printed in one line.
+type usageError struct {
+	id   string
+	data map[string]any
+}
+
+func (e *usageError) Error() string { return e.id }
+
+// parseArgs reads the command line. Options may come before or after URLs, as "--name value",
+// "--name=value" or with a single dash; "--" ends the options.
+func parseArgs(args []string) (*options, error) {
+	o := &options{timeout: 5 * time.Second}
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			rest = append(rest, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "h" {
+			name = "help"
+		}
+		def := lookup(name)
+		if def == nil {
+			return nil, &usageError{"ErrUnknownFlag", map[string]any{"Flag": flagName(a)}}
+		}
+		if def.value == "" {
+			if hasValue {
+				return nil, &usageError{"ErrFlagValue", map[string]any{"Flag": "--" + name, "Value": value}}
+			}
+			def.set(o, "")
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return nil, &usageError{"ErrFlagNeedsValue", map[string]any{"Flag": "--" + name}}
+			}
+			i++
+			value = args[i]
+		}
+		if !def.set(o, value) {
+			id := def.errID
+			if id == "" {
+				id = "ErrFlagValue"
+			}
+			return nil, &usageError{id, map[string]any{"Flag": "--" + name, "Value": value}}
+		}
+	}
+	if len(rest) > 0 && !o.checkNetwork {
+		return nil, &usageError{"ErrUnexpectedArg", map[string]any{"Value": rest[0]}}
+	}
+	o.urls = rest
+	return o, nil
+}
+
+func lookup(name string) *flagDef {
+	for i := range flagDefs {
+		if flagDefs[i].name == name {
+			return &flagDefs[i]
+		}
+	}
+	return nil
+}
+
+// flagName is the option as typed, without its value, for error messages.
+func flagName(a string) string {
+	name, _, _ := strings.Cut(a, "=")
+	return name
+}

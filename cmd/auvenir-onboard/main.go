@@ -1,0 +1,120 @@
+// Command auvenir-onboard walks an Auvenir client through accepting the DMC Hosting guest
+// invitation and registering multi-factor authentication. This package only reads the command
+// line and hands over to the packages that do the work.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+	"github.com/auvenir/auvenir-onboard/tui"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, terminalAttached()))
+}
+
+func terminalAttached() bool {
+	return term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stdout.Fd()))
+}
+
+// run is the program without its process: testable with any arguments, environment and writers.
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tty bool) int {
+	lang, langKnown := messageLang(args, getenv)
+	z := locales.New(lang)
+	o, err := parseArgs(args)
+	if err != nil {
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, z.T(ue.id, guide.With(steps.Facts(), flatten(ue.data)...)))
+		}
+		return 2
+	}
+	if o.lang != "" {
+		lang, langKnown, z = o.lang, true, locales.New(o.lang)
+	}
+	switch {
+	case o.help:
+		writeHelp(stdout, z)
+		return 0
+	case o.version:
+		v, c, d := buildInfo()
+		fmt.Fprintln(stdout, z.T("VersionLine", guide.With(steps.Facts(), "Version", v, "Commit", c, "Date", d)))
+		return 0
+	case o.print:
+		if err := guide.Markdown(stdout, z, ""); err != nil {
+			return 1
+		}
+		return 0
+	case !tty:
+		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
+		return 2
+	}
+	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
+		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY")}
+	return runWizard(cfg, stdout, stderr, z)
+}
+
+// runWizard runs the full-screen guide. Bubble Tea restores the terminal after a panic but then
+// prints a raw stack trace; a client should read one calm line with the support contacts instead.
+func runWizard(cfg tui.Config, stdout, stderr io.Writer, z *locales.Localizer) int {
+	realStderr := os.Stderr
+	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		os.Stderr = null
+		defer func() { os.Stderr = realStderr; null.Close() }()
+	}
+	lang, err := tui.Run(cfg)
+	os.Stderr = realStderr
+	if lang != "" {
+		z = locales.New(lang)
+	}
+	switch {
+	case err == nil:
+		// The alternate screen is gone with the guide; the way to reach support stays behind.
+		fmt.Fprintln(stdout, z.T("FooterSupport", steps.Facts()))
+		return 0
+	case errors.Is(err, tui.ErrPanic):
+		fmt.Fprintln(stderr, z.T("ErrPanic", steps.Facts()))
+		return 70
+	default:
+		fmt.Fprintln(stderr, z.T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
+		return 1
+	}
+}
+
+// messageLang is the language for messages printed before the options are parsed: --lang when
+// it is valid (even if another option is not), then the environment, then English.
+func messageLang(args []string, getenv func(string) string) (locales.Lang, bool) {
+	for i, a := range args {
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok {
+			v, ok = strings.CutPrefix(a, "-lang=")
+		}
+		if !ok && (a == "--lang" || a == "-lang") && i+1 < len(args) {
+			v = args[i+1]
+		}
+		if l, ok := locales.ParseLang(v); ok {
+			return l, true
+		}
+	}
+	if l, ok := locales.FromEnv(getenv); ok {
+		return l, true
+	}
+	return locales.English, false
+}
+
+func flatten(m map[string]any) []any {
+	kv := make([]any, 0, 2*len(m))
+	for k, v := range m {
+		kv = append(kv, k, v)
+	}
+	return kv
+}

@@ -1,0 +1,160 @@
+// Package tui is the full-screen walkthrough: Bubble Tea models that show the content of package
+// steps in the person's language, with the address field, the code timer and the step list.
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/timer"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// Config is what the command line decided.
+type Config struct {
+	Lang      locales.Lang
+	LangKnown bool // false: the first screen asks for the language
+	Step      int  // open at this step (1 to 9); 0 opens at "before you begin"
+	NoColor   bool
+	Email     string           // an address already given, if any
+	Now       func() time.Time // the clock; nil means time.Now
+	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
+	// that a crash gives the terminal back and shows the support contacts, not a stack trace.
+	PanicKey string
+}
+
+// Minimum usable size; below it the screen asks for a bigger window.
+const (
+	minWidth  = 60
+	minHeight = 20
+)
+
+// codeValidity is how long Microsoft's emailed code works.
+const codeValidity = steps.CodeValidMinutes * time.Minute
+
+// Model is the whole wizard.
+type Model struct {
+	cfg      Config
+	z        *locales.Localizer
+	choosing bool // the language chooser is on screen
+	choice   locales.Lang
+	screens  []steps.Screen
+	cur      int
+	done     []bool
+	w, h     int
+	isDark   bool
+	st       Styles
+	keys     keyMap
+	help     help.Model
+	showAll  bool
+	vp       viewport.Model
+
+	input   textinput.Model
+	email   string
+	addrErr string // message ID of the last refusal, empty when none
+
+	codeSent time.Time // when the person said they clicked « Send code »; zero before
+	timer    timer.Model
+
+	// The frame's parts, rebuilt by refresh when what they show changes.
+	headerPart, footerPart, topPart, stripPart string
+	sidePart                                   []string
+	frame                                      string
+}
+
+// New builds the wizard for cfg.
+func New(cfg Config) Model {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	lang := cfg.Lang
+	if lang == "" {
+		lang = locales.English
+	}
+	m := Model{
+		cfg:      cfg,
+		choosing: !cfg.LangKnown,
+		choice:   locales.French,
+		screens:  steps.All(),
+		isDark:   true,
+		w:        80,
+		h:        24,
+		help:     help.New(),
+		vp:       viewport.New(),
+		input:    textinput.New(),
+		email:    cfg.Email,
+	}
+	m.done = make([]bool, len(m.screens))
+	if cfg.Step > 0 {
+		if i := steps.Index(m.screens, cfg.Step); i >= 0 {
+			m.cur = i
+		}
+	}
+	m.input.CharLimit = 254
+	m.input.SetValue(cfg.Email)
+	m.setLang(lang)
+	m.restyle()
+	return m
+}
+
+// Init asks the terminal for its background so colours suit it; a terminal that does not
+// answer keeps the default.
+func (m Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+func (m *Model) setLang(l locales.Lang) {
+	m.z = locales.New(l)
+	m.keys = newKeyMap(m.z, m.data())
+	m.input.Placeholder = m.z.T("AddressPlaceholder")
+	m.refresh()
+}
+
+func (m *Model) restyle() {
+	m.st = newStyles(m.isDark)
+	m.help.Styles = m.st.Help
+	m.input.SetStyles(m.st.Input)
+	m.refresh()
+}
+
+func (m Model) data() map[string]any { return guide.Data(m.email) }
+
+func (m Model) screen() steps.Screen { return m.screens[m.cur] }
+
+func (m Model) now() time.Time { return m.cfg.Now() }
+
+// Update handles one message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.refresh()
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.restyle()
+	case timer.TickMsg, timer.StartStopMsg, timer.TimeoutMsg:
+		var cmd tea.Cmd
+		m.timer, cmd = m.timer.Update(msg)
+		m.refresh()
+		return m, cmd
+	case tea.PasteMsg:
+		if m.input.Focused() {
+			return m.updateInput(msg)
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case m.choosing:
+			return m.updateChooser(msg)
+		case m.input.Focused():
+			return m.updateField(msg)
+		}
+		return m.updateKeys(msg)
+	}
+	return m, nil
+}
