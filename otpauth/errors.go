@@ -2,23 +2,8 @@ package otpauth
 
 import "github.com/auvenir/auvenir-onboard/locales"
 
-// Error is a reason a URI was refused. ID is the locale message that explains it and Data fills
-// its template; errors.Is matches on the ID, so compare with the Err* values.
-type Error struct {
-	ID   string
-	Data map[string]any
-}
-
-func (e *Error) Error() string { return e.ID }
-
-// Is makes errors.Is(err, ErrDigits) true for every ErrDigits, whatever its data.
-func (e *Error) Is(target error) bool {
-	t, ok := target.(*Error)
-	return ok && t.ID == e.ID
-}
-
-// Message is the error in the localizer's language, one line.
-func (e *Error) Message(z *locales.Localizer) string { return z.T(e.ID, e.Data) }
+// Error is a reason this package refuses its input; see locales.Error.
+type Error = locales.Error
 
 var (
 	ErrEmpty         = &Error{ID: "OtpauthErrEmpty"}         // nothing but white space
@@ -36,4 +21,4 @@ var (
 	ErrRead          = &Error{ID: "OtpauthErrRead"}          // standard input failed; Data: Err
 )
 
-func fail(kind *Error, data map[string]any) error { return &Error{ID: kind.ID, Data: data} }
+func fail(kind *Error, data map[string]any) error { return kind.With(data) }
