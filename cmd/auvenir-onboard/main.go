@@ -54,6 +54,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 			return 1
 		}
 		return 0
+	case plainWanted(o, getenv):
+		return runPlain(o, lang, langKnown, stdout, stderr)
 	case !tty:
 		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
