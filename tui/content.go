@@ -13,14 +13,19 @@ import (
 func (m Model) blocks(s steps.Screen, w int) string {
 	data := m.data()
 	var out []string
-	prevList := false
+	prev := steps.BlockKind(-1)
 	for _, b := range s.Blocks {
 		text := guide.BlockText(m.z, b, data)
-		list := b.Kind == steps.Bullet || b.Kind == steps.Link || b.Kind == steps.Contact
-		if len(out) > 0 && !(list && prevList) {
+		// Items of one list, and lines of one quoted screen, stay together.
+		group := b.Kind
+		if group == steps.Link || group == steps.Contact {
+			group = steps.Bullet
+		}
+		together := (group == steps.Bullet || group == steps.OnScreen) && group == prev
+		if len(out) > 0 && !together {
 			out = append(out, "")
 		}
-		prevList = list
+		prev = group
 		out = append(out, m.block(b, text, w))
 	}
 	return strings.Join(out, "\n")

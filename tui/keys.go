@@ -19,7 +19,7 @@ func newKeyMap(z *locales.Localizer, data map[string]any) keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, z.T(descID, data)))
 	}
 	return keyMap{
-		Next:       b([]string{"right", "enter", "n"}, "→/enter", "KeyNext"),
+		Next:       b([]string{"right", "enter", "n"}, "→", "KeyNext"),
 		Back:       b([]string{"left", "p"}, "←", "KeyBack"),
 		Jump:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "KeyJump"),
 		Scroll:     b([]string{"up", "down", "k", "j", "pgup", "pgdown", "home", "end"}, "↑/↓", "KeyScroll"),
@@ -38,13 +38,14 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.Confirm.Enabled() {
 		return []key.Binding{k.Confirm, k.Leave, k.Quit}
 	}
+	// The bar is cut at the window's edge: the keys a lost person needs come first.
 	out := []key.Binding{k.Next, k.Back}
 	for _, b := range append([]key.Binding{k.Edit, k.StartTimer}, k.extra...) {
 		if b.Enabled() {
 			out = append(out, b)
 		}
 	}
-	return append(out, k.Lang, k.Help, k.Quit)
+	return append(out, k.Help, k.Quit, k.Lang)
 }
 
 // FullHelp is what ? shows: every key, in columns.

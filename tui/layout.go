@@ -27,8 +27,16 @@ func (m *Model) refresh() {
 	m.vp.SetWidth(w)
 	m.vp.SetContent(content)
 
+	m.headerPart = m.header()
+	m.footerPart = m.footer()
+	m.topPart = m.top(w)
+	if m.w >= sidebarMin {
+		m.sidePart = m.sidebar()
+	} else {
+		m.stripPart = m.strip()
+	}
 	// Height: what the frame leaves once the fixed parts are drawn.
-	fixed := 1 + lipgloss.Height(m.footer()) + lipgloss.Height(m.top(w)) + 1 // header, footer, top, scroll hint
+	fixed := 1 + lipgloss.Height(m.footerPart) + lipgloss.Height(m.topPart) + 1 // header, footer, top, scroll hint
 	if m.w < sidebarMin {
 		fixed++ // the step strip
 	}
@@ -36,4 +44,5 @@ func (m *Model) refresh() {
 	if editing {
 		m.vp.GotoBottom() // keep the field in sight while typing
 	}
+	m.compose()
 }

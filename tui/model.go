@@ -24,6 +24,9 @@ type Config struct {
 	NoColor   bool
 	Email     string           // an address already given, if any
 	Now       func() time.Time // the clock; nil means time.Now
+	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
+	// that a crash gives the terminal back and shows the support contacts, not a stack trace.
+	PanicKey string
 }
 
 // Minimum usable size; below it the screen asks for a bigger window.
@@ -58,6 +61,11 @@ type Model struct {
 
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
 	timer    timer.Model
+
+	// The frame's parts, rebuilt by refresh when what they show changes.
+	headerPart, footerPart, topPart, stripPart string
+	sidePart                                   []string
+	frame                                      string
 }
 
 // New builds the wizard for cfg.

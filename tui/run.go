@@ -2,29 +2,35 @@ package tui
 
 import (
 	"errors"
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/auvenir/auvenir-onboard/locales"
 )
 
 // ErrPanic reports that the wizard stopped on an internal error; the terminal has been restored.
 var ErrPanic = errors.New("internal error")
 
-// Run shows the wizard until the person quits. Bubble Tea leaves the alternate screen and restores
-// the terminal's modes on every way out: quit, ctrl+c, SIGTERM and a panic.
-func Run(cfg Config) error {
+// Run shows the wizard until the person quits, and returns the language they ended in. Bubble Tea
+// leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
+// SIGTERM and a panic.
+func Run(cfg Config) (locales.Lang, error) {
 	opts := []tea.ProgramOption{}
 	if cfg.NoColor {
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(New(cfg), opts...).Run()
+	final, err := tea.NewProgram(New(cfg), opts...).Run()
+	lang := cfg.Lang
+	if m, ok := final.(Model); ok {
+		lang = m.z.Lang()
+	}
 	switch {
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
-		return nil
+		return lang, nil
 	case errors.Is(err, tea.ErrProgramPanic):
-		return ErrPanic
+		return lang, ErrPanic
 	}
-	return fmt.Errorf("%w", err)
+	return lang, err
 }

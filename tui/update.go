@@ -15,6 +15,9 @@ import (
 
 func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
+	if m.cfg.PanicKey != "" && msg.String() == m.cfg.PanicKey {
+		panic("crash requested by the tests")
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -72,6 +75,7 @@ func (m *Model) scroll(k string) {
 	case "end":
 		m.vp.GotoBottom()
 	}
+	m.compose()
 }
 
 func (m *Model) focusField() tea.Cmd {

@@ -39,7 +39,7 @@ func (m Model) addressWidget(w int) string {
 			"\n" + st.Contact.Render(fmt.Sprint(d["Identity"]))
 	}
 	if !m.input.Focused() {
-		if m.email == "" {
+		if m.email == "" && m.addrErr == "" {
 			out += "\n" + st.Muted.Width(w).Render(m.z.T("AddressNone", m.data()))
 		}
 		out += "\n\n" + st.Muted.Width(w).Render(m.z.T("AddressFocusHint"))

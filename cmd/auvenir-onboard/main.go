@@ -60,22 +60,28 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
 	}
-	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != ""}
-	return runWizard(cfg, stderr, z)
+	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
+		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY")}
+	return runWizard(cfg, stdout, stderr, z)
 }
 
 // runWizard runs the full-screen guide. Bubble Tea restores the terminal after a panic but then
 // prints a raw stack trace; a client should read one calm line with the support contacts instead.
-func runWizard(cfg tui.Config, stderr io.Writer, z *locales.Localizer) int {
+func runWizard(cfg tui.Config, stdout, stderr io.Writer, z *locales.Localizer) int {
 	realStderr := os.Stderr
 	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
 		os.Stderr = null
 		defer func() { os.Stderr = realStderr; null.Close() }()
 	}
-	err := tui.Run(cfg)
+	lang, err := tui.Run(cfg)
 	os.Stderr = realStderr
+	if lang != "" {
+		z = locales.New(lang)
+	}
 	switch {
 	case err == nil:
+		// The alternate screen is gone with the guide; the way to reach support stays behind.
+		fmt.Fprintln(stdout, z.T("FooterSupport", steps.Facts()))
 		return 0
 	case errors.Is(err, tui.ErrPanic):
 		fmt.Fprintln(stderr, z.T("ErrPanic", steps.Facts()))

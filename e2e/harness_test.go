@@ -1,0 +1,164 @@
+// Package e2e drives the real binary in tmux, as a person at a terminal would, and reads the
+// screen back. It needs tmux; under CI=true a missing tmux fails the tests instead of skipping.
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+var (
+	binary   string
+	sessions atomic.Int64 // numbers the tmux servers, one per test, so none shares a socket
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "auvenir-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "auvenir-onboard")
+	build := exec.Command("go", "build", "-o", binary, "../cmd/auvenir-onboard")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "building the binary:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// need fails the test under CI when tool is missing, and skips it elsewhere.
+func need(t *testing.T, tool string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is required under CI but is not installed", tool)
+		}
+		t.Skipf("%s is not installed", tool)
+	}
+}
+
+// pane is one tmux session on a private server, running a shell script around the binary that
+// records the terminal settings before and after, and the exit status.
+type pane struct {
+	t      *testing.T
+	socket string
+	dir    string
+}
+
+// start runs the binary with args in a w×h terminal. env entries are KEY=value.
+func start(t *testing.T, w, h int, env []string, args ...string) *pane {
+	t.Helper()
+	need(t, "tmux")
+	dir := t.TempDir()
+	p := &pane{t: t, socket: fmt.Sprintf("ao-%d-%d", os.Getpid(), sessions.Add(1)), dir: dir}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	script := fmt.Sprintf(`cd %[1]s
+stty -g > before
+%[2]s sh -c 'echo $$ > pid; exec "$0" "$@"' %[3]s %[4]s 2> stderr
+echo $? > code
+stty -g > after
+sleep 600
+`, dir, strings.Join(env, " "), binary, strings.Join(quoted, " "))
+	if err := os.WriteFile(filepath.Join(dir, "run.sh"), []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("tmux", "-L", p.socket, "-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", filepath.Join(dir, "run.sh"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	return p
+}
+
+func (p *pane) keys(keys ...string) {
+	p.t.Helper()
+	for _, k := range keys {
+		if out, err := exec.Command("tmux", "-L", p.socket, "send-keys", k).CombinedOutput(); err != nil {
+			p.t.Fatalf("send-keys %s: %v %s", k, err, out)
+		}
+		time.Sleep(60 * time.Millisecond)
+	}
+}
+
+// screen is the visible text, with no-break spaces read as spaces.
+func (p *pane) screen() string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", "-L", p.socket, "capture-pane", "-p").Output()
+	if err != nil {
+		p.t.Fatalf("capture-pane: %v", err)
+	}
+	return strings.ReplaceAll(string(out), "\u00a0", " ")
+}
+
+// scrollback is everything the pane holds, history included.
+func (p *pane) scrollback() string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", "-L", p.socket, "capture-pane", "-p", "-S", "-", "-E", "-").Output()
+	if err != nil {
+		p.t.Fatalf("capture-pane: %v", err)
+	}
+	return strings.ReplaceAll(string(out), "\u00a0", " ")
+}
+
+// waitFor waits until every text is on screen, and fails with the screen after 10 seconds.
+func (p *pane) waitFor(texts ...string) string {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := p.screen()
+		missing := ""
+		for _, t := range texts {
+			if !strings.Contains(s, t) {
+				missing = t
+				break
+			}
+		}
+		if missing == "" {
+			return s
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("waited 10 s for %q; screen:\n%s", missing, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// file reads what the wrapper script wrote, waiting for it to appear.
+func (p *pane) file(name string) string {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, err := os.ReadFile(filepath.Join(p.dir, name))
+		if err == nil && len(b) > 0 {
+			return strings.TrimSpace(string(b))
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("%s never written; screen:\n%s", name, p.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// exited waits for the binary to end and checks that the terminal's settings are as before.
+func (p *pane) exited() (code string) {
+	p.t.Helper()
+	code = p.file("code")
+	if before, after := p.file("before"), p.file("after"); before != after {
+		p.t.Fatalf("stty -g changed:\nbefore %s\nafter  %s", before, after)
+	}
+	return code
+}

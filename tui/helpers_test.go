@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+)
+
+// t0 is the fixed clock of the tests, so countdowns render the same every run.
+var t0 = time.Date(2026, 11, 25, 9, 55, 0, 0, time.UTC)
+
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time { return c.t }
+
+func newTest(lang locales.Lang, w, h int) (Model, *fakeClock) {
+	c := &fakeClock{t0}
+	m := New(Config{Lang: lang, LangKnown: true, Now: c.now})
+	m = send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m, c
+}
+
+func send(m Model, msgs ...tea.Msg) Model {
+	for _, msg := range msgs {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	return m
+}
+
+// press sends keys by name: "right", "enter", "esc", "ctrl+c", or a single character.
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		m = send(m, keyMsg(k))
+	}
+	return m
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		m = send(m, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return m
+}
+
+// screenText is the frame as a person reads it: no colours, no-break spaces as spaces.
+func screenText(m Model) string {
+	return strings.ReplaceAll(ansi.Strip(m.View().Content), "\u00a0", " ")
+}
+
+func mustContain(t *testing.T, m Model, want ...string) {
+	t.Helper()
+	s := screenText(m)
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+func mustNotContain(t *testing.T, m Model, bad ...string) {
+	t.Helper()
+	s := screenText(m)
+	for _, b := range bad {
+		if strings.Contains(s, b) {
+			t.Fatalf("screen shows %q:\n%s", b, s)
+		}
+	}
+}
