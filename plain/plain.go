@@ -12,6 +12,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
@@ -25,6 +26,10 @@ type Config struct {
 	// Fields are more text prompts (phone number, practice code) offered on the screens with
 	// their widget, after the built-in ones.
 	Fields []Field
+
+	Progress *progress.Store // where progress is saved after each choice; nil saves nothing
+	Resume   *progress.State // saved progress to offer first; nil offers nothing
+	Notice   string          // one line to say before the guide, such as a state file ignored
 }
 
 // Field is a text prompt a screen offers as one of its numbered choices.
@@ -63,6 +68,8 @@ type session struct {
 	email    string
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
 	fields   []Field
+	last     progress.State // the progress as last saved, so only changes are written
+	saveErr  bool           // a save failed and the person was told; said once
 }
 
 // Run shows the guide until the person quits or the input ends; both end with a line giving the
@@ -92,6 +99,14 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 	}
 	s.out.line(s.z.T("AppName", s.data()))
 	s.out.line(s.z.T("PlainHowTo", s.data()))
+	if cfg.Notice != "" {
+		s.out.line(cfg.Notice)
+	}
+	s.last = s.snapshot()
+	if !s.offerResume() {
+		s.goodbye()
+		return s.finish()
+	}
 	s.show()
 	for s.out.err == nil {
 		entries := s.menu()
@@ -108,6 +123,7 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 		if !e.do() {
 			break
 		}
+		s.save()
 	}
 	s.goodbye()
 	return s.finish()

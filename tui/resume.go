@@ -110,11 +110,13 @@ func (m Model) resumeOffer() string {
 	if s.Kind == steps.KindStep {
 		where += " · " + guide.Title(m.z, s, d)
 	}
-	w := min(60, max(20, m.w-8))
+	w := min(64, max(20, m.w-8))
 	box := m.st.Box.Render(strings.Join([]string{
 		m.st.Heading.Render(m.z.T("ResumeTitle", d)),
 		"",
-		m.st.Text.Width(w).Render(m.z.T("ResumeWhere", guide.With(d, "Where", where))),
+		m.st.Text.Width(w).Render(m.z.T("ResumeWhere", d)),
+		m.st.Title.Width(w).Render(where),
+		"",
 		m.st.Bold.Width(w).Render(m.z.T("ResumeQuestion", d)),
 		"",
 		m.st.Muted.Width(w).Render(m.z.T("ResumeKeys", d)),

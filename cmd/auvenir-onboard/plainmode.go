@@ -24,6 +24,11 @@ func plainWanted(o *options, getenv func(string) string) bool {
 // runPlain needs no terminal: answers may come from a pipe, and the end of input ends it.
 func runPlain(o *options, lang locales.Lang, langKnown bool, stdout, stderr io.Writer) int {
 	cfg := plain.Config{Lang: lang, LangKnown: langKnown, Step: o.step}
+	s := loadProgress(o, locales.New(lang))
+	cfg.Progress, cfg.Resume, cfg.Notice = s.store, s.resume, s.notice
+	if s.lang != "" {
+		cfg.Lang, cfg.LangKnown = s.lang, true
+	}
 	if err := plain.Run(cfg, plainInput, stdout); err != nil {
 		fmt.Fprintln(stderr, locales.New(lang).T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
 		return 1

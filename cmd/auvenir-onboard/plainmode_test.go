@@ -25,6 +25,7 @@ func TestPlainDispatch(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // progress is saved: not in the real home
 			plainInput = strings.NewReader("1\n0\n")
 			defer func() { plainInput = os.Stdin }()
 			var out, errb bytes.Buffer
@@ -40,6 +41,7 @@ func TestPlainDispatch(t *testing.T) {
 }
 
 func TestPlainStepAndLanguageFlags(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	plainInput = strings.NewReader("0\n")
 	defer func() { plainInput = os.Stdin }()
 	var out bytes.Buffer

@@ -20,35 +20,50 @@ func progressStore() *progress.Store {
 	return &progress.Store{Dir: dir}
 }
 
-// wizardProgress gives the wizard its store and what it found there: progress to offer (in the
-// language it was saved in, unless --lang says otherwise), or one line about a file that could
-// not be used. --reset forgets the progress first. --step asks for a place: no offer then.
-func wizardProgress(o *options, cfg *tui.Config, z *locales.Localizer) {
+// saved is what the store holds for this start, for the wizard and the plain mode alike.
+type saved struct {
+	store  *progress.Store
+	resume *progress.State // progress to offer; nil for none
+	notice string          // one line: a file ignored, or progress forgotten
+	lang   locales.Lang    // the saved language, when --lang did not choose one
+}
+
+// loadProgress reads the saved progress. --reset forgets it first. A file that cannot be used
+// becomes the notice. --step asks for a place: no offer then.
+func loadProgress(o *options, z *locales.Localizer) saved {
 	store := progressStore()
 	if store == nil {
-		return
+		return saved{}
 	}
-	cfg.Progress = store
+	s := saved{store: store}
 	if o.reset {
 		if err := store.Reset(); err == nil {
-			cfg.Notice = z.T("ResumeForgotten")
+			s.notice = z.T("ResumeForgotten")
 		}
-		return
+		return s
 	}
 	st, found, err := store.Load()
 	var perr *progress.Error
-	if errors.As(err, &perr) {
-		cfg.Notice = perr.Message(z)
-		return
+	switch {
+	case errors.As(err, &perr):
+		s.notice = perr.Message(z)
+	case found:
+		if o.lang == "" {
+			s.lang = st.Lang
+		}
+		if o.step == 0 {
+			s.resume = &st
+		}
 	}
-	if !found {
-		return
-	}
-	if o.lang == "" {
-		cfg.Lang, cfg.LangKnown = st.Lang, true
-	}
-	if o.step == 0 {
-		cfg.Resume = &st
+	return s
+}
+
+// wizardProgress gives the wizard its store and what was found there.
+func wizardProgress(o *options, cfg *tui.Config, z *locales.Localizer) {
+	s := loadProgress(o, z)
+	cfg.Progress, cfg.Resume, cfg.Notice = s.store, s.resume, s.notice
+	if s.lang != "" {
+		cfg.Lang, cfg.LangKnown = s.lang, true
 	}
 }
 
