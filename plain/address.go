@@ -22,9 +22,9 @@ func (s *session) addressField() Field {
 				return s.addressLines(z), ""
 			}
 			addr, err := guest.Parse(typed)
-			var gerr guest.Error
+			var gerr *guest.Error
 			if errors.As(err, &gerr) {
-				return nil, string(gerr)
+				return nil, gerr.ID
 			}
 			s.email = addr
 			return s.addressLines(z), ""
