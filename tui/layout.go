@@ -9,6 +9,7 @@ import (
 // refresh recomputes what depends on the screen, the language, the size or the widgets: the keys
 // that apply, and the scrolling text with its height.
 func (m *Model) refresh() {
+	m.refreshFeatures()
 	s := m.screen()
 	editing := m.input.Focused()
 	m.keys.Edit.SetEnabled(s.Widget == steps.WidgetAddress && !editing)

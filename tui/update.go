@@ -124,9 +124,9 @@ func (m *Model) confirmAddress() {
 		return
 	}
 	addr, err := guest.Parse(typed)
-	var gerr guest.Error
+	var gerr *guest.Error
 	if errors.As(err, &gerr) {
-		m.addrErr = string(gerr)
+		m.addrErr = gerr.ID
 		m.refresh()
 		return
 	}
