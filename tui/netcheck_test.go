@@ -212,3 +212,16 @@ func TestRunNetCheckShowsLiveLines(t *testing.T) {
 		t.Error("no spinner in the live output")
 	}
 }
+
+// At 80×24 the check sits below the fold: starting it and its end both bring it into view.
+func TestNetCheckScrollsIntoViewAt80x24(t *testing.T) {
+	ln := newLoopbackNet(t, 5*time.Second)
+	m := netModel(t, ln, ln.ok, ln.closed)
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustNotContain(t, m, "Press c to check")
+	d := newDriver(t, m)
+	d.key("c")
+	mustContain(t, d.m, "Checking the network…")
+	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	mustContain(t, d.m, "This network blocks some addresses", "✓ ok.test", "✗ closed.test")
+}

@@ -45,8 +45,7 @@ func (m *Model) netKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 		m.net.shown = true
 		cmd = m.net.start(context.Background())
 		m.refresh()
-		m.vp.GotoBottom() // the lines are under the screen's text: bring them into view
-		m.compose()
+		m.scrollToNet() // the lines are under the screen's text: bring them into view
 		return cmd, true
 	case key.Matches(msg, m.keys.NetLeave):
 		m.net.stop()
@@ -66,10 +65,19 @@ func (m *Model) updateNet(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	m.refresh()
 	if wasRunning && !m.net.running && m.screen().Widget == steps.WidgetNetworkCheck {
-		m.vp.GotoBottom() // the verdict
-		m.compose()
+		m.scrollToNet() // the verdict
 	}
 	return cmd, true
+}
+
+// scrollToNet puts the check's first line (its verdict, once done) at the top of the text.
+// refresh lays the widget out two lines under the screen's blocks.
+func (m *Model) scrollToNet() {
+	if m.showAll {
+		return
+	}
+	m.vp.SetYOffset(lipgloss.Height(m.blocks(m.screen(), m.mainWidth())) + 1)
+	m.compose()
 }
 
 func (m Model) newNetChecker() *netcheck.Checker {
