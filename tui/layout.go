@@ -9,12 +9,14 @@ import (
 // refresh recomputes what depends on the screen, the language, the size or the widgets: the keys
 // that apply, and the scrolling text with its height.
 func (m *Model) refresh() {
+	m.refreshFeatures()
 	s := m.screen()
 	editing := m.input.Focused()
 	m.keys.Edit.SetEnabled(s.Widget == steps.WidgetAddress && !editing)
 	m.keys.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
 	m.keys.Confirm.SetEnabled(editing)
 	m.keys.Leave.SetEnabled(editing)
+	m.setNetKeys()
 
 	w := m.mainWidth()
 	content := m.blocks(s, w)

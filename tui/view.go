@@ -39,6 +39,9 @@ func (m *Model) compose() {
 	case m.choosing:
 		m.frame = m.chooser()
 		return
+	case m.feat.offer != nil:
+		m.frame = m.resumeOffer()
+		return
 	}
 	main := strings.Split(m.topPart, "\n")
 	main = append(main, strings.Split(m.vp.View(), "\n")...)
@@ -82,6 +85,9 @@ func (m Model) mainWidth() int {
 // top is the fixed part above the scrolling text: "Step 4 of 9 · title", then the instruction.
 func (m Model) top(w int) string {
 	s := m.screen()
+	if m.feat.presenter && s.Kind == steps.KindStep {
+		return m.presenterTop(w)
+	}
 	data := m.data()
 	head := m.st.Heading.Render(guide.Heading(m.z, s))
 	if s.Kind == steps.KindStep {
@@ -95,7 +101,7 @@ func (m Model) top(w int) string {
 }
 
 func (m Model) header() string {
-	name := m.st.Header.Render(m.z.T("AppName"))
+	name := m.st.Header.Render(m.z.T("AppName")) + m.presenterBadge()
 	lang := m.st.HeaderLang.Render(langBadge(m.z.Lang()))
 	gap := max(0, m.w-lipgloss.Width(name)-lipgloss.Width(lang))
 	fill := m.st.HeaderLang.Padding(0).Render(strings.Repeat(" ", gap))
@@ -111,7 +117,7 @@ func langBadge(l locales.Lang) string {
 }
 
 func (m Model) footer() string {
-	support := m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
+	support := m.statusLine() + m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
 	return " " + support + "\n " + strings.ReplaceAll(m.helpBar(m.w-2), "\n", "\n ")
 }
 
