@@ -106,7 +106,7 @@ func TestSignedWindowsRelease(t *testing.T) {
 func TestUnsignedByDefault(t *testing.T) {
 	needTool(t, "osslsigncode")
 	win := target{"windows", "amd64"}
-	out, _ := release(t, signer{}, win)
+	out, _ := sharedRelease(t)
 	base := archiveBase(headSource(t), win)
 	path := filepath.Join(t.TempDir(), program+".exe")
 	os.WriteFile(path, unzip(t, filepath.Join(out, base+".zip"))[base+"/"+program+".exe"], 0o644)
