@@ -15,11 +15,15 @@ func (m *Model) refresh() {
 	m.keys.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
 	m.keys.Confirm.SetEnabled(editing)
 	m.keys.Leave.SetEnabled(editing)
+	m.refreshMFA()
 
 	w := m.mainWidth()
 	content := m.blocks(s, w)
 	if wid := m.widget(s, w); wid != "" {
 		content += "\n\n" + wid
+	}
+	if m.mfa.view == mfaPhone {
+		content = m.phoneView(w) // option 2's field takes the place of step 9's text
 	}
 	if m.showAll {
 		content = m.help.FullHelpView(m.keys.FullHelp())
@@ -43,6 +47,9 @@ func (m *Model) refresh() {
 	m.vp.SetHeight(max(1, m.h-fixed))
 	if editing {
 		m.vp.GotoBottom() // keep the field in sight while typing
+	}
+	if m.mfa.view == mfaPhone {
+		m.vp.GotoTop() // the field is near the top of option 2's text
 	}
 	m.compose()
 }

@@ -3,6 +3,7 @@
 package tui
 
 import (
+	"io"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/otpauth"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
@@ -27,6 +29,17 @@ type Config struct {
 	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
 	// that a crash gives the terminal back and shows the support contacts, not a stack trace.
 	PanicKey string
+
+	// Step 9's practice and codes (mfa.go and the files it names).
+	Practice bool         // --totp-practice: open on the practice enrolment of step 9
+	ShowKey  *otpauth.Key // --show-qr: show this key as a QR code, and nothing else
+	// Input and Output replace standard input and output: --show-qr reads its URI from a pipe on
+	// standard input, so the keys come from the terminal opened separately. Nil: the standard ones.
+	Input  io.Reader
+	Output io.Writer
+	// practiceRand, when set (by tests only), gives the practice key its bytes, so screens that
+	// show the key and its QR code render the same on every run.
+	practiceRand io.Reader
 }
 
 // Minimum usable size; below it the screen asks for a bigger window.
@@ -61,6 +74,8 @@ type Model struct {
 
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
 	timer    timer.Model
+
+	mfa mfaState // step 9: practice enrolment, store codes, mobile number, --show-qr
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
@@ -98,6 +113,7 @@ func New(cfg Config) Model {
 	}
 	m.input.CharLimit = 254
 	m.input.SetValue(cfg.Email)
+	m.initMFA()
 	m.setLang(lang)
 	m.restyle()
 	return m
@@ -147,10 +163,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.input.Focused() {
 			return m.updateInput(msg)
 		}
+		if m.mfa.view != mfaNone {
+			return m.updateMFAField(msg)
+		}
 	case tea.KeyPressMsg:
 		switch {
 		case m.choosing:
 			return m.updateChooser(msg)
+		case m.mfa.view != mfaNone:
+			return m.updateMFA(msg)
 		case m.input.Focused():
 			return m.updateField(msg)
 		}

@@ -18,6 +18,9 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.cfg.PanicKey != "" && msg.String() == m.cfg.PanicKey {
 		panic("crash requested by the tests")
 	}
+	if next, cmd, ok := m.step9Key(msg); ok {
+		return next, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit

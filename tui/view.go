@@ -39,6 +39,9 @@ func (m *Model) compose() {
 	case m.choosing:
 		m.frame = m.chooser()
 		return
+	case m.mfa.fullScreen():
+		m.frame = m.mfaFrame()
+		return
 	}
 	main := strings.Split(m.topPart, "\n")
 	main = append(main, strings.Split(m.vp.View(), "\n")...)

@@ -54,12 +54,15 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 			return 1
 		}
 		return 0
+	case o.showQR:
+		return runShowQR(tui.Config{Lang: lang, LangKnown: langKnown, NoColor: getenv("NO_COLOR") != ""}, stdout, stderr, z)
 	case !tty:
 		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
 		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY")}
+	cfg.Practice = o.totpPractice
 	return runWizard(cfg, stdout, stderr, z)
 }
 
