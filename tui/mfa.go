@@ -44,7 +44,7 @@ type mfaState struct {
 	verified    bool         // a code was verified once: the practice has done its job
 
 	phone    textinput.Model
-	number   *phone.Number   // the last number accepted
+	number   *phone.Number  // the last number accepted
 	phoneErr *locales.Error // the last refusal; the typed text stays in the field
 
 	store int // which store's code shows when only one fits the window
