@@ -3,16 +3,13 @@ package tui
 import (
 	"bytes"
 	"crypto/sha1"
-	"image"
-	"image/color"
-	"image/png"
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/auvenir/auvenir-onboard/internal/screenqr"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/totp"
 )
@@ -44,66 +41,20 @@ func needTool(t testing.TB, name string) {
 	}
 }
 
-// scanFrame paints a frame (text without colours) as a terminal shows it — a space and any
-// letter in the background colour, a full block in the text colour, a half block with one half
-// of each — on a light (dark text) or dark (light text) theme, and returns what zbarimg reads.
-// Like most phone scanners, zbarimg reads only dark modules on a light background.
+// scanFrame reads the QR codes of a frame (text without colours) as a phone would on a light or
+// dark terminal: only dark modules on a light background decode.
 func scanFrame(t *testing.T, frame string, light bool) []string {
 	t.Helper()
 	needTool(t, "zbarimg")
-	fg, bg := uint8(225), uint8(25)
+	th := screenqr.Dark
 	if light {
-		fg, bg = 30, 240
+		th = screenqr.Light
 	}
-	const px, margin = 4, 8
-	lines := strings.Split(frame, "\n")
-	w := 0
-	for _, l := range lines {
-		w = max(w, len([]rune(l)))
-	}
-	img := image.NewGray(image.Rect(0, 0, (w+2*margin)*px, (2*len(lines)+2*margin)*px))
-	for i := range img.Pix {
-		img.Pix[i] = bg
-	}
-	fill := func(col, half int, v uint8) {
-		for y := range px {
-			for x := range px {
-				img.SetGray((col+margin)*px+x, (half+margin)*px+y, color.Gray{v})
-			}
-		}
-	}
-	for row, l := range lines {
-		for col, ch := range []rune(l) {
-			top, bottom := bg, bg
-			switch ch {
-			case '█':
-				top, bottom = fg, fg
-			case '▀':
-				top = fg
-			case '▄':
-				bottom = fg
-			}
-			fill(col, 2*row, top)
-			fill(col, 2*row+1, bottom)
-		}
-	}
-	name := filepath.Join(t.TempDir(), "frame.png")
-	f, err := os.Create(name)
+	got, err := screenqr.Scan(frame, th)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out, err := exec.Command("zbarimg", "-q", "--raw", "--nodbus", name).Output()
-	if err != nil {
-		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 4 {
-			return nil // nothing found
-		}
-		t.Fatalf("zbarimg: %v", err)
-	}
-	return strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	return got
 }
 
 // invertFrame swaps what the terminal would paint in each half cell, as a photo's negative.
