@@ -17,7 +17,9 @@ func withShowQR(t *testing.T, input io.Reader, stdinTTY bool, tty func() (*os.Fi
 	t.Cleanup(func() { showQRInput, stdinIsTerminal, openTerminal = in, isTTY, open })
 }
 
-func noTerminal() (*os.File, *os.File, error) { return nil, nil, errors.New("open /dev/tty: no such device") }
+func noTerminal() (*os.File, *os.File, error) {
+	return nil, nil, errors.New("open /dev/tty: no such device")
+}
 
 // mustNotOpen fails the test if --show-qr gets as far as the terminal.
 func mustNotOpen(t *testing.T) func() (*os.File, *os.File, error) {

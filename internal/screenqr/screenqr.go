@@ -20,7 +20,7 @@ import (
 type Theme struct{ FG, BG uint8 }
 
 var (
-	Dark  = Theme{FG: 225, BG: 25}  // light text on a dark background
+	Dark  = Theme{FG: 225, BG: 25} // light text on a dark background
 	Light = Theme{FG: 30, BG: 240} // dark text on a light background
 )
 
