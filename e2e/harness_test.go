@@ -108,7 +108,8 @@ sleep 600
 		t.Fatal(err)
 	}
 	cmd := exec.Command("tmux", "-L", p.socket, "-f", conf, "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", filepath.Join(dir, "run.sh"))
+		"env", "TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), // saved progress stays in the test
+		"sh", filepath.Join(dir, "run.sh"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}

@@ -177,6 +177,9 @@ func TestPracticeEndToEnd(t *testing.T) {
 			for _, dir := range []string{home, config} {
 				noSecretUnder(t, dir, secret)
 			}
+			if n := countFiles(t, config); n == 0 {
+				t.Fatal("no progress saved under XDG_CONFIG_HOME: the check above looked at nothing")
+			}
 			t.Logf("%s background: %.1f s", bg.name, time.Since(began).Seconds())
 		})
 	}
@@ -204,6 +207,17 @@ func noSecretUnder(t *testing.T, dir, secret string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+func countFiles(t *testing.T, dir string) (n int) {
+	t.Helper()
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 // --show-qr: the address comes through a pipe, the keys from the terminal; the code on screen is

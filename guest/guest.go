@@ -5,6 +5,8 @@ package guest
 import (
 	"net/mail"
 	"strings"
+
+	"github.com/auvenir/auvenir-onboard/locales"
 )
 
 // MaxLen is the longest address SMTP allows (RFC 5321 path limit less the brackets).
@@ -13,17 +15,15 @@ const MaxLen = 254
 // TenantDomain is the tenant's initial domain, as guest user names show it.
 const TenantDomain = "DMCHosting.onmicrosoft.com"
 
-// Error is a reason an address was refused; its value is the locale message ID that explains it.
-type Error string
+// Error is a reason an address was refused; see locales.Error.
+type Error = locales.Error
 
-func (e Error) Error() string { return string(e) }
-
-const (
-	ErrSyntax   Error = "AddressErrSyntax"
-	ErrMultiple Error = "AddressErrMultiple"
-	ErrName     Error = "AddressErrName"
-	ErrDomain   Error = "AddressErrDomain"
-	ErrTooLong  Error = "AddressErrTooLong"
+var (
+	ErrSyntax   = &Error{ID: "AddressErrSyntax"}
+	ErrMultiple = &Error{ID: "AddressErrMultiple"} // two addresses or more
+	ErrName     = &Error{ID: "AddressErrName"}     // "Jane <jane@firm.ca>": a name, or brackets
+	ErrDomain   = &Error{ID: "AddressErrDomain"}   // no dot, or an empty label
+	ErrTooLong  = &Error{ID: "AddressErrTooLong"}
 )
 
 // Parse checks one typed address and returns it trimmed, with the domain in lower case.

@@ -10,7 +10,7 @@ func TestParse(t *testing.T) {
 	cases := []struct {
 		in   string
 		want string
-		err  error
+		err  *Error
 	}{
 		{"jane@example.ca", "jane@example.ca", nil},
 		{"  Jane.Doe@Example.COM ", "Jane.Doe@example.com", nil},
@@ -30,7 +30,7 @@ func TestParse(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := Parse(c.in)
-		if got != c.want || !errors.Is(err, c.err) {
+		if got != c.want || (c.err == nil) != (err == nil) || (c.err != nil && !errors.Is(err, c.err)) {
 			t.Errorf("Parse(%q) = %q, %v; want %q, %v", c.in, got, err, c.want, c.err)
 		}
 	}
@@ -51,7 +51,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		addr, err := Parse(s)
 		if err != nil {
-			var e Error
+			var e *Error
 			if !errors.As(err, &e) {
 				t.Fatalf("Parse(%q) returned a non-guest error %v", s, err)
 			}

@@ -41,6 +41,7 @@ func Facts() map[string]any {
 		"StepCount":       StepCount,
 		"Cmd":             "auvenir-onboard",
 		"PrintFlag":       "--print",
+		"PlainFlag":       "--plain",
 		"HelpFlag":        "--help",
 		"LangFlag":        "--lang",
 		"StepFlag":        "--step",

@@ -45,9 +45,9 @@ func (m Model) block(b steps.Block, text string, w int) string {
 	case steps.OnScreen:
 		return st.OnScreen.Width(w).Render(text)
 	case steps.Link:
-		return "  " + st.Link.Render(text)
+		return "  " + st.Link.Hyperlink(b.URL).Render(text)
 	case steps.Contact:
-		return hanging(st.accent.Render("•"), st.Contact, text, w)
+		return hanging(st.accent.Render("•"), st.Contact.Hyperlink(b.URL), text, w)
 	}
 	return st.Text.Width(w).Render(text)
 }

@@ -11,6 +11,7 @@ import (
 type keyMap struct {
 	Next, Back, Jump, Scroll, Lang, Help, Quit key.Binding
 	Edit, Confirm, Leave, StartTimer           key.Binding
+	NetCheck, NetLeave                         key.Binding // the network check (netcheck_widget.go)
 	// Step 9 (mfa.go): its options, and the keys of the practice and store screens.
 	Practice, Stores, Phone             key.Binding
 	Invert, BackToStep, QuitNow, Switch key.Binding
@@ -21,7 +22,10 @@ func newKeyMap(z *locales.Localizer, data map[string]any) keyMap {
 	b := func(keys []string, shown, descID string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, z.T(descID, data)))
 	}
+	netCheck, netLeave := netKeyBindings(z, data)
 	return keyMap{
+		NetCheck:   netCheck,
+		NetLeave:   netLeave,
 		Next:       b([]string{"right", "enter", "n"}, "→", "KeyNext"),
 		Back:       b([]string{"left", "p"}, "←", "KeyBack"),
 		Jump:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "KeyJump"),
@@ -51,7 +55,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 	}
 	// The bar is cut at the window's edge: the keys a lost person needs come first.
 	out := []key.Binding{k.Next, k.Back}
-	for _, b := range append([]key.Binding{k.Edit, k.StartTimer, k.Practice, k.Stores, k.Phone}, k.extra...) {
+	for _, b := range append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave, k.Practice, k.Stores, k.Phone}, k.extra...) {
 		if b.Enabled() {
 			out = append(out, b)
 		}
@@ -64,7 +68,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	if k.Confirm.Enabled() {
 		return [][]key.Binding{{k.Confirm, k.Leave, k.QuitNow}}
 	}
-	screen := append([]key.Binding{k.Edit, k.StartTimer, k.Practice, k.Stores, k.Phone}, k.extra...)
+	screen := append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave, k.Practice, k.Stores, k.Phone}, k.extra...)
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Jump, k.Scroll},
 		append(screen, k.Lang, k.Help, k.Quit),

@@ -9,12 +9,14 @@ import (
 // refresh recomputes what depends on the screen, the language, the size or the widgets: the keys
 // that apply, and the scrolling text with its height.
 func (m *Model) refresh() {
+	m.refreshFeatures()
 	s := m.screen()
 	editing := m.input.Focused()
 	m.keys.Edit.SetEnabled(s.Widget == steps.WidgetAddress && !editing)
 	m.keys.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
 	m.keys.Confirm.SetEnabled(editing)
 	m.keys.Leave.SetEnabled(editing)
+	m.setNetKeys()
 	m.refreshMFA()
 
 	w := m.mainWidth()
@@ -47,9 +49,6 @@ func (m *Model) refresh() {
 	m.vp.SetHeight(max(1, m.h-fixed))
 	if editing {
 		m.vp.GotoBottom() // keep the field in sight while typing
-	}
-	if m.mfa.view == mfaPhone {
-		m.vp.GotoTop() // the field is near the top of option 2's text
 	}
 	m.compose()
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/phone"
+	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/qr"
 	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/totp"
@@ -127,9 +128,14 @@ func (m *Model) ensurePractice() {
 	m.mfa.practice = p
 }
 
-// presenting reports whether a secret must stay off this screen: a support agent is sharing it.
-// Presenter mode (presenter.go, on the access branch) answers here once it lands.
-func (m Model) presenting() bool { return false }
+// presenting reports whether a secret must stay off this screen: a support agent is sharing it
+// (presenter mode, presenter.go). A practice key or a --show-qr key is then never drawn.
+func (m Model) presenting() bool { return m.Presenting() }
+
+// typing reports whether keys are text in one of step 9's fields: there o and y are letters,
+// not the link and copy keys (features.go). P still switches presenter mode, so an agent can
+// hide a key already on screen; no code or number has a P in it.
+func (s mfaState) typing() bool { return s.view == mfaPractice || s.view == mfaPhone }
 
 func (s mfaState) fullScreen() bool {
 	return s.view == mfaPractice || s.view == mfaStores || s.view == mfaShowQR
@@ -179,8 +185,14 @@ func (m *Model) openMFA(v mfaView) tea.Cmd {
 		cmd = m.mfa.phone.Focus()
 	}
 	m.refresh()
+	m.vp.GotoTop() // option 2's field is near the top of its text
+	m.compose()
 	return cmd
 }
+
+// chose records in the saved progress which option the person rehearsed (never a key, a code
+// or a number: progress.State has no field for them).
+func (m *Model) chose(o progress.MFA) { m.feat.mfa = o }
 
 func (m *Model) closeMFA() {
 	m.mfa.view = mfaNone
@@ -234,7 +246,7 @@ func (m Model) mfaOptions(w int) string {
 	}
 	out = append(out, "", st.SubHeading.Width(w).Render(m.z.T("Step9PhoneHeading", d)), keyLine("t", "Step9PhoneHint"))
 	if n := m.mfa.number; n != nil {
-		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("Step9PhoneDone", guide.With(d, "Number", m.shownNumber(*n)))))
+		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("Step9PhoneDone", guide.With(d, "Number", m.shownNumber(n.International)))))
 	}
 	return strings.Join(out, "\n")
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/otpauth"
+	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/totp"
 )
@@ -391,6 +393,81 @@ func TestStep9ScreensFitTheWindow(t *testing.T) {
 					t.Errorf("%s %s at %v: no support contact", lang, name, size)
 				}
 			}
+		}
+	}
+}
+
+// Presenter mode: a support agent shares the screen, so the practice key and a --show-qr key are
+// never drawn, and the mobile number is masked; P hides a key already on screen.
+func TestPresenterNeverShowsAKey(t *testing.T) {
+	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Presenter: true, practiceRand: fixedRand()})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	secret := m.mfa.practice.Secret()
+	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client’s own screen.", "3. Type the 6 digits")
+	mustNotContain(t, m, secret[:4], "▀▀▀▀")
+
+	m, _ = practiceAt(t, locales.English, 80, 24)
+	mustRead(t, m, otpauth.Group(m.mfa.practice.Secret())[:19])
+	m = press(m, "P")
+	if !m.Presenting() {
+		t.Fatal("P did not switch presenter mode on in the practice")
+	}
+	mustNotContain(t, m, m.mfa.practice.Secret()[:4], "▀▀▀▀")
+	// The practice still works: the client reads the code off their own phone.
+	m = typeText(m, codeAt(t, m, t0))
+	m = press(m, "enter")
+	mustRead(t, m, "Code verified")
+
+	k, _ := otpauth.Parse("otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example")
+	s := send(New(Config{Lang: locales.French, ShowKey: &k, Presenter: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustRead(t, s, "Mode présentateur")
+	mustNotContain(t, s, "GEZD", "▀▀▀▀")
+
+	p := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9, Presenter: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	p = press(p, "t")
+	p = typeText(p, "6475550123")
+	mustNotContain(t, p, "6475550123", "555")
+	p = press(p, "enter")
+	mustRead(t, p, "✓ Your number: +1 ••• ••• 01 23")
+	mustNotContain(t, p, "555")
+}
+
+// In the code and number fields, the letters of the link and copy keys are text.
+func TestFieldsKeepLinkAndCopyLetters(t *testing.T) {
+	m, _ := practiceAt(t, locales.English, 80, 24)
+	m = typeText(m, "oy")
+	if m.mfa.code.Value() != "oy" {
+		t.Fatalf("field %q: o and y were taken as keys", m.mfa.code.Value())
+	}
+	p := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	p = typeText(press(p, "t"), "yo")
+	if p.mfa.phone.Value() != "yo" {
+		t.Fatalf("field %q", p.mfa.phone.Value())
+	}
+}
+
+// What step 9 records in the saved progress is the option rehearsed, never a key or a number.
+func TestProgressRecordsTheOptionOnly(t *testing.T) {
+	store := &progress.Store{Dir: t.TempDir()}
+	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Progress: store, Now: func() time.Time { return t0 },
+		practiceRand: fixedRand()})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	secret := m.mfa.practice.Secret()
+	m = typeText(m, codeAt(t, m, t0))
+	m = press(m, "enter", "esc", "t")
+	m = typeText(m, "6475550123")
+	m = press(m, "enter", "esc", "right")
+	st, found, err := store.Load()
+	if err != nil || !found || st.MFA != progress.MFAPhone {
+		t.Fatalf("saved %+v, %v %v", st, found, err)
+	}
+	raw, err := os.ReadFile(store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{secret[:8], "6475550123", "647-555", codeAt(t, m, t0)} {
+		if strings.Contains(string(raw), bad) {
+			t.Fatalf("the progress file holds %q: %s", bad, raw)
 		}
 	}
 }

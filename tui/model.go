@@ -14,7 +14,9 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/netcheck"
 	"github.com/auvenir/auvenir-onboard/otpauth"
+	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
@@ -26,9 +28,20 @@ type Config struct {
 	NoColor   bool
 	Email     string           // an address already given, if any
 	Now       func() time.Time // the clock; nil means time.Now
+	// NetChecker and NetEndpoints are the network check of "Before you begin" (key c): nil
+	// means the real network, the proxy variables and the built-in list. Tests use loopback.
+	NetChecker   *netcheck.Checker
+	NetEndpoints []netcheck.Endpoint
 	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
 	// that a crash gives the terminal back and shows the support contacts, not a stack trace.
 	PanicKey string
+
+	// Presenter mode, resume, links and copy (features.go and the files it names).
+	Presenter bool               // start in presenter mode, for screen sharing
+	Progress  *progress.Store    // where progress is saved after each step; nil saves nothing
+	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
+	Notice    string             // one line for the first screen, such as a state file ignored
+	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
 
 	// Step 9's practice and codes (mfa.go and the files it names).
 	Practice bool         // --totp-practice: open on the practice enrolment of step 9
@@ -75,12 +88,15 @@ type Model struct {
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
 	timer    timer.Model
 
+	net netCheck // the network check on "Before you begin" (netcheck_widget.go)
 	mfa mfaState // step 9: practice enrolment, store codes, mobile number, --show-qr
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
 	sidePart                                   []string
 	frame                                      string
+
+	feat features // presenter mode, resume, links and copy
 }
 
 // New builds the wizard for cfg.
@@ -113,6 +129,7 @@ func New(cfg Config) Model {
 	}
 	m.input.CharLimit = 254
 	m.input.SetValue(cfg.Email)
+	m.initFeatures()
 	m.initMFA()
 	m.setLang(lang)
 	m.restyle()
@@ -133,20 +150,24 @@ func (m *Model) setLang(l locales.Lang) {
 }
 
 func (m *Model) restyle() {
-	m.st = newStyles(m.isDark)
+	m.st = m.styles()
 	m.help.Styles = m.st.Help
 	m.input.SetStyles(m.st.Input)
 	m.refresh()
 }
 
-func (m Model) data() map[string]any { return guide.Data(m.email) }
+// data is the template data of every message; presenter mode masks the address in it.
+func (m Model) data() map[string]any { return m.maskData(guide.Data(m.email)) }
 
 func (m Model) screen() steps.Screen { return m.screens[m.cur] }
 
 func (m Model) now() time.Time { return m.cfg.Now() }
 
-// Update handles one message.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles one message for the walkthrough itself; Update (features.go) runs it.
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateNet(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height

@@ -168,7 +168,7 @@ func TestScrollingAt60x20(t *testing.T) {
 	for range 60 {
 		m = press(m, "down")
 	}
-	mustContain(t, m, "Some advantages of this setup")
+	mustContain(t, m, "--check-network") // the last line: the network check's hint
 	mustNotContain(t, m, "↓ more below")
 	for _, line := range strings.Split(screenText(m), "\n") {
 		if w := len([]rune(line)); w > 60 {

@@ -9,7 +9,9 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/mask"
 	"github.com/auvenir/auvenir-onboard/phone"
+	"github.com/auvenir/auvenir-onboard/progress"
 )
 
 // Option 2: the person types the mobile number they will give Microsoft, and sees it back in
@@ -26,6 +28,9 @@ func (m Model) updatePhone(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case "enter":
 		m.checkPhone()
 		m.refresh()
+		return m, nil
+	case "up", "down", "pgup", "pgdown":
+		m.scroll(msg.String()) // the field has one line: these read the text below it
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -48,16 +53,23 @@ func (m *Model) checkPhone() {
 	m.mfa.number, m.mfa.phoneErr = &n, nil
 	m.mfa.phone.SetValue(n.International)
 	m.mfa.phone.CursorEnd()
+	m.chose(progress.MFAPhone)
 }
 
-// shownNumber is the number as the screen may show it.
-func (m Model) shownNumber(n phone.Number) string { return n.International }
+// shownNumber is the number as the screen may show it: masked in presenter mode.
+func (m Model) shownNumber(n string) string {
+	if m.presenting() {
+		return mask.Phone(n)
+	}
+	return n
+}
 
 // phoneView is option 2's text with its field, in step 9's place under its heading.
 func (m Model) phoneView(w int) string {
 	st, d := m.st, m.mfaData()
 	para := func(id string, data map[string]any) string { return st.Text.Width(w).Render(m.z.T(id, data)) }
 	m.mfa.phone.SetWidth(max(10, min(30, w-6)))
+	m.mfa.phone.EchoMode, m.mfa.phone.EchoCharacter = m.input.EchoMode, m.input.EchoCharacter // presenter mode hides typing
 	out := []string{
 		st.SubHeading.Width(w).Render(m.z.T("Step9Option2Heading", d)),
 		para("PhoneIntro", d),
@@ -69,7 +81,8 @@ func (m Model) phoneView(w int) string {
 	case m.mfa.phoneErr != nil:
 		out = append(out, st.Error.Width(w).Render(m.mfa.phoneErr.Message(m.z)))
 	case n != nil:
-		nd := guide.With(d, "Number", m.shownNumber(*n), "National", n.National, "CC", strconv.Itoa(n.CountryCode))
+		nd := guide.With(d, "Number", m.shownNumber(n.International), "National", m.shownNumber(n.National),
+			"CC", strconv.Itoa(n.CountryCode))
 		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("PhoneShownBack", nd)))
 		if n.Region == phone.DefaultRegion {
 			out = append(out, para("PhoneOnMicrosoftCanada", nd))

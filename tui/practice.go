@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/qr"
 	"github.com/auvenir/auvenir-onboard/totp"
 )
@@ -95,6 +96,7 @@ func (m *Model) checkCode() {
 	m.mfa.checked = true
 	if r.Outcome == totp.Verified {
 		m.mfa.verified = true
+		m.chose(progress.MFAAuthenticator)
 	}
 }
 
@@ -164,7 +166,7 @@ func (m Model) practiceColumn(w, h int, codeShown bool, note []string) []string 
 			how = append(how, wrap(st.Text, m.z.T("PracticeStepScan", d), w)...)
 		}
 		if m.presenting() {
-			manual = wrap(st.Bold, m.z.T("PracticeHidden", d), w)
+			manual = wrap(st.Bold, m.z.T("MaskQRHidden", d), w)
 		} else {
 			manual = append(wrap(st.Text, m.z.T("PracticeManual", d), w), keyRows(st.Contact, p.GroupedSecret(), w)...)
 		}

@@ -62,7 +62,7 @@ func (m Model) showQRColumn(k otpauth.Key, w, h int, codeShown bool, note []stri
 		labels = append(labels, wrap(st.Warning, m.z.T("ShowQRSettings", d), w)...)
 	}
 	if m.presenting() {
-		manual = wrap(st.Bold, m.z.T("PracticeHidden", d), w)
+		manual = wrap(st.Bold, m.z.T("MaskQRHidden", d), w)
 	} else {
 		manual = append(wrap(st.Text, m.z.T("ShowQRManual", d), w), keyRows(st.Contact, otpauth.Group(k.Secret), w)...)
 	}

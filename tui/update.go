@@ -18,6 +18,9 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.cfg.PanicKey != "" && msg.String() == m.cfg.PanicKey {
 		panic("crash requested by the tests")
 	}
+	if cmd, ok := m.netKey(msg); ok {
+		return m, cmd
+	}
 	if next, cmd, ok := m.step9Key(msg); ok {
 		return next, cmd
 	}
@@ -124,9 +127,9 @@ func (m *Model) confirmAddress() {
 		return
 	}
 	addr, err := guest.Parse(typed)
-	var gerr guest.Error
+	var gerr *guest.Error
 	if errors.As(err, &gerr) {
-		m.addrErr = string(gerr)
+		m.addrErr = gerr.ID
 		m.refresh()
 		return
 	}

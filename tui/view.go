@@ -39,6 +39,9 @@ func (m *Model) compose() {
 	case m.choosing:
 		m.frame = m.chooser()
 		return
+	case m.feat.offer != nil:
+		m.frame = m.resumeOffer()
+		return
 	case m.mfa.fullScreen():
 		m.frame = m.mfaFrame()
 		return
@@ -85,6 +88,9 @@ func (m Model) mainWidth() int {
 // top is the fixed part above the scrolling text: "Step 4 of 9 · title", then the instruction.
 func (m Model) top(w int) string {
 	s := m.screen()
+	if m.feat.presenter && s.Kind == steps.KindStep {
+		return m.presenterTop(w)
+	}
 	data := m.data()
 	head := m.st.Heading.Render(guide.Heading(m.z, s))
 	if s.Kind == steps.KindStep {
@@ -98,7 +104,7 @@ func (m Model) top(w int) string {
 }
 
 func (m Model) header() string {
-	name := m.st.Header.Render(m.z.T("AppName"))
+	name := m.st.Header.Render(m.z.T("AppName")) + m.presenterBadge()
 	lang := m.st.HeaderLang.Render(langBadge(m.z.Lang()))
 	gap := max(0, m.w-lipgloss.Width(name)-lipgloss.Width(lang))
 	fill := m.st.HeaderLang.Padding(0).Render(strings.Repeat(" ", gap))
@@ -114,7 +120,7 @@ func langBadge(l locales.Lang) string {
 }
 
 func (m Model) footer() string {
-	support := m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
+	support := m.statusLine() + m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
 	return " " + support + "\n " + strings.ReplaceAll(m.helpBar(m.w-2), "\n", "\n ")
 }
 

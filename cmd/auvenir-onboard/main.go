@@ -54,15 +54,24 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 			return 1
 		}
 		return 0
+	case o.checkNetwork:
+		// Needs no keyboard: IT may pipe it, log it or run it from a script.
+		return runCheckNetwork(o, stdout, stderr, z, getenv, isTerminal(stdout))
 	case o.showQR:
-		return runShowQR(tui.Config{Lang: lang, LangKnown: langKnown, NoColor: getenv("NO_COLOR") != ""}, stdout, stderr, z)
+		return runShowQR(tui.Config{Lang: lang, LangKnown: langKnown, NoColor: getenv("NO_COLOR") != "",
+			Presenter: o.presenter}, stdout, stderr, z)
+	case o.reset && !tty && !plainWanted(o, getenv):
+		return resetOnly(stdout, stderr, z)
+	case plainWanted(o, getenv):
+		return runPlain(o, lang, langKnown, stdout, stderr)
 	case !tty:
 		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
-		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY")}
+		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter}
 	cfg.Practice = o.totpPractice
+	wizardProgress(o, &cfg, z)
 	return runWizard(cfg, stdout, stderr, z)
 }
 

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"golang.org/x/term"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/netcheck"
+	"github.com/auvenir/auvenir-onboard/netreport"
+	"github.com/auvenir/auvenir-onboard/tui"
+)
+
+// isTerminal reports whether w is a terminal: the live table is for people, the plain table
+// for pipes, files and CI logs.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok {
+		if width, _, err := term.GetSize(int(f.Fd())); err == nil {
+			return width
+		}
+	}
+	return 0
+}
+
+// runCheckNetwork is --check-network: exit 0 when every endpoint is ok, 1 when any is not,
+// 2 for a usage error (a bad file, URL or proxy), 130 when interrupted.
+func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer, getenv func(string) string, stdoutIsTerminal bool) int {
+	usage := func(id string, kv ...any) int {
+		fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), kv...)))
+		return 2
+	}
+	eps, code := endpointsFor(o, z, stderr)
+	if code != 0 {
+		return code
+	}
+	var roots []*x509.Certificate
+	if o.caFile != "" {
+		var err error
+		roots, err = netcheck.LoadCAFile(o.caFile)
+		switch {
+		case errors.Is(err, netcheck.ErrNoCertificates):
+			return usage("NetErrCANone", "File", o.caFile)
+		case err != nil:
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
+		}
+	}
+	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
+	if err != nil {
+		return usage("NetErrProxy", "Value", o.proxy)
+	}
+	c := netcheck.New(netcheck.Config{Timeout: o.timeout, Proxy: proxy, ExtraRoots: roots,
+		UserAgent: "auvenir-onboard/" + version + " (network check)"})
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var rep netcheck.Report
+	noColor := getenv("NO_COLOR") != ""
+	if stdoutIsTerminal && !o.json {
+		stop() // Bubble Tea handles ctrl+c itself while it runs
+		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
+			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy})
+		if err != nil {
+			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+			return 130
+		}
+	} else {
+		start := time.Now()
+		results := c.Run(ctx, eps, nil)
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+			return 130
+		}
+		rep = c.NewReport(results, time.Since(start))
+	}
+
+	switch {
+	case o.json:
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(rep)
+	case stdoutIsTerminal && noColor:
+		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
+	case stdoutIsTerminal:
+		// lipgloss reduces the colours to what the terminal supports.
+		var b strings.Builder
+		st := netreport.TerminalStyles()
+		st.Width = terminalWidth(stdout)
+		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
+		lipgloss.Fprint(stdout, b.String())
+	default:
+		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{})
+	}
+	if rep.Summary.Failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// endpointsFor is the list to check: the URLs given, the --endpoints file, both, or the
+// built-in list. A non-zero code is the exit status of a usage error already reported.
+func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netcheck.Endpoint, int) {
+	var eps []netcheck.Endpoint
+	if o.endpoints != "" {
+		fromFile, err := netcheck.LoadFile(o.endpoints)
+		if err != nil {
+			fmt.Fprintln(stderr, fileErrorText(z, err))
+			return nil, 2
+		}
+		eps = append(eps, fromFile...)
+	}
+	if len(o.urls) > 0 {
+		given, bad, err := netcheck.FromURLs(o.urls)
+		if err != nil {
+			fmt.Fprintln(stderr, z.T("NetErrURL", guide.With(netreport.Data(), "Value", bad)))
+			return nil, 2
+		}
+		eps = append(eps, given...)
+	}
+	if len(eps) == 0 {
+		eps = netcheck.Default()
+	}
+	return eps, 0
+}
+
+var problemIDs = map[netcheck.Problem]string{
+	netcheck.ProblemSyntax:     "NetProblemSyntax",
+	netcheck.ProblemURL:        "NetProblemURL",
+	netcheck.ProblemNoURL:      "NetProblemNoURL",
+	netcheck.ProblemAllow:      "NetProblemAllow",
+	netcheck.ProblemUnknownKey: "NetProblemUnknownKey",
+	netcheck.ProblemEmpty:      "NetProblemEmpty",
+}
+
+// fileErrorText is the one line that says what is wrong with an --endpoints file, and where.
+func fileErrorText(z *locales.Localizer, err error) string {
+	var fe *netcheck.FileError
+	if !errors.As(err, &fe) {
+		return err.Error()
+	}
+	d := guide.With(netreport.Data(), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
+	if fe.Problem == netcheck.ProblemUnreadable {
+		return z.T("NetErrFileRead", d)
+	}
+	d["Problem"] = z.T(problemIDs[fe.Problem], d)
+	if fe.Line > 0 {
+		return z.T("NetErrFileLine", d)
+	}
+	return z.T("NetErrFile", d)
+}
+
+// systemMessage is the system's reason without the path the message already names.
+func systemMessage(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Each way of asking for plain mode runs it without a terminal (tty false), reading the answers
+// given; without any of them the program still refuses to start without a terminal.
+func TestPlainDispatch(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want int
+	}{
+		{"flag", []string{"--plain", "--lang", "en"}, nil, 0},
+		{"ACCESSIBLE", []string{"--lang", "en"}, map[string]string{"ACCESSIBLE": "1"}, 0},
+		{"TERM=dumb", []string{"--lang", "en"}, map[string]string{"TERM": "dumb"}, 0},
+		{"none", []string{"--lang", "en"}, map[string]string{"TERM": "xterm"}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // progress is saved: not in the real home
+			plainInput = strings.NewReader("1\n0\n")
+			defer func() { plainInput = os.Stdin }()
+			var out, errb bytes.Buffer
+			code := run(c.args, &out, &errb, func(k string) string { return c.env[k] }, false)
+			if code != c.want {
+				t.Fatalf("exit %d, want %d; stderr %q", code, c.want, errb.String())
+			}
+			if c.want == 0 && (!strings.Contains(out.String(), "Your address") || errb.Len() != 0) {
+				t.Fatalf("plain mode did not run:\n%s\nstderr: %s", out.String(), errb.String())
+			}
+		})
+	}
+}
+
+func TestPlainStepAndLanguageFlags(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	plainInput = strings.NewReader("0\n")
+	defer func() { plainInput = os.Stdin }()
+	var out bytes.Buffer
+	if code := run([]string{"--plain", "--step", "6", "--lang", "fr"}, &out, &bytes.Buffer{}, func(string) string { return "" }, false); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out.String(), "Étape 6 de 9") || strings.Contains(out.String(), "Choose your language") {
+		t.Fatalf("--step/--lang ignored:\n%s", out.String())
+	}
+	// No language from the flags or the environment: the question comes first.
+	plainInput = strings.NewReader("2\n0\n")
+	out.Reset()
+	run([]string{"--plain"}, &out, &bytes.Buffer{}, func(string) string { return "" }, false)
+	if !strings.HasPrefix(out.String(), "Choisissez votre langue") {
+		t.Fatalf("no language question:\n%s", out.String())
+	}
+}
+
+// buildPlainBinary builds the program into a directory the test removes afterwards.
+func buildPlainBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "auvenir-onboard")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// The built program, its standard input a pipe, walks every screen in both languages and ends
+// with exit 0 at the end of input; stdout holds only plain lines.
+func TestPlainEndToEndPipe(t *testing.T) {
+	bin := buildPlainBinary(t)
+	for _, c := range []struct {
+		lang, env, heading, address, end string
+	}{
+		{"en", "ACCESSIBLE=1", "Step 9 of 9: Multi-factor authentication", "In the DMC Hosting tenant you appear as:", "Need help? Email support@auvenir.ca or call +1 (855) 528-8364."},
+		{"fr", "TERM=dumb", "Étape 9 de 9\u00a0: Authentification multifactorielle", "Dans le locataire DMC Hosting, vous apparaissez ainsi\u00a0:", "Besoin d'aide\u00a0? Écrivez à support@auvenir.ca ou appelez le +1 (855) 528-8364."},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			cmd := exec.Command(bin, "--lang", c.lang)
+			cmd.Env = append(os.Environ(), c.env, "HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+			// Next to the address screen, give a bad then a good address, then next to the finish;
+			// no quit: the end of input ends it.
+			cmd.Stdin = strings.NewReader("1\n4\nnot-an-address\njane@firm.ca\n" + strings.Repeat("1\n", 10))
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%v; stderr %q", err, errb.String())
+			}
+			s := out.String()
+			for _, want := range []string{c.heading, c.address, "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com", "support@auvenir.ca"} {
+				if !strings.Contains(s, want) {
+					t.Errorf("missing %q", want)
+				}
+			}
+			if !strings.HasSuffix(s, "\n"+c.end+"\n") {
+				t.Errorf("ends with %q", s[max(0, len(s)-200):])
+			}
+			if strings.ContainsAny(s, "\x1b\r") || errb.Len() != 0 {
+				t.Errorf("escape codes or stderr output: %q", errb.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,111 @@
+// Package netcheck tells whether this network lets a client reach the addresses onboarding
+// needs, and when it does not, what stops it: each address is resolved, connected to, its TLS
+// certificate checked against this computer's roots and the public web roots, and asked for one
+// page, following redirects. It has no user interface: the command line and the wizard show its
+// results in the person's language.
+package netcheck
+
+import "time"
+
+// Class is the outcome of one check. The strings are part of the JSON document: never change them.
+type Class string
+
+const (
+	OK             Class = "ok"              // an HTTP answer below 500 over a verified connection
+	DNS            Class = "dns"             // the name does not resolve
+	Refused        Class = "refused"         // the connection was actively refused
+	Timeout        Class = "timeout"         // no answer within the time limit
+	TLSUntrusted   Class = "tls_untrusted"   // no trusted chain
+	TLSIntercepted Class = "tls_intercepted" // trusted here, not by the public roots: TLS inspection
+	TLSExpired     Class = "tls_expired"     // the certificate is expired or not yet valid
+	TLSHostname    Class = "tls_hostname"    // the certificate is for another name
+	HTTPStatus     Class = "http_status"     // the server answered 5xx: reachable, but failing
+	Proxy          Class = "proxy"           // the configured proxy failed or refused CONNECT
+	Error          Class = "error"           // anything else; Detail has the raw message
+)
+
+// Classes lists every class, in the order a summary shows them.
+var Classes = []Class{OK, DNS, Refused, Timeout, TLSUntrusted, TLSIntercepted, TLSExpired,
+	TLSHostname, HTTPStatus, Proxy, Error}
+
+// Phase is how far a check got; with the class it decides the remedy (a timeout while
+// connecting means dropped packets, a timeout after TLS means a server or filter that stalls).
+type Phase string
+
+const (
+	PhaseDNS     Phase = "dns"
+	PhaseProxy   Phase = "proxy"
+	PhaseConnect Phase = "connect"
+	PhaseTLS     Phase = "tls"
+	PhaseHTTP    Phase = "http"
+	PhaseDone    Phase = "done"
+)
+
+// Result is the outcome for one endpoint. The tagged fields are the JSON document's
+// "endpoints" entries; keep them stable.
+type Result struct {
+	URL        string `json:"url"`
+	Group      string `json:"group"`
+	Host       string `json:"host"`
+	IP         string `json:"ip"` // the address the TCP connection reached (the proxy's, through one)
+	Class      Class  `json:"class"`
+	Reachable  bool   `json:"reachable"`   // the endpoint's own server gave an HTTP answer
+	HTTPStatus int    `json:"http_status"` // status of the endpoint's own answer; 0 without one
+	TLSIssuer  string `json:"tls_issuer"`  // issuer of the certificate received, "" without one
+	// TLSNotAfter is the certificate's expiry, RFC 3339 in UTC, "" without one.
+	TLSNotAfter string `json:"tls_not_after"`
+	Redirects   []Hop  `json:"redirects"` // every redirect followed, in order; never null
+	Proxy       string `json:"proxy"`     // the proxy used (without credentials), "" for direct
+	ElapsedMS   int64  `json:"elapsed_ms"`
+	Detail      string `json:"detail"` // the raw technical message, "" when ok
+
+	Endpoint Endpoint      `json:"-"`
+	Phase    Phase         `json:"-"` // where the check stopped
+	Elapsed  time.Duration `json:"-"`
+	// FailedHost is the host the class is about: the endpoint's, or a redirect target's.
+	FailedHost string `json:"-"`
+	FailedPort string `json:"-"`
+	// CertNames are the names the certificate is valid for (for tls_hostname).
+	CertNames []string `json:"-"`
+	// NotAfter is the certificate's expiry (for tls_expired); zero without one.
+	NotAfter time.Time `json:"-"`
+}
+
+// Hop is one redirect that was followed: where it led, and what happened there.
+type Hop struct {
+	URL        string `json:"url"`
+	Host       string `json:"host"`
+	Listed     bool   `json:"listed"` // the host is in the list checked (or covered by one of its rules)
+	IP         string `json:"ip"`
+	Class      Class  `json:"class"`
+	HTTPStatus int    `json:"http_status"`
+	TLSIssuer  string `json:"tls_issuer"`
+	Detail     string `json:"detail"`
+}
+
+// Report is the JSON document of --json.
+type Report struct {
+	Endpoints []Result `json:"endpoints"`
+	Summary   Summary  `json:"summary"`
+}
+
+// Summary is the run as a whole.
+type Summary struct {
+	Total   int           `json:"total"`
+	OK      int           `json:"ok"`
+	Failed  int           `json:"failed"`
+	Classes map[Class]int `json:"classes"` // every class, with 0 for those that did not occur
+	// Allow lists the firewall rules to add: those of failing endpoints whose traffic is blocked,
+	// and redirect targets outside the list. Sorted, without duplicates; never null.
+	Allow []string `json:"allow"`
+	// ExemptFromInspection lists hosts whose TLS is intercepted or replaced. Never null.
+	ExemptFromInspection []string `json:"exempt_from_inspection"`
+	// Unlisted are hosts reached by a redirect that the list does not contain. Never null.
+	Unlisted    []string `json:"unlisted_hosts"`
+	ProxySource string   `json:"proxy_source"` // "environment", "flag" or "none"
+	// Proxy is the proxy configured (without credentials), "" for none; NO_PROXY may still
+	// send some addresses direct: each endpoint's "proxy" says what it used.
+	Proxy     string `json:"proxy"`
+	TimeoutMS int64  `json:"timeout_ms"`
+	ElapsedMS int64  `json:"elapsed_ms"`
+}

@@ -1,0 +1,203 @@
+package netreport
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/netcheck"
+)
+
+// Marks in front of each result: they carry the verdict without colour.
+const (
+	MarkOK   = "✓"
+	MarkFail = "✗"
+)
+
+// Styles colour the table in a terminal; the zero value prints plain text.
+type Styles struct {
+	Good, Bad, Muted, Bold lipgloss.Style
+	// Width wraps the remedies to the terminal's width, indented; 0 leaves lines whole (files,
+	// pipes: a remedy stays on one line, for grep).
+	Width int
+}
+
+// TerminalStyles are readable on dark and light backgrounds alike (the table is printed after
+// the live view, without asking the terminal for its background).
+func TerminalStyles() Styles {
+	return Styles{
+		Good:  lipgloss.NewStyle().Foreground(lipgloss.Green),
+		Bad:   lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
+		Muted: lipgloss.NewStyle().Faint(true),
+		Bold:  lipgloss.NewStyle().Bold(true),
+	}
+}
+
+// Header is the first lines: what is checked, the limit, and the proxy.
+func Header(z *locales.Localizer, n int, timeout time.Duration, p netcheck.ProxySetting) []string {
+	return []string{
+		z.T("NetTitle", guide.With(Data(), "Count", n, "Timeout", Limit(z, timeout))),
+		ProxyLine(z, p),
+	}
+}
+
+// Row is one endpoint's line: mark and label, time, IP, address.
+func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, addr string) {
+	mark = MarkFail
+	if r.Class == netcheck.OK {
+		mark = MarkOK
+	}
+	label = Label(z, r.Class)
+	if r.Class == netcheck.HTTPStatus && r.HTTPStatus != 0 {
+		label += " " + fmt.Sprint(lastStatus(r))
+	}
+	ip = r.IP
+	if ip == "" {
+		ip = "—"
+	}
+	addr = r.URL
+	if r.Endpoint.Allow != "" && r.Endpoint.Allow != r.Endpoint.Host {
+		addr += "  (" + r.Endpoint.Allow + ")"
+	}
+	return mark, label, Duration(z, r.Elapsed), ip, addr
+}
+
+// RedirectLines are the lines under a row, one per redirect followed.
+func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
+	var out []string
+	for _, h := range r.Redirects {
+		id := "NetRedirect"
+		if !h.Listed {
+			id = "NetRedirectUnlisted"
+		}
+		out = append(out, z.T(id, guide.With(Data(), "Host", h.Host, "Result", Label(z, h.Class))))
+	}
+	return out
+}
+
+// WriteTable prints the report: the header, a row per endpoint grouped as in the list, the
+// redirects under their row, then a remedy per failure and the verdict.
+func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netcheck.ProxySetting, timeout time.Duration, st Styles) {
+	var b strings.Builder
+	for _, l := range Header(z, len(rep.Endpoints), timeout, p) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
+
+	rows := make([][5]string, len(rep.Endpoints))
+	widths := [5]int{}
+	head := [5]string{"", z.T("NetColResult", Data()), z.T("NetColTime", Data()), z.T("NetColIP", Data()), z.T("NetColAddress", Data())}
+	for i := range head {
+		widths[i] = lipgloss.Width(head[i])
+	}
+	for i, r := range rep.Endpoints {
+		m, l, e, ip, a := Row(z, r)
+		rows[i] = [5]string{m, l, e, ip, a}
+		for j, c := range rows[i] {
+			widths[j] = max(widths[j], lipgloss.Width(c))
+		}
+	}
+	line := func(cells [5]string, style func(int, string) string) string {
+		var l strings.Builder
+		l.WriteString("  ")
+		for j, c := range cells {
+			if j == len(cells)-1 {
+				l.WriteString(style(j, c))
+				break
+			}
+			l.WriteString(style(j, c) + strings.Repeat(" ", widths[j]-lipgloss.Width(c)+1))
+		}
+		return strings.TrimRight(l.String(), " ")
+	}
+	b.WriteString(line(head, func(_ int, c string) string { return st.Bold.Render(c) }) + "\n")
+	group := "\x00"
+	for i, r := range rep.Endpoints {
+		if r.Group != group {
+			group = r.Group
+			b.WriteString(st.Bold.Render(GroupName(z, r.Endpoint)) + "\n")
+		}
+		ok := r.Class == netcheck.OK
+		b.WriteString(line(rows[i], func(j int, c string) string {
+			switch {
+			case j <= 1 && ok:
+				return st.Good.Render(c)
+			case j <= 1:
+				return st.Bad.Render(c)
+			}
+			return c
+		}) + "\n")
+		for _, rl := range RedirectLines(z, r) {
+			b.WriteString("      " + st.Muted.Render("↳ "+rl) + "\n")
+		}
+	}
+
+	var fixes []string
+	for _, r := range rep.Endpoints {
+		if f := Remedy(z, r, timeout); f != "" {
+			fixes = append(fixes, f)
+		}
+		fixes = append(fixes, UnlistedRemedies(z, r)...)
+	}
+	if len(fixes) > 0 {
+		b.WriteString("\n" + st.Bold.Render(z.T("NetFixHeading", Data())) + "\n")
+		seen := map[string]bool{}
+		for _, f := range fixes {
+			if !seen[f] {
+				seen[f] = true
+				b.WriteString(bullet(f, st.Width) + "\n")
+			}
+		}
+	}
+	b.WriteString("\n")
+	for _, l := range Verdict(z, rep) {
+		b.WriteString(l + "\n")
+	}
+	io.WriteString(w, b.String())
+}
+
+// Verdict is the closing lines: how many answered, what to allow and exempt, how long it took.
+func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
+	s := rep.Summary
+	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
+		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
+	var out []string
+	switch {
+	case s.Failed > 0:
+		out = append(out, z.T("NetVerdictFailed", d))
+	case len(s.Unlisted) > 0:
+		out = append(out, z.T("NetVerdictOKUnlisted", d))
+	default:
+		out = append(out, z.T("NetVerdictOK", d))
+	}
+	if len(s.Allow) > 0 {
+		out = append(out, z.T("NetVerdictAllow", guide.With(d, "Rules", strings.Join(s.Allow, ", "))))
+	}
+	if len(s.ExemptFromInspection) > 0 {
+		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", strings.Join(s.ExemptFromInspection, ", "))))
+	}
+	out = append(out, z.T("NetVerdictElapsed", d))
+	return out
+}
+
+// bullet is "  • text", wrapped to width with the continuation lines under the text.
+func bullet(text string, width int) string {
+	if width < 30 {
+		return "  • " + text
+	}
+	lines := strings.Split(ansi.Wrap(text, width-4, ""), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+		if i == 0 {
+			lines[i] = "  • " + lines[i]
+		} else {
+			lines[i] = "    " + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}

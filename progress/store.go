@@ -1,0 +1,194 @@
+package progress
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// FileName is the state file inside the store's directory.
+const FileName = "progress.json"
+
+// maxSize bounds what Load reads: the real file is a few hundred bytes, and a huge file in its
+// place is damage, not progress.
+const maxSize = 16 << 10
+
+const tempPattern = ".progress-*.tmp"
+
+// Store is the directory that holds the state file.
+type Store struct {
+	Dir string
+	// beforeRename lets the tests fail a save between writing the temporary file and putting it
+	// in place, the moment a crash or a full disk would.
+	beforeRename func(tmp *os.File) error
+}
+
+// DefaultDir is auvenir-onboard under the user's configuration directory
+// (~/.config on Linux, ~/Library/Application Support on macOS, %AppData% on Windows).
+func DefaultDir() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "auvenir-onboard"), nil
+}
+
+// Path is the state file's full name.
+func (s Store) Path() string { return filepath.Join(s.Dir, FileName) }
+
+// Load reads the saved progress. found is false when there is none. A file that cannot be used
+// gives an *Error whose ID is the locale message to print; the caller prints it and carries on.
+func (s Store) Load() (st State, found bool, err error) {
+	path := s.Path()
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return State{}, false, nil
+	case err != nil:
+		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: err}
+	case !info.Mode().IsRegular():
+		// A FIFO would block the open for ever; a directory cannot be progress.
+		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: fmt.Errorf("not a regular file")}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: err}
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: err}
+	}
+	st, err = decode(raw)
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			e.Path = path
+			return State{}, false, e
+		}
+		return State{}, false, &Error{ID: IDCorrupt, Path: path, Err: err}
+	}
+	return st, true, nil
+}
+
+// decode reads the version first, so a newer program's file is reported as such even when its
+// fields have changed, then reads the rest strictly.
+func decode(raw []byte) (State, error) {
+	if len(raw) > maxSize {
+		return State{}, fmt.Errorf("larger than %d bytes", maxSize)
+	}
+	var probe struct {
+		Version int `json:"version"`
+	}
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return State{}, err
+	}
+	if probe.Version > Version {
+		return State{}, &Error{ID: IDFuture, Err: fmt.Errorf("version %d, this program reads %d", probe.Version, Version)}
+	}
+	if probe.Version < 1 {
+		return State{}, fmt.Errorf("version %d", probe.Version)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	var st State
+	if err := dec.Decode(&st); err != nil {
+		return State{}, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return State{}, fmt.Errorf("data after the state")
+	}
+	if err := st.validate(); err != nil {
+		return State{}, err
+	}
+	return st, nil
+}
+
+// encode is the file's content for st, in the current version.
+func encode(st State) ([]byte, error) {
+	st.Version = Version
+	if err := st.validate(); err != nil {
+		return nil, err
+	}
+	raw, err := json.MarshalIndent(st, "", "  ")
+	return append(raw, '\n'), err
+}
+
+// Save writes st atomically: a temporary file in the same directory, flushed to disk, then
+// renamed over the old one, so a crash leaves either the old progress or the new, never half.
+// The directory is 0700 and the file 0600: the address in it is personal data.
+func (s Store) Save(st State) (err error) {
+	raw, err := encode(st)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return err
+	}
+	if err := os.Chmod(s.Dir, 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(s.Dir, tempPattern)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := f.Chmod(0o600); err != nil {
+		return err
+	}
+	if _, err := f.Write(raw); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if s.beforeRename != nil {
+		if err := s.beforeRename(f); err != nil {
+			return err
+		}
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), s.Path()); err != nil {
+		return err
+	}
+	syncDir(s.Dir)
+	return nil
+}
+
+// syncDir makes the rename itself durable where the system allows it; failing that, the rename
+// is still atomic, only perhaps not yet on disk.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// Reset forgets the saved progress, and any temporary file a crash left behind. Nothing to
+// forget is not an error.
+func (s Store) Reset() error {
+	err := os.Remove(s.Path())
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	entries, _ := os.ReadDir(s.Dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".progress-") && strings.HasSuffix(e.Name(), ".tmp") {
+			os.Remove(filepath.Join(s.Dir, e.Name()))
+		}
+	}
+	return nil
+}

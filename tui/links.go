@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/cli/browser"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+func init() {
+	// The browser's launcher must not write over the full-screen wizard.
+	browser.Stdout, browser.Stderr = io.Discard, io.Discard
+}
+
+var errNoDisplay = errors.New("no graphical session")
+
+// openInBrowser opens url in the default browser. Without a graphical session a Linux system
+// would fall back to a text browser, which would take over this very terminal: there the URL
+// is shown instead.
+func openInBrowser(url string) error {
+	switch runtime.GOOS {
+	case "darwin", "windows":
+	default:
+		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" && os.Getenv("WSL_DISTRO_NAME") == "" {
+			return errNoDisplay
+		}
+	}
+	return browser.OpenURL(url)
+}
+
+// openedMsg is the outcome of o.
+type openedMsg struct {
+	url string
+	err error
+}
+
+// open starts the browser without blocking the screen; the outcome comes back as openedMsg.
+func (m Model) open(url string) tea.Cmd {
+	opener := m.cfg.OpenURL
+	if opener == nil {
+		opener = openInBrowser
+	}
+	return func() tea.Msg { return openedMsg{url, opener(url)} }
+}
+
+func (m *Model) opened(msg openedMsg) {
+	d := guide.With(m.data(), "URL", msg.url)
+	if msg.err != nil {
+		m.setStatus(m.z.T("LinkOpenFailed", d) + " " + m.st.Link.Hyperlink(msg.url).Render(msg.url))
+		return
+	}
+	m.setStatus(m.z.T("LinkOpening", d))
+}
+
+// copy puts the guest identity on the clipboard on the address screen once an address is
+// given, and the support address everywhere else, through the terminal (OSC 52), which works
+// over SSH too. What it says it copied is masked in presenter mode.
+func (m *Model) copy() tea.Cmd {
+	text, shown := steps.SupportEmail, steps.SupportEmail
+	if m.screen().Widget == steps.WidgetAddress && m.email != "" {
+		d := m.data()
+		text, shown = guide.Data(m.email)["Identity"].(string), fmt.Sprint(d["Identity"])
+	}
+	m.setStatus(m.z.T("LinkCopied", guide.With(m.data(), "Text", shown)))
+	return tea.SetClipboard(text)
+}

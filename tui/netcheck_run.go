@@ -1,0 +1,99 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/netcheck"
+	"github.com/auvenir/auvenir-onboard/netreport"
+)
+
+// ErrNetCheckInterrupted reports that the person stopped the check (ctrl+c).
+var ErrNetCheckInterrupted = errors.New("network check interrupted")
+
+// netCheckProgram shows the live lines of --check-network in a terminal, without taking over
+// the screen, and quits when every endpoint has a result. Its last frame is empty: the command
+// line then prints the full table into the scrollback, where it stays.
+type netCheckProgram struct {
+	ctx   context.Context
+	z     *locales.Localizer
+	st    netStyles
+	head  []string
+	check netCheck
+	done  bool
+}
+
+func (p *netCheckProgram) Init() tea.Cmd { return p.check.start(p.ctx) }
+
+func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd, _ := p.check.update(msg)
+	if p.check.report != nil {
+		p.done = true
+		return p, tea.Quit
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
+		p.check.stop()
+		return p, tea.Interrupt
+	}
+	return p, cmd
+}
+
+func (p *netCheckProgram) View() tea.View {
+	if p.done {
+		return tea.NewView("")
+	}
+	s := ""
+	for _, l := range p.head {
+		s += l + "\n"
+	}
+	s += "\n"
+	for _, l := range p.check.lines(p.z, p.st, true) {
+		s += "  " + l + "\n"
+	}
+	return tea.NewView(s)
+}
+
+// NetCheckOptions are what RunNetCheck needs besides the checker.
+type NetCheckOptions struct {
+	Lang    locales.Lang
+	Output  io.Writer // a terminal
+	NoColor bool
+	Proxy   netcheck.ProxySetting
+	// Width and Height stand in for the terminal's size when Output is not one (tests).
+	Width, Height int
+}
+
+// RunNetCheck runs the check with a live line per endpoint on o.Output and returns the report.
+// It reads no input, so it works with stdin redirected; ctrl+c stops it through SIGINT and
+// returns ErrNetCheckInterrupted.
+func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoint, o NetCheckOptions) (netcheck.Report, error) {
+	z := locales.New(o.Lang)
+	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps),
+		head: netreport.Header(z, len(eps), c.Timeout(), o.Proxy)}
+	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx)}
+	if o.Width > 0 && o.Height > 0 {
+		opts = append(opts, tea.WithWindowSize(o.Width, o.Height))
+	}
+	if o.NoColor {
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	} else {
+		ts := netreport.TerminalStyles()
+		p.st = netStyles{good: ts.Good, bad: ts.Bad, muted: ts.Muted, bold: ts.Bold}
+	}
+	_, err := tea.NewProgram(p, opts...).Run()
+	p.check.stop()
+	switch {
+	case p.check.report != nil:
+		return *p.check.report, nil
+	case errors.Is(err, tea.ErrProgramPanic):
+		return netcheck.Report{}, ErrPanic
+	case err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
+		return netcheck.Report{}, ErrNetCheckInterrupted
+	}
+	return netcheck.Report{}, err
+}

@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/netcheck"
+	"github.com/auvenir/auvenir-onboard/netcheck/netchecktest"
+)
+
+// loopbackNet is a network check against servers on 127.0.0.1: ok.test answers, closed.test
+// refuses, and silent.test (when asked for) accepts and never answers.
+type loopbackNet struct {
+	checker            *netcheck.Checker
+	ok, closed, silent netcheck.Endpoint
+	closedPort, okPort string
+}
+
+func newLoopbackNet(t *testing.T, timeout time.Duration) loopbackNet {
+	t.Helper()
+	ca := netchecktest.NewCA(t, "Wizard Test Root", "Auvenir Tests")
+	srv := netchecktest.ServeTLS(t, ca.Leaf(t, "ok.test"), 0, nil)
+	_, closed, _ := net.SplitHostPort(netchecktest.Refused(t))
+	_, silent, _ := net.SplitHostPort(netchecktest.Silent(t))
+	eps, _, err := netcheck.FromURLs([]string{"https://ok.test:" + netchecktest.Port(srv),
+		"https://closed.test:" + closed, "https://silent.test:" + silent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy, _ := netcheck.ProxyFromSettings("none", func(string) string { return "" })
+	c := netcheck.New(netcheck.Config{Timeout: timeout, Resolver: netchecktest.Resolver{}, Proxy: proxy,
+		SystemRoots: netchecktest.Pool(ca), PublicRoots: netchecktest.Pool(ca)})
+	return loopbackNet{checker: c, ok: eps[0], closed: eps[1], silent: eps[2], closedPort: closed,
+		okPort: netchecktest.Port(srv)}
+}
+
+func netModel(t *testing.T, ln loopbackNet, eps ...netcheck.Endpoint) Model {
+	m := New(Config{Lang: locales.English, LangKnown: true, Now: func() time.Time { return t0 },
+		NetChecker: ln.checker, NetEndpoints: eps})
+	return send(m, tea.WindowSizeMsg{Width: 120, Height: 60})
+}
+
+// driver runs a model's commands the way Bubble Tea does, each in its own goroutine, and feeds
+// their messages back to Update.
+type driver struct {
+	t    *testing.T
+	m    Model
+	msgs chan tea.Msg
+	seen []tea.Msg
+}
+
+func newDriver(t *testing.T, m Model) *driver {
+	return &driver{t: t, m: m, msgs: make(chan tea.Msg, 256)}
+}
+
+func (d *driver) exec(cmd tea.Cmd) {
+	if cmd != nil {
+		go func() { d.msgs <- cmd() }()
+	}
+}
+
+func (d *driver) key(k string) {
+	next, cmd := d.m.Update(keyMsg(k))
+	d.m = next.(Model)
+	d.exec(cmd)
+}
+
+// until handles messages until cond holds; it fails the test after 15 s.
+func (d *driver) until(what string, cond func(Model) bool) {
+	d.t.Helper()
+	deadline := time.After(15 * time.Second)
+	for !cond(d.m) {
+		select {
+		case msg := <-d.msgs:
+			if b, ok := msg.(tea.BatchMsg); ok {
+				for _, c := range b {
+					d.exec(c)
+				}
+				continue
+			}
+			d.seen = append(d.seen, msg)
+			next, cmd := d.m.Update(msg)
+			d.m = next.(Model)
+			d.exec(cmd)
+		case <-deadline:
+			d.t.Fatalf("never %s; screen:\n%s", what, screenText(d.m))
+		}
+	}
+}
+
+func TestNetCheckOnBeforeYouBegin(t *testing.T) {
+	ln := newLoopbackNet(t, 5*time.Second)
+	d := newDriver(t, netModel(t, ln, ln.ok, ln.closed))
+	mustContain(t, d.m, "Press c to check that this network reaches Auvenir and Microsoft",
+		"Your IT team can run the same check themselves, with this command:", "  auvenir-onboard --check-network",
+		"c check the network")
+
+	d.key("c")
+	mustContain(t, d.m, "Checking the network…", "ok.test:"+ln.okPort, "esc leave the check")
+	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	mustContain(t, d.m, "This network blocks some addresses. Show this screen to your IT team:",
+		"✓ ok.test:"+ln.okPort, "reachable", "✗ closed.test:"+ln.closedPort, "refused",
+		"Allow closed.test:"+ln.closedPort+" in the firewall: connections to 127.0.0.1 are refused.",
+		"auvenir-onboard --check-network")
+	mustNotContain(t, d.m, "Checking the network…")
+
+	d.key("esc")
+	mustContain(t, d.m, "Press c to check")
+	mustNotContain(t, d.m, "refused", "esc leave the check")
+}
+
+func TestNetCheckAllReachableInFrench(t *testing.T) {
+	ln := newLoopbackNet(t, 5*time.Second)
+	m := netModel(t, ln, ln.ok)
+	m.setLang(locales.French)
+	d := newDriver(t, m)
+	d.key("c")
+	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	mustContain(t, d.m, "Ce réseau joint toutes les adresses : vous pouvez continuer.", "accessible",
+		"Votre équipe informatique peut lancer la même vérification avec cette commande :", "auvenir-onboard --check-network")
+}
+
+// The check runs beside the wizard: while a server keeps it waiting, the person can move on,
+// come back, and leave the check with esc, which ends its connections.
+func TestNetCheckNeverBlocksAndEscCancels(t *testing.T) {
+	ln := newLoopbackNet(t, time.Minute)
+	d := newDriver(t, netModel(t, ln, ln.silent))
+	d.key("c")
+	d.until("shows the TLS step", func(m Model) bool {
+		return strings.Contains(screenText(m), "checking the certificate")
+	})
+	d.key("right")
+	mustContain(t, d.m, "Your address")
+	mustNotContain(t, d.m, "checking the certificate")
+	d.key("c") // not offered here
+	d.key("left")
+	mustContain(t, d.m, "checking the certificate")
+
+	run := d.m.net.run
+	d.key("esc")
+	if d.m.net.running || d.m.net.shown {
+		t.Fatal("esc did not leave the check")
+	}
+	mustContain(t, d.m, "Press c to check")
+	// The cancelled run ends (its silent connection is closed) long before its one-minute limit.
+	d.until("ended the cancelled run", func(Model) bool {
+		for _, msg := range d.seen {
+			if done, ok := msg.(netDoneMsg); ok && done.run == run {
+				return true
+			}
+		}
+		return false
+	})
+	if d.m.net.report != nil {
+		t.Error("the cancelled run's result was shown")
+	}
+}
+
+// A real Bubble Tea program: c, the result on screen, q.
+func TestNetCheckInProgram(t *testing.T) {
+	ln := newLoopbackNet(t, 5*time.Second)
+	tm := teatest.NewTestModel(t, netModel(t, ln, ln.ok, ln.closed),
+		teatest.WithInitialTermSize(120, 50),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii),
+			tea.WithEnvironment([]string{"TERM=xterm-256color"})))
+	tm.Send(keyMsg("c"))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("in the firewall"))
+	}, teatest.WithDuration(15*time.Second))
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.net.report == nil || final.net.report.Summary.Failed != 1 {
+		t.Errorf("report %+v", final.net.report)
+	}
+}
+
+// RunNetCheck is --check-network in a terminal: live lines, then the report.
+func TestRunNetCheckShowsLiveLines(t *testing.T) {
+	ln := newLoopbackNet(t, 5*time.Second)
+	ca := netchecktest.NewCA(t, "Slow Root", "Auvenir Tests")
+	slow := netchecktest.ServeTLS(t, ca.Leaf(t, "slow.test"), 400*time.Millisecond, nil)
+	eps, _, _ := netcheck.FromURLs([]string{"https://slow.test:" + netchecktest.Port(slow)})
+	proxy, _ := netcheck.ProxyFromSettings("none", func(string) string { return "" })
+	c := netcheck.New(netcheck.Config{Timeout: 5 * time.Second, Resolver: netchecktest.Resolver{}, Proxy: proxy,
+		SystemRoots: netchecktest.Pool(ca), PublicRoots: netchecktest.Pool(ca)})
+	var out bytes.Buffer
+	rep, err := RunNetCheck(context.Background(), c, append(eps, ln.closed), NetCheckOptions{
+		Lang: locales.English, Output: &out, NoColor: true, Proxy: proxy, Width: 100, Height: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Summary.Total != 2 || rep.Endpoints[0].Class != netcheck.OK || rep.Endpoints[1].Class != netcheck.Refused {
+		t.Fatalf("%+v", rep.Summary)
+	}
+	s := out.String()
+	for _, want := range []string{"addresses to check: 2", "Proxy: none", "slow.test:" + netchecktest.Port(slow),
+		"checking the certificate", "refused"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("live output lacks %q:\n%s", want, s)
+		}
+	}
+	if !strings.ContainsAny(s, "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") {
+		t.Error("no spinner in the live output")
+	}
+}
+
+// At 80×24 the check sits below the fold: starting it and its end both bring it into view.
+func TestNetCheckScrollsIntoViewAt80x24(t *testing.T) {
+	ln := newLoopbackNet(t, 5*time.Second)
+	m := netModel(t, ln, ln.ok, ln.closed)
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustNotContain(t, m, "Press c to check")
+	d := newDriver(t, m)
+	d.key("c")
+	mustContain(t, d.m, "Checking the network…")
+	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	mustContain(t, d.m, "This network blocks some addresses", "✓ ok.test", "✗ closed.test")
+}

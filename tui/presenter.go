@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/mask"
+)
+
+// Presenter mode is for a support agent sharing their screen on a call: the address shows as
+// j•••@f•••.ca everywhere, the step number is large enough to read in a video stream, and the
+// palette has no greys that compression smears.
+
+// Presenting reports whether personal data must stay off the screen. Widgets that would show a
+// secret (a practice QR code or key) show only a note instead (message MaskQRHidden).
+func (m Model) Presenting() bool { return m.feat.presenter }
+
+func (m *Model) setPresenter(on bool) {
+	m.feat.presenter = on
+	m.setEcho()
+	m.restyle()
+	m.setLang(m.z.Lang()) // labels quote the address: mask or unmask them
+	if on {
+		m.setStatus(m.z.T("MaskOn", m.data()))
+	} else {
+		m.setStatus(m.z.T("MaskOff", m.data()))
+	}
+}
+
+// maskData replaces the address and the guest identity in d when presenting.
+func (m Model) maskData(d map[string]any) map[string]any {
+	if !m.feat.presenter || m.email == "" {
+		return d
+	}
+	d["Email"] = mask.Email(m.email)
+	d["Identity"] = mask.Identity(m.email)
+	return d
+}
+
+func (m Model) styles() Styles {
+	if m.feat.presenter {
+		return presenterStyles(m.isDark)
+	}
+	return newStyles(m.isDark)
+}
+
+// presenterStyles keep the layout of the normal styles with a palette of two strong colours on
+// the terminal's background: text at full contrast, an accent for what to look at, no greys.
+func presenterStyles(isDark bool) Styles {
+	s := newStyles(isDark)
+	ld := lipgloss.LightDark(isDark)
+	text := ld(lipgloss.Color("#000000"), lipgloss.Color("#FFFFFF"))
+	accent := ld(lipgloss.Color("#0000B3"), lipgloss.Color("#FFE14D"))
+	onAccent := ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#000000"))
+	bad := ld(lipgloss.Color("#B00000"), lipgloss.Color("#FF8A8A"))
+
+	plain := lipgloss.NewStyle().Foreground(text)
+	bold := plain.Bold(true)
+	strong := lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Header = s.Header.Foreground(onAccent).Background(accent)
+	s.HeaderLang = s.HeaderLang.Foreground(onAccent).Background(accent)
+	s.Heading, s.SubHeading, s.StepCurrent, s.Contact, s.Footer = strong, strong, strong, strong, strong
+	s.Title, s.Lead, s.Bold = bold, bold, bold
+	s.Text, s.Muted, s.Warning, s.Hint, s.Step, s.StepDone = plain, plain, plain, plain, plain, plain
+	s.OnScreen = s.OnScreen.Foreground(text).BorderForeground(accent)
+	s.WarningMark, s.HintMark = strong, strong
+	s.Link = strong.Underline(true)
+	s.Error = lipgloss.NewStyle().Bold(true).Foreground(bad)
+	s.Success = strong
+	s.Box = s.Box.BorderForeground(accent)
+	s.accent, s.muted, s.warning, s.good = strong, plain, strong, strong
+	s.Help.ShortKey = s.Help.ShortKey.Foreground(accent).Bold(true)
+	s.Help.FullKey = s.Help.FullKey.Foreground(accent).Bold(true)
+	s.Help.ShortDesc = s.Help.ShortDesc.Foreground(text)
+	s.Help.FullDesc = s.Help.FullDesc.Foreground(text)
+	s.Help.ShortSeparator = s.Help.ShortSeparator.Foreground(text)
+	s.Help.FullSeparator = s.Help.FullSeparator.Foreground(text)
+	return s
+}
+
+// presenterBadge marks the header, so the agent knows what the client's screen is spared.
+func (m Model) presenterBadge() string {
+	if !m.feat.presenter {
+		return ""
+	}
+	return m.st.Header.Render("· " + m.z.T("MaskBadge"))
+}
+
+// presenterTop is the top of a numbered step in presenter mode: the guide's word (« Étape »)
+// beside the number drawn three lines high, then the usual heading and instruction.
+func (m Model) presenterTop(w int) string {
+	s := m.screen()
+	d := m.data()
+	word := m.z.T("MaskStepWord")
+	big := bigNumber(s.Number)
+	pad := strings.Repeat(" ", lipgloss.Width(word)+2)
+	lines := []string{""}
+	for i, row := range big {
+		lead := pad
+		if i == 1 {
+			lead = m.st.Heading.Render(word) + "  "
+		}
+		lines = append(lines, lipgloss.NewStyle().MaxWidth(w).Render(lead+m.st.Heading.Render(row)))
+	}
+	head := m.st.Heading.Render(guide.Heading(m.z, s)) + m.st.Muted.Render(" · ") + m.st.Title.Render(guide.Title(m.z, s, d))
+	lines = append(lines, lipgloss.NewStyle().MaxWidth(w).Render(head))
+	if lead := guide.Lead(m.z, s, d); lead != "" {
+		lines = append(lines, m.st.Lead.Width(w).Render(lead))
+	}
+	return strings.Join(append(lines, ""), "\n")
+}
+
+// digitFont is a 3×5 pixel font; bigNumber draws each pixel two columns wide and packs two pixel
+// rows into one line with half blocks, so a digit is 6 columns by 3 lines.
+var digitFont = [10][5]string{
+	{"###", "#.#", "#.#", "#.#", "###"},
+	{".#.", "##.", ".#.", ".#.", "###"},
+	{"###", "..#", "###", "#..", "###"},
+	{"###", "..#", "###", "..#", "###"},
+	{"#.#", "#.#", "###", "..#", "..#"},
+	{"###", "#..", "###", "..#", "###"},
+	{"###", "#..", "###", "#.#", "###"},
+	{"###", "..#", "..#", "..#", "..#"},
+	{"###", "#.#", "###", "#.#", "###"},
+	{"###", "#.#", "###", "..#", "###"},
+}
+
+// bigNumber draws n in three lines.
+func bigNumber(n int) [3]string {
+	var out [3]string
+	for i, c := range fmt.Sprint(n) {
+		g := digitFont[c-'0']
+		rows := [6]string{g[0], g[1], g[2], g[3], g[4], "..."}
+		for line := range 3 {
+			if i > 0 {
+				out[line] += "  "
+			}
+			top, bottom := rows[2*line], rows[2*line+1]
+			for x := range 3 {
+				var cell string
+				switch {
+				case top[x] == '#' && bottom[x] == '#':
+					cell = "█"
+				case top[x] == '#':
+					cell = "▀"
+				case bottom[x] == '#':
+					cell = "▄"
+				default:
+					cell = " "
+				}
+				out[line] += cell + cell
+			}
+		}
+	}
+	return out
+}
