@@ -3,6 +3,8 @@ package tui
 import (
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -23,5 +25,24 @@ func BenchmarkFrame120x40(b *testing.B) {
 				_ = m.View()
 			}
 		})
+	}
+}
+
+// A key in the practice's code field recomposes the frame; the QR code is drawn once and kept.
+func BenchmarkPracticeKey(b *testing.B) {
+	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, practiceRand: fixedRand()})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	b.ReportAllocs()
+	for b.Loop() {
+		m = press(m, "1", "backspace")
+	}
+}
+
+// The first frame of the practice: the key, its URI and its QR code.
+func BenchmarkPracticeOpen(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(Config{Lang: locales.English, LangKnown: true, Practice: true})
+		send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	}
 }

@@ -55,18 +55,17 @@ type mfaState struct {
 
 // qrCache keeps the last drawing: the frame is composed on every key, a QR code need not be.
 type qrCache struct {
-	text          string
-	o             qr.Options
-	maxW, maxH    int
-	r             qr.Rendering
-	err           error
-	valid         bool
-	hits, renders int
+	text       string
+	o          qr.Options
+	maxW, maxH int
+	r          qr.Rendering
+	err        error
+	valid      bool
+	renders    int
 }
 
 func (c *qrCache) fit(text string, o qr.Options, maxW, maxH int) (qr.Rendering, error) {
 	if c.valid && c.text == text && c.o == o && c.maxW == maxW && c.maxH == maxH {
-		c.hits++
 		return c.r, c.err
 	}
 	c.renders++
@@ -225,7 +224,12 @@ func (m Model) mfaOptions(w int) string {
 	d := m.mfaData()
 	para := func(id string) string { return st.Text.Width(w).Render(m.z.T(id, d)) }
 	keyLine := func(k, id string) string {
-		return hanging(st.Help.ShortKey.Render(k), st.Text, m.z.T(id, d), w)
+		lines := wrap(st.Text, m.z.T(id, d), max(10, w-2))
+		for i := range lines {
+			lines[i] = "  " + lines[i]
+		}
+		lines[0] = st.Help.ShortKey.Render(k) + lines[0][1:]
+		return strings.Join(lines, "\n")
 	}
 	out := []string{
 		st.SubHeading.Width(w).Render(m.z.T("Step9GetAppHeading", d)),

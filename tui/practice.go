@@ -228,16 +228,28 @@ func (m Model) donePanel(w, h int) []string {
 	return lines
 }
 
-// wrapKeys lays bindings out as help lines no wider than w.
+// wrapKeys lays bindings out as help lines no wider than w. Each item is measured once and each
+// line drawn once: measuring every growing line again made the help bar the dearest part of a
+// frame.
 func (m Model) wrapKeys(bindings []key.Binding, w int) []string {
+	sep := lipgloss.Width(m.help.ShortSeparator)
 	var rows []string
 	var row []key.Binding
+	width := 0
 	for _, b := range bindings {
-		if len(row) > 0 && lipgloss.Width(m.help.ShortHelpView(append(row, b))) > w {
+		if !b.Enabled() {
+			continue
+		}
+		bw := lipgloss.Width(m.help.ShortHelpView([]key.Binding{b}))
+		if len(row) > 0 && width+sep+bw > w {
 			rows = append(rows, m.help.ShortHelpView(row))
-			row = nil
+			row, width = nil, 0
+		}
+		if len(row) > 0 {
+			width += sep
 		}
 		row = append(row, b)
+		width += bw
 	}
 	return append(rows, m.help.ShortHelpView(row))
 }
