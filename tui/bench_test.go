@@ -46,3 +46,26 @@ func BenchmarkPracticeOpen(b *testing.B) {
 		send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	}
 }
+
+// BenchmarkScreenChange120x40 is the dearest frame: every iteration shows another screen, so the
+// text is wrapped from scratch (no cache), as after a → key or a jump.
+func BenchmarkScreenChange120x40(b *testing.B) {
+	m, _ := newTest(locales.French, 120, 40)
+	intro, step9 := 0, 0
+	for i, s := range m.screens {
+		if s.Key == "step9" {
+			step9 = i
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if i%2 == 0 {
+			m.goTo(step9, false)
+		} else {
+			m.goTo(intro, false)
+		}
+		i++
+		_ = m.View()
+	}
+}

@@ -95,6 +95,8 @@ type Model struct {
 	headerPart, footerPart, topPart, stripPart string
 	sidePart                                   []string
 	frame                                      string
+	blockKey                                   blockKey
+	blockText                                  string
 
 	feat features // presenter mode, resume, links and copy
 }
@@ -150,6 +152,7 @@ func (m *Model) setLang(l locales.Lang) {
 }
 
 func (m *Model) restyle() {
+	m.blockText = "" // rendered with the old styles
 	m.st = m.styles()
 	m.help.Styles = m.st.Help
 	m.input.SetStyles(m.st.Input)
