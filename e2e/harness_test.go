@@ -58,24 +58,56 @@ type pane struct {
 // start runs the binary with args in a w×h terminal. env entries are KEY=value.
 func start(t *testing.T, w, h int, env []string, args ...string) *pane {
 	t.Helper()
+	return startWith(t, run{w: w, h: h, env: env, args: args})
+}
+
+// run is how startWith starts the binary.
+type run struct {
+	w, h int
+	env  []string
+	args []string
+	// tmux is tmux configuration for the private server, such as the pane's default colours
+	// (which tmux reports to the program when asked for the background).
+	tmux string
+	// pipe, when set, is written to a file the binary reads through a pipe on standard input.
+	pipe string
+}
+
+func startWith(t *testing.T, r run) *pane {
+	t.Helper()
 	need(t, "tmux")
+	w, h, env, args := r.w, r.h, r.env, r.args
 	dir := t.TempDir()
 	p := &pane{t: t, socket: fmt.Sprintf("ao-%d-%d", os.Getpid(), sessions.Add(1)), dir: dir}
 	quoted := make([]string, len(args))
 	for i, a := range args {
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
+	feed := ""
+	if r.pipe != "" {
+		if err := os.WriteFile(filepath.Join(dir, "stdin"), []byte(r.pipe), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		feed = "cat stdin | "
+	}
+	conf := "/dev/null"
+	if r.tmux != "" {
+		conf = filepath.Join(dir, "tmux.conf")
+		if err := os.WriteFile(conf, []byte(r.tmux+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	script := fmt.Sprintf(`cd %[1]s
 stty -g > before
-%[2]s sh -c 'echo $$ > pid; exec "$0" "$@"' %[3]s %[4]s 2> stderr
+%[5]s%[2]s sh -c 'echo $$ > pid; exec "$0" "$@"' %[3]s %[4]s 2> stderr
 echo $? > code
 stty -g > after
 sleep 600
-`, dir, strings.Join(env, " "), binary, strings.Join(quoted, " "))
+`, dir, strings.Join(env, " "), binary, strings.Join(quoted, " "), feed)
 	if err := os.WriteFile(filepath.Join(dir, "run.sh"), []byte(script), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("tmux", "-L", p.socket, "-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+	cmd := exec.Command("tmux", "-L", p.socket, "-f", conf, "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), // saved progress stays in the test
 		"sh", filepath.Join(dir, "run.sh"))
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -103,6 +135,17 @@ func (p *pane) screen() string {
 		p.t.Fatalf("capture-pane: %v", err)
 	}
 	return strings.ReplaceAll(string(out), "\u00a0", " ")
+}
+
+// screenEscapes is the visible screen with its colour escapes (capture-pane -e), as the QR
+// decoder reads it.
+func (p *pane) screenEscapes() string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", "-L", p.socket, "capture-pane", "-p", "-e").Output()
+	if err != nil {
+		p.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
 }
 
 // scrollback is everything the pane holds, history included.

@@ -30,11 +30,18 @@ type Practice struct {
 // tells the person in the app that the entry is an exercise to delete afterwards; the account is
 // their address when a valid one is given, else the neutral TotpAccount label.
 func NewPractice(z *locales.Localizer, address string) (*Practice, error) {
+	return NewPracticeFrom(z, address, nil)
+}
+
+// NewPracticeFrom is NewPractice with the key's random bytes read from rand (crypto/rand when
+// nil). Only tests pass a reader: a fixed one makes a screen that shows the key and its QR code
+// render the same on every run.
+func NewPracticeFrom(z *locales.Localizer, address string, rand io.Reader) (*Practice, error) {
 	account := z.T("TotpAccount")
 	if a, err := guest.Parse(address); err == nil {
 		account = a
 	}
-	return newPractice(z.T("TotpIssuer"), account, nil)
+	return newPractice(z.T("TotpIssuer"), account, rand)
 }
 
 // newPractice draws the secret from rand (crypto/rand when nil) with pquerna/otp.

@@ -88,6 +88,15 @@ func TestPracticeKeysAreRandomAndFromTheReader(t *testing.T) {
 	if _, err := newPractice("I", "a", bytes.NewReader(seed[:10])); err == nil {
 		t.Error("a short random source must fail, not give a short key")
 	}
+	// The exported form, which the TUI's golden tests use, reads the same way and keeps the
+	// issuer and account of NewPractice.
+	q, err := NewPracticeFrom(locales.New(locales.French), "jean@cabinet.ca", bytes.NewReader(seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Secret() != p.Secret() || q.Issuer() != "Auvenir (exercice)" || q.Account() != "jean@cabinet.ca" {
+		t.Errorf("NewPracticeFrom: %s, secret equal %v", q, q.Secret() == p.Secret())
+	}
 }
 
 func TestPracticeVerifiesTheAppsCodes(t *testing.T) {

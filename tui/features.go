@@ -52,7 +52,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.feat.offer != nil && !m.choosing {
 			return m.updateOffer(msg)
 		}
-		if !m.choosing && !m.input.Focused() {
+		if !m.choosing && !m.input.Focused() && (!m.mfa.typing() || msg.String() == "P") {
 			if next, cmd, ok := m.featureKey(msg); ok {
 				return next, cmd
 			}

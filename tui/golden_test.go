@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"image/color"
 	"testing"
 	"time"
 
@@ -9,8 +10,10 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	otptotp "github.com/pquerna/otp/totp"
 
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/otpauth"
 )
 
 // runGolden drives a real Bubble Tea program with keys, quits, and compares the last frame with
@@ -27,11 +30,27 @@ func runGolden(t *testing.T, cfg Config, w, h int, keys ...string) {
 			tea.WithEnvironment([]string{"TERM=xterm-256color"}),
 		))
 	for _, k := range keys {
+		if k == bgLight {
+			tm.Send(tea.BackgroundColorMsg{Color: color.White})
+			continue
+		}
 		tm.Send(keyMsg(k))
 	}
-	tm.Send(keyMsg("q"))
+	tm.Send(keyMsg("ctrl+c")) // q would be a letter in a field
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 	golden.RequireEqual(t, final.View().Content)
+}
+
+// bgLight, among a golden's keys, is the terminal answering that its background is white.
+const bgLight = "bg:light"
+
+// chars are the keys that type s.
+func chars(s string) []string {
+	var out []string
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
 }
 
 // Every screen of the walkthrough, in both languages, at 80×24.
@@ -65,6 +84,52 @@ func TestGoldenStates(t *testing.T) {
 		"fr_help":             {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"?"}},
 		"language_chooser":    {Config{}, 80, 24, nil},
 		"en_window_too_small": {Config{Lang: locales.English, LangKnown: true}, 40, 12, nil},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
+	}
+}
+
+// Step 9's screens: the practice (with a fixed key, so its QR code is stable), the store codes,
+// the mobile number and --show-qr.
+func TestGoldenStep9(t *testing.T) {
+	secret := fixedSecret(t)
+	code := func(at time.Time) string {
+		c, err := otptotp.GenerateCode(secret, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	practice := func(l locales.Lang) Config {
+		return Config{Lang: l, LangKnown: true, Practice: true, practiceRand: fixedRand()}
+	}
+	key, err := otpauth.Parse("otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	step9 := func(l locales.Lang) Config { return Config{Lang: l, LangKnown: true, Step: 9} }
+	cases := map[string]struct {
+		cfg  Config
+		w, h int
+		keys []string
+	}{
+		"en_practice":           {practice(locales.English), 80, 24, nil},
+		"fr_practice":           {practice(locales.French), 80, 24, nil},
+		"en_practice_light":     {practice(locales.English), 80, 24, []string{bgLight}},
+		"en_practice_refused":   {practice(locales.English), 80, 24, chars("12a")},
+		"fr_practice_ahead":     {practice(locales.French), 80, 24, append(chars(code(t0.Add(2*time.Minute))), "enter")},
+		"en_practice_verified":  {practice(locales.English), 80, 24, append(chars(code(t0)), "enter")},
+		"fr_practice_verified":  {practice(locales.French), 80, 24, append(chars(code(t0)), "enter")},
+		"en_practice_too_small": {practice(locales.English), 70, 22, nil},
+		"fr_practice_120x40":    {practice(locales.French), 120, 40, nil},
+		"en_step9_after":        {practice(locales.English), 80, 24, append(chars(code(t0)), "enter", "esc")},
+		"en_stores":             {step9(locales.English), 80, 24, []string{"g"}},
+		"fr_stores_60x24":       {step9(locales.French), 60, 24, []string{"g", "tab"}},
+		"en_phone_checked":      {step9(locales.English), 80, 24, append(append([]string{"t"}, chars("6475550123")...), "enter")},
+		"fr_phone_refused":      {step9(locales.French), 80, 24, append(append([]string{"t"}, chars("1 800 555")...), "enter")},
+		"en_show_qr":            {Config{Lang: locales.English, ShowKey: &key}, 80, 24, nil},
+		"fr_show_qr_light":      {Config{Lang: locales.French, ShowKey: &key}, 80, 24, []string{bgLight}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })

@@ -11,8 +11,11 @@ import (
 type keyMap struct {
 	Next, Back, Jump, Scroll, Lang, Help, Quit key.Binding
 	Edit, Confirm, Leave, StartTimer           key.Binding
-	NetCheck, NetLeave                         key.Binding   // the network check (netcheck_widget.go)
-	extra                                      []key.Binding // keys a screen's widget adds
+	NetCheck, NetLeave                         key.Binding // the network check (netcheck_widget.go)
+	// Step 9 (mfa.go): its options, and the keys of the practice and store screens.
+	Practice, Stores, Phone             key.Binding
+	Invert, BackToStep, QuitNow, Switch key.Binding
+	extra                               []key.Binding // keys a screen's widget adds
 }
 
 func newKeyMap(z *locales.Localizer, data map[string]any) keyMap {
@@ -34,17 +37,25 @@ func newKeyMap(z *locales.Localizer, data map[string]any) keyMap {
 		Confirm:    b([]string{"enter"}, "enter", "KeyConfirm"),
 		Leave:      b([]string{"esc", "tab"}, "esc", "KeyLeaveField"),
 		StartTimer: b([]string{"s"}, "s", "KeyStartTimer"),
+		Practice:   b([]string{"a"}, "a", "Step9KeyPractice"),
+		Stores:     b([]string{"g"}, "g", "Step9KeyStores"),
+		Phone:      b([]string{"t"}, "t", "Step9KeyPhone"),
+		Invert:     b([]string{"i"}, "i", "PracticeKeyInvert"),
+		BackToStep: b([]string{"esc"}, "esc", "PracticeKeyBack"),
+		QuitNow:    b([]string{"ctrl+c"}, "ctrl+c", "KeyQuit"),
+		Switch:     b([]string{"tab"}, "tab", "Step9KeyOtherStore"),
 	}
 }
 
 // ShortHelp is the one-line help bar: the keys that matter on this screen, then help and quit.
 func (k keyMap) ShortHelp() []key.Binding {
 	if k.Confirm.Enabled() {
-		return []key.Binding{k.Confirm, k.Leave, k.Quit}
+		// In a field q is a letter: only ctrl+c quits there.
+		return []key.Binding{k.Confirm, k.Leave, k.QuitNow}
 	}
 	// The bar is cut at the window's edge: the keys a lost person needs come first.
 	out := []key.Binding{k.Next, k.Back}
-	for _, b := range append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave}, k.extra...) {
+	for _, b := range append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave, k.Practice, k.Stores, k.Phone}, k.extra...) {
 		if b.Enabled() {
 			out = append(out, b)
 		}
@@ -55,9 +66,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 // FullHelp is what ? shows: every key, in columns.
 func (k keyMap) FullHelp() [][]key.Binding {
 	if k.Confirm.Enabled() {
-		return [][]key.Binding{{k.Confirm, k.Leave, k.Quit}}
+		return [][]key.Binding{{k.Confirm, k.Leave, k.QuitNow}}
 	}
-	screen := append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave}, k.extra...)
+	screen := append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave, k.Practice, k.Stores, k.Phone}, k.extra...)
 	return [][]key.Binding{
 		{k.Next, k.Back, k.Jump, k.Scroll},
 		append(screen, k.Lang, k.Help, k.Quit),

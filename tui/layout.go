@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/lipgloss/v2"
+	"github.com/auvenir/auvenir-onboard/locales"
 
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -17,11 +18,15 @@ func (m *Model) refresh() {
 	m.keys.Confirm.SetEnabled(editing)
 	m.keys.Leave.SetEnabled(editing)
 	m.setNetKeys()
+	m.refreshMFA()
 
 	w := m.mainWidth()
-	content := m.blocks(s, w)
+	content := m.cachedBlocks(s, w)
 	if wid := m.widget(s, w); wid != "" {
 		content += "\n\n" + wid
+	}
+	if m.mfa.view == mfaPhone {
+		content = m.phoneView(w) // option 2's field takes the place of step 9's text
 	}
 	if m.showAll {
 		content = m.help.FullHelpView(m.keys.FullHelp())
@@ -47,4 +52,25 @@ func (m *Model) refresh() {
 		m.vp.GotoBottom() // keep the field in sight while typing
 	}
 	m.compose()
+}
+
+// blockKey is everything the rendered text of a screen depends on.
+type blockKey struct {
+	screen    int
+	lang      locales.Lang
+	width     int
+	email     string
+	presenter bool
+	dark      bool
+}
+
+// cachedBlocks renders the screen's text only when something it depends on changed: a timer
+// tick, a typed letter or a scroll redraws the frame around the same text, and wrapping that
+// text is the dearest part of a frame.
+func (m *Model) cachedBlocks(s steps.Screen, w int) string {
+	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.feat.presenter, m.isDark}
+	if m.blockKey != k || m.blockText == "" {
+		m.blockKey, m.blockText = k, m.blocks(s, w)
+	}
+	return m.blockText
 }

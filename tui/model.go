@@ -3,6 +3,7 @@
 package tui
 
 import (
+	"io"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -14,6 +15,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/netcheck"
+	"github.com/auvenir/auvenir-onboard/otpauth"
 	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -40,6 +42,17 @@ type Config struct {
 	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
 	Notice    string             // one line for the first screen, such as a state file ignored
 	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
+
+	// Step 9's practice and codes (mfa.go and the files it names).
+	Practice bool         // --totp-practice: open on the practice enrolment of step 9
+	ShowKey  *otpauth.Key // --show-qr: show this key as a QR code, and nothing else
+	// Input and Output replace standard input and output: --show-qr reads its URI from a pipe on
+	// standard input, so the keys come from the terminal opened separately. Nil: the standard ones.
+	Input  io.Reader
+	Output io.Writer
+	// practiceRand, when set (by tests only), gives the practice key its bytes, so screens that
+	// show the key and its QR code render the same on every run.
+	practiceRand io.Reader
 }
 
 // Minimum usable size; below it the screen asks for a bigger window.
@@ -76,11 +89,14 @@ type Model struct {
 	timer    timer.Model
 
 	net netCheck // the network check on "Before you begin" (netcheck_widget.go)
+	mfa mfaState // step 9: practice enrolment, store codes, mobile number, --show-qr
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
 	sidePart                                   []string
 	frame                                      string
+	blockKey                                   blockKey
+	blockText                                  string
 
 	feat features // presenter mode, resume, links and copy
 }
@@ -116,6 +132,7 @@ func New(cfg Config) Model {
 	m.input.CharLimit = 254
 	m.input.SetValue(cfg.Email)
 	m.initFeatures()
+	m.initMFA()
 	m.setLang(lang)
 	m.restyle()
 	return m
@@ -135,6 +152,7 @@ func (m *Model) setLang(l locales.Lang) {
 }
 
 func (m *Model) restyle() {
+	m.blockText = "" // rendered with the old styles
 	m.st = m.styles()
 	m.help.Styles = m.st.Help
 	m.input.SetStyles(m.st.Input)
@@ -169,10 +187,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.input.Focused() {
 			return m.updateInput(msg)
 		}
+		if m.mfa.view != mfaNone {
+			return m.updateMFAField(msg)
+		}
 	case tea.KeyPressMsg:
 		switch {
 		case m.choosing:
 			return m.updateChooser(msg)
+		case m.mfa.view != mfaNone:
+			return m.updateMFA(msg)
 		case m.input.Focused():
 			return m.updateField(msg)
 		}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -17,6 +18,12 @@ var ErrPanic = errors.New("internal error")
 // SIGTERM and a panic.
 func Run(cfg Config) (locales.Lang, error) {
 	opts := []tea.ProgramOption{}
+	if cfg.Input != nil {
+		opts = append(opts, tea.WithInput(cfg.Input))
+	}
+	if cfg.Output != nil {
+		opts = append(opts, tea.WithOutput(cfg.Output))
+	}
 	if cfg.NoColor {
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
@@ -34,3 +41,7 @@ func Run(cfg Config) (locales.Lang, error) {
 	}
 	return lang, err
 }
+
+// OpenTerminal opens the terminal itself (/dev/tty; CONIN$ and CONOUT$ on Windows), for keys and
+// drawing when standard input is a pipe, as with --show-qr.
+func OpenTerminal() (in, out *os.File, err error) { return tea.OpenTTY() }

@@ -21,6 +21,9 @@ func (m Model) updateKeys(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.netKey(msg); ok {
 		return m, cmd
 	}
+	if next, cmd, ok := m.step9Key(msg); ok {
+		return next, cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -41,6 +40,9 @@ func (m *Model) compose() {
 		return
 	case m.feat.offer != nil:
 		m.frame = m.resumeOffer()
+		return
+	case m.mfa.fullScreen():
+		m.frame = m.mfaFrame()
 		return
 	}
 	main := strings.Split(m.topPart, "\n")
@@ -124,16 +126,7 @@ func (m Model) footer() string {
 // helpBar lays the screen's keys out on as many lines as the width needs, rather than letting
 // the help component cut the last ones (help and quit) off a narrow window.
 func (m Model) helpBar(w int) string {
-	var rows []string
-	var row []key.Binding
-	for _, b := range m.keys.ShortHelp() {
-		if len(row) > 0 && lipgloss.Width(m.help.ShortHelpView(append(row, b))) > w {
-			rows = append(rows, m.help.ShortHelpView(row))
-			row = nil
-		}
-		row = append(row, b)
-	}
-	return strings.Join(append(rows, m.help.ShortHelpView(row)), "\n")
+	return strings.Join(m.wrapKeys(m.keys.ShortHelp(), w), "\n")
 }
 
 // strip is the narrow step list: a mark per numbered step, done ones ticked.

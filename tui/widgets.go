@@ -22,6 +22,8 @@ func (m Model) widget(s steps.Screen, w int) string {
 		return m.timerLine(w)
 	case steps.WidgetNetworkCheck:
 		return m.netWidget(w)
+	case steps.WidgetMFAOptions:
+		return m.mfaOptions(w)
 	}
 	return ""
 }

@@ -57,6 +57,9 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 	case o.checkNetwork:
 		// Needs no keyboard: IT may pipe it, log it or run it from a script.
 		return runCheckNetwork(o, stdout, stderr, z, getenv, isTerminal(stdout))
+	case o.showQR:
+		return runShowQR(tui.Config{Lang: lang, LangKnown: langKnown, NoColor: getenv("NO_COLOR") != "",
+			Presenter: o.presenter}, stdout, stderr, z)
 	case o.reset && !tty && !plainWanted(o, getenv):
 		return resetOnly(stdout, stderr, z)
 	case plainWanted(o, getenv):
@@ -67,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
 		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter}
+	cfg.Practice = o.totpPractice
 	wizardProgress(o, &cfg, z)
 	return runWizard(cfg, stdout, stderr, z)
 }

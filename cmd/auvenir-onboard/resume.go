@@ -51,7 +51,7 @@ func loadProgress(o *options, z *locales.Localizer) saved {
 		if o.lang == "" {
 			s.lang = st.Lang
 		}
-		if o.step == 0 {
+		if o.step == 0 && !o.totpPractice { // --totp-practice asks for a place too
 			s.resume = &st
 		}
 	}

@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/auvenir/auvenir-onboard/internal/screenqr"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/totp"
+)
+
+// fixedRand gives the practice key the same 160 bits on every run, so golden frames are stable.
+func fixedRand() io.Reader {
+	sum := sha1.Sum([]byte("auvenir-onboard practice key for tests"))
+	return bytes.NewReader(sum[:])
+}
+
+// fixedSecret is the base32 key fixedRand gives.
+func fixedSecret(t *testing.T) string {
+	t.Helper()
+	p, err := totp.NewPracticeFrom(locales.New(locales.English), "", fixedRand())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Secret()
+}
+
+// needTool fails the test under CI when a tool is missing, and skips it elsewhere.
+func needTool(t testing.TB, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is required in CI: %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+}
+
+// scanFrame reads the QR codes of a frame (text without colours) as a phone would on a light or
+// dark terminal: only dark modules on a light background decode.
+func scanFrame(t *testing.T, frame string, light bool) []string {
+	t.Helper()
+	needTool(t, "zbarimg")
+	th := screenqr.Dark
+	if light {
+		th = screenqr.Light
+	}
+	got, err := screenqr.Scan(frame, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// invertFrame swaps what the terminal would paint in each half cell, as a photo's negative.
+func invertFrame(frame string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '█':
+			return ' '
+		case '▀':
+			return '▄'
+		case '▄':
+			return '▀'
+		case ' ':
+			return '█'
+		}
+		return r
+	}, frame)
+}
