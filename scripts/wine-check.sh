@@ -12,10 +12,12 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wine64 gcc-mingw-w64-x86-64-win32 >/dev/null
 fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '"$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all
 wine=/usr/lib/wine/wine64
 [ -x "$wine" ] || wine=$(command -v wine64)
+wineserver=$(dirname "$wine")/wineserver
+[ -x "$wineserver" ] || wineserver=wineserver
 
 cat > "$work/shim.c" <<'C'
 #include <windows.h>
@@ -52,3 +54,15 @@ code=$?
 set -e
 [ "$code" = 2 ] || { echo "--lang xx exited $code, want 2"; exit 1; }
 echo "== --lang xx: exit status 2"
+
+# --check-network --json against a loopback web server (never an outside host).
+python3 -m http.server 0 --bind 127.0.0.1 --directory "$work" >"$work/http.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; "$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do grep -q 'port' "$work/http.log" && break; sleep 0.1; done
+port=$(sed -n 's/.* port \([0-9]*\).*/\1/p' "$work/http.log" | head -1)
+"$wine" "$exe" --check-network --json "http://127.0.0.1:$port/" </dev/null >"$work/wine-net.json"
+"$lin" --check-network --json "http://127.0.0.1:$port/" >"$work/linux-net.json"
+python3 -c 'import json,sys; [json.load(open(f)) for f in sys.argv[1:]]' "$work/wine-net.json" "$work/linux-net.json"
+echo "== --check-network --json http://127.0.0.1:$port/ under wine (exit 0, valid JSON):"
+cat "$work/wine-net.json"
