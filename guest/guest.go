@@ -50,7 +50,13 @@ func Parse(typed string) (string, error) {
 	if !validDomain(domain) {
 		return "", ErrDomain
 	}
-	return local + "@" + domain, nil
+	addr := local + "@" + domain
+	// net/mail unquotes a quoted local part ("john doe"@firm.ca gives john doe@firm.ca): what
+	// comes out must itself be an address, or the guide would quote one Microsoft never shows.
+	if again, err := mail.ParseAddress(addr); err != nil || again.Address != addr {
+		return "", ErrSyntax
+	}
+	return addr, nil
 }
 
 // validDomain wants at least two non-empty labels: "example.ca", not "localhost" or "x..ca".

@@ -25,6 +25,9 @@ func TestParse(t *testing.T) {
 		{"a@b.ca, c@d.ca", "", ErrMultiple},
 		{"a@b.ca; c@d.ca", "", ErrMultiple},
 		{"Jane Doe <jane@example.ca>", "", ErrName},
+		{`" "@0.0`, "", ErrSyntax},
+		{`"john doe"@example.ca`, "", ErrSyntax},
+		{`"q"@example.ca`, "q@example.ca", nil},
 		{"<jane@example.ca>", "", ErrName},
 		{strings.Repeat("a", 250) + "@example.ca", "", ErrTooLong},
 	}

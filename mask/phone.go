@@ -39,9 +39,7 @@ func Phone(s string) string {
 // ("+33612345678") is read with the ITU plan, where codes are prefix-free.
 func split(s string) (cc, national string) {
 	intl := strings.HasPrefix(s, "+") || strings.HasPrefix(s, "00")
-	if strings.HasPrefix(s, "00") {
-		s = s[2:]
-	}
+	s = strings.TrimPrefix(s, "00")
 	s = strings.TrimPrefix(s, "+")
 	groups := strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 	digits := strings.Join(groups, "")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,10 +15,23 @@ import (
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// clock is a settable test clock.
-type clock struct{ t time.Time }
+// clock is a settable test clock; Run reads it from another goroutine.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
 
-func (c *clock) now() time.Time { return c.t }
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
 
 func run(t *testing.T, cfg Config, input string) string {
 	t.Helper()
@@ -225,13 +239,13 @@ func TestAddressEmptyLineRemovesIt(t *testing.T) {
 // Step 3's choice starts the 30-minute timer; steps 4 and 5 then give the minutes left on the
 // injected clock, and say so plainly once it has run out.
 func TestCodeTimer(t *testing.T) {
-	c := &clock{time.Date(2026, 11, 24, 9, 55, 0, 0, time.UTC)}
+	c := &clock{t: time.Date(2026, 11, 24, 9, 55, 0, 0, time.UTC)}
 	r, w := io.Pipe()
 	var out syncBuffer
 	done := make(chan error)
 	go func() { done <- Run(Config{Lang: locales.English, LangKnown: true, Step: 3, Now: c.now}, r, &out) }()
 	say := func(s string, advance time.Duration) {
-		c.t = c.t.Add(advance)
+		c.advance(advance)
 		fmt.Fprintln(w, s)
 	}
 	z := locales.New(locales.English)

@@ -12,7 +12,7 @@ import (
 
 func TestSavesAfterEachChoice(t *testing.T) {
 	store := &progress.Store{Dir: t.TempDir()}
-	c := &clock{time.Date(2026, 11, 24, 9, 55, 0, 0, time.UTC)}
+	c := &clock{t: time.Date(2026, 11, 24, 9, 55, 0, 0, time.UTC)}
 	run(t, Config{Lang: locales.French, LangKnown: true, Progress: store, Now: c.now},
 		lines("1", "4", "jane@firm.ca", "1", "1", "1", "4", "1", "1", "0"))
 	st, found, err := store.Load()

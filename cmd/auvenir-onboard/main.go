@@ -16,10 +16,16 @@ import (
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/tui"
+	"github.com/auvenir/auvenir-onboard/winconsole"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, terminalAttached()))
+	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, terminalAttached())
+	// Double-clicked on Windows, the console window closes with the program: keep the last words
+	// (the support line, an error, the network verdict) readable until a key is pressed.
+	lang, _ := messageLang(os.Args[1:], os.Getenv)
+	winconsole.PauseIfOwnConsole(locales.New(lang).T("ConsolePressAnyKey"))
+	os.Exit(code)
 }
 
 func terminalAttached() bool {
