@@ -75,8 +75,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 		return 2
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
-		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter}
-	cfg.Practice = o.totpPractice
+		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
 	wizardProgress(o, &cfg, z)
 	return runWizard(cfg, stdout, stderr, z)
 }
