@@ -16,20 +16,23 @@ func (s *session) addressField() Field {
 		Widget:   steps.WidgetAddress,
 		MenuID:   "PlainMenuAddress",
 		PromptID: "PlainAddressPrompt",
-		Accept: func(z *locales.Localizer, typed string) ([]string, string) {
+		Accept: func(z *locales.Localizer, typed string) ([]string, bool) {
 			if typed == "" {
 				s.email = ""
-				return s.addressLines(z), ""
+				return s.addressLines(z), false
 			}
 			addr, err := guest.Parse(typed)
 			var gerr *guest.Error
-			if errors.As(err, &gerr) {
-				return nil, gerr.ID
+			switch {
+			case errors.As(err, &gerr):
+				return []string{z.T(gerr.ID, s.data())}, true
+			case err != nil:
+				return []string{z.T(guest.ErrSyntax.ID, s.data())}, true
 			}
 			s.email = addr
-			return s.addressLines(z), ""
+			return s.addressLines(z), false
 		},
-		Show: s.addressLines,
+		Show: func(z *locales.Localizer, _ int) []string { return s.addressLines(z) },
 	}
 }
 

@@ -1,11 +1,15 @@
 // Package plain is the accessible mode of the guide (--plain, ACCESSIBLE, TERM=dumb): no full
 // screen, no redraws, no spinners, no box drawing. It writes the same content as the TUI (package
 // steps through package guide) line by line, so a screen reader speaks each line once, and after
-// each screen asks for a numbered choice read from any io.Reader, a pipe included.
+// each screen asks for a numbered choice read from any io.Reader, a pipe included. Text fields
+// (the address, step 9's mobile number and practice code) are plain prompts with the TUI's
+// checks and messages; the practice key, having no alternate screen to live on, is shown only in
+// a terminal window and erased from it, scrollback included, when the person leaves the practice.
 package plain
 
 import (
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +18,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
+	"github.com/auvenir/auvenir-onboard/totp"
 )
 
 // Config is what the command line decided.
@@ -23,9 +28,24 @@ type Config struct {
 	Step      int              // open at this step (1 to 9); 0 opens at "before you begin"
 	Email     string           // an address already given (it must have passed guest.Parse)
 	Now       func() time.Time // the clock of the code timer; nil means time.Now
-	// Fields are more text prompts (phone number, practice code) offered on the screens with
-	// their widget, after the built-in ones.
+	// Fields are more text prompts offered on the screens with their widget, after the
+	// built-in ones (the address, step 9's practice code and mobile number).
 	Fields []Field
+
+	// Terminal reports that the output is a terminal window that can erase what it shows
+	// (standard output is a terminal, and not TERM=dumb). Step 9's practice shows its secret
+	// key only then, and erases the window and its scrollback when the person leaves it.
+	Terminal bool
+	// Clear erases the window and its scrollback; nil writes ClearSequence to the output.
+	Clear func() error
+	// Practice opens straight on step 9's practice enrolment (--totp-practice).
+	Practice bool
+	// Presenter: a support agent shares this screen (--presenter), so the practice key is
+	// never shown; the practice says it appears only on the client's own screen.
+	Presenter bool
+	// Interrupt, from signal.Notify, ends the guide as the end of input does (a practice key
+	// is erased first, the support line said), and Run then returns ErrInterrupted.
+	Interrupt <-chan os.Signal
 
 	Progress *progress.Store // where progress is saved after each choice; nil saves nothing
 	Resume   *progress.State // saved progress to offer first; nil offers nothing
@@ -36,13 +56,22 @@ type Config struct {
 type Field struct {
 	Widget   steps.Widget // the screens that offer it
 	MenuID   string       // its entry in the menu, such as "enter my address"
-	PromptID string       // the question asked before reading the line
-	// Accept checks one typed line (trimmed; possibly empty). On success it returns what to
-	// say, already in z's language; on refusal, the locale ID of the reason, and the question
-	// is asked again.
-	Accept func(z *locales.Localizer, typed string) (said []string, refusedID string)
-	// Show, when set, gives the lines that describe the field's current value on its screen.
-	Show func(z *locales.Localizer) []string
+	PromptID string       // the question asked before reading each line
+	// Open, when set, runs when the entry is chosen, before the first question. It returns
+	// what to say, and false when the field cannot be used now: the lines then say why, and
+	// the menu comes back without a question.
+	Open func(z *locales.Localizer) (said []string, ok bool)
+	// Accept checks one typed line (trimmed; possibly empty). It returns what to say, already
+	// in z's language, and whether to ask again: a refusal, or a code that did not verify.
+	Accept func(z *locales.Localizer, typed string) (said []string, again bool)
+	// Leave: an empty line or 0 goes back to the menu without Accept seeing it.
+	Leave bool
+	// Close, when set, runs once the questions end after a successful Open, however they end
+	// (accepted, left, end of input, interrupt), and returns what to say then.
+	Close func(z *locales.Localizer) []string
+	// Show, when set, gives the lines that describe the field on its screen; n is its number
+	// in the menu.
+	Show func(z *locales.Localizer, n int) []string
 }
 
 // Choice numbers every screen shares. Screen-specific entries count up from firstExtra.
@@ -70,6 +99,8 @@ type session struct {
 	fields   []Field
 	last     progress.State // the progress as last saved, so only changes are written
 	saveErr  bool           // a save failed and the person was told; said once
+	mfa      progress.MFA   // the step 9 option rehearsed: a verified code, or a checked number
+	step9    step9          // the practice and the number, in memory only
 }
 
 // Run shows the guide until the person quits or the input ends; both end with a line giving the
@@ -83,10 +114,15 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 	if lang != locales.French && lang != locales.English {
 		lang = locales.English
 	}
-	s := &session{cfg: cfg, z: locales.New(lang), in: newLineReader(in), out: &printer{w: out},
+	s := &session{cfg: cfg, z: locales.New(lang), in: newLineReader(in, cfg.Interrupt), out: &printer{w: out},
 		screens: steps.All(), email: cfg.Email}
-	s.fields = append([]Field{s.addressField()}, cfg.Fields...)
-	if i := steps.Index(s.screens, cfg.Step); i >= 0 {
+	defer s.in.stop()
+	s.fields = append([]Field{s.addressField(), s.practiceField(), s.phoneField()}, cfg.Fields...)
+	step := cfg.Step
+	if cfg.Practice {
+		step = 9
+	}
+	if i := steps.Index(s.screens, step); i >= 0 {
 		s.cur = i
 	}
 	if !cfg.LangKnown {
@@ -108,6 +144,10 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 		return s.finish()
 	}
 	s.show()
+	if cfg.Practice && s.screen().Widget == steps.WidgetMFAOptions && !s.ask(s.practiceField()) {
+		s.goodbye()
+		return s.finish()
+	}
 	for s.out.err == nil {
 		entries := s.menu()
 		s.out.line(s.z.T("PlainPrompt", guide.With(s.data(), "Choices", choicesText(entries))))
@@ -136,8 +176,14 @@ func (s *session) finish() error {
 	return s.in.err
 }
 
+// data is the template data of every message: the guide's facts, the Authenticator app's labels
+// (step 9) and the number of the first extra choice.
 func (s *session) data() map[string]any {
-	return guide.With(guide.Data(s.email), "N", firstExtra)
+	d := guide.With(guide.Data(s.email), "N", firstExtra, "Digits", totp.CodeLen)
+	for k, v := range steps.AuthenticatorLabels() {
+		d[k] = v
+	}
+	return d
 }
 
 func (s *session) screen() steps.Screen { return s.screens[s.cur] }
@@ -165,21 +211,40 @@ func (s *session) menu() []entry {
 		add(choiceBack, "PlainMenuBack", func() bool { s.cur--; s.show(); return true })
 	}
 	add(choiceRepeat, "PlainMenuRepeat", func() bool { s.show(); return true })
-	n := firstExtra
 	switch s.screen().Widget {
 	case steps.WidgetCodeSent, steps.WidgetCodeTimer:
-		add(n, "PlainMenuCodeSent", func() bool { s.startTimer(); return true })
-		n++
+		add(firstExtra, "PlainMenuCodeSent", func() bool { s.startTimer(); return true })
 	}
-	for _, f := range s.fields {
-		if f.Widget == s.screen().Widget {
-			add(n, f.MenuID, func() bool { return s.ask(f) })
-			n++
-		}
+	for _, nf := range s.screenFields(s.screen().Widget) {
+		add(nf.n, nf.MenuID, func() bool { return s.ask(nf.Field) })
 	}
 	add(choiceLang, "PlainMenuLang", func() bool { s.z = locales.New(s.z.Lang().Other()); s.show(); return true })
 	add(choiceQuit, "PlainMenuQuit", func() bool { return false })
 	return es
+}
+
+// numbered is a field with its number in the menu.
+type numbered struct {
+	Field
+	n int
+}
+
+// screenFields are the fields a screen with widget w offers, numbered after the screen's own
+// extra choice (step 3's timer), in the order of s.fields.
+func (s *session) screenFields(w steps.Widget) []numbered {
+	n := firstExtra
+	switch w {
+	case steps.WidgetCodeSent, steps.WidgetCodeTimer:
+		n++
+	}
+	var out []numbered
+	for _, f := range s.fields {
+		if f.Widget == w {
+			out = append(out, numbered{f, n})
+			n++
+		}
+	}
+	return out
 }
 
 func choicesText(es []entry) string {
@@ -203,24 +268,35 @@ func pick(es []entry, typed string) (entry, bool) {
 	return entry{}, false
 }
 
-// ask runs a text prompt until the field accepts the line or the input ends.
+// ask runs a text prompt until the field is done with it, the person leaves it, or the input
+// ends (then it reports false).
 func (s *session) ask(f Field) bool {
-	for {
+	if f.Open != nil {
+		said, ok := f.Open(s.z)
+		s.out.lines(said)
+		if !ok {
+			return true
+		}
+	}
+	if f.Close != nil {
+		defer func() { s.out.lines(f.Close(s.z)) }()
+	}
+	for s.out.err == nil {
 		s.out.line(s.z.T(f.PromptID, s.data()))
 		typed, ok := s.in.read()
 		if !ok {
 			return false
 		}
-		said, refused := f.Accept(s.z, typed)
-		if refused != "" {
-			s.out.line(s.z.T(refused, s.data()))
-			continue
+		if f.Leave && (typed == "" || typed == "0") {
+			return true
 		}
-		for _, l := range said {
-			s.out.line(l)
+		said, again := f.Accept(s.z, typed)
+		s.out.lines(said)
+		if !again {
+			return true
 		}
-		return true
 	}
+	return false
 }
 
 func (s *session) goodbye() {

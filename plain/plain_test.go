@@ -395,24 +395,28 @@ func TestInputFailure(t *testing.T) {
 	}
 }
 
-// An extra field (the phone number later) plugs in on its screen with the next number.
+// An extra field plugs in on its screen after the built-in ones, with the next number, and is
+// told its number for its lines on the screen.
 func TestExtraField(t *testing.T) {
 	var got []string
 	f := Field{Widget: steps.WidgetMFAOptions, MenuID: "PlainMenuAddress", PromptID: "PlainAddressPrompt",
-		Accept: func(z *locales.Localizer, typed string) ([]string, string) {
+		Accept: func(z *locales.Localizer, typed string) ([]string, bool) {
 			got = append(got, typed)
 			if typed != "ok" {
-				return nil, "AddressErrSyntax"
+				return []string{z.T("AddressErrSyntax")}, true
 			}
-			return []string{"accepted " + typed}, ""
+			return []string{"accepted " + typed}, false
 		},
-		Show: func(*locales.Localizer) []string { return []string{"field state"} },
+		Show: func(_ *locales.Localizer, n int) []string { return []string{fmt.Sprint("field state ", n)} },
 	}
-	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Fields: []Field{f}}, lines("4", "no", "ok", "0"))
-	if fmt.Sprint(got) != "[no ok]" || !strings.Contains(out, "\naccepted ok\n") || !strings.Contains(out, "\nfield state\n") {
+	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Fields: []Field{f}}, lines("6", "no", "ok", "0"))
+	if fmt.Sprint(got) != "[no ok]" || !strings.Contains(out, "\naccepted ok\n") || !strings.Contains(out, "\nfield state 6\n") {
 		t.Fatalf("got %v\n%s", got, out)
 	}
-	if !strings.Contains(out, "4 enter my address, 9 switch") {
-		t.Fatal("the field is not numbered 4 on its screen")
+	if !strings.Contains(out, "5 check my mobile number, 6 enter my address, 9 switch") {
+		t.Fatal("the field is not numbered 6 on its screen, after step 9's own")
+	}
+	if strings.Count(out, locales.New(locales.English).T("AddressErrSyntax")) != 1 {
+		t.Fatal("the refusal is not said once")
 	}
 }

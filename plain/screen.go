@@ -54,9 +54,9 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 	case steps.WidgetCodeTimer:
 		lines = append(lines, s.timerLine())
 	}
-	for _, f := range s.fields {
-		if f.Widget == sc.Widget && f.Show != nil {
-			lines = append(lines, f.Show(s.z)...)
+	for _, f := range s.screenFields(sc.Widget) {
+		if f.Show != nil {
+			lines = append(lines, f.Show(s.z, f.n)...)
 		}
 	}
 	return lines

@@ -69,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 	case o.reset && !tty && !plainWanted(o, getenv):
 		return resetOnly(stdout, stderr, z)
 	case plainWanted(o, getenv):
-		return runPlain(o, lang, langKnown, stdout, stderr)
+		return runPlain(o, lang, langKnown, stdout, stderr, getenv)
 	case !tty:
 		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
 		return 2

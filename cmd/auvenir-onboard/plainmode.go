@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -22,14 +25,26 @@ func plainWanted(o *options, getenv func(string) string) bool {
 }
 
 // runPlain needs no terminal: answers may come from a pipe, and the end of input ends it.
-func runPlain(o *options, lang locales.Lang, langKnown bool, stdout, stderr io.Writer) int {
-	cfg := plain.Config{Lang: lang, LangKnown: langKnown, Step: o.step}
+// Step 9's practice key is shown only when stdout is a window that can erase it afterwards: a
+// terminal, and not TERM=dumb (an editor's shell buffer keeps everything). An interrupt (ctrl+c,
+// a closed window) ends the guide as the end of input does, erasing a practice key first.
+func runPlain(o *options, lang locales.Lang, langKnown bool, stdout, stderr io.Writer, getenv func(string) string) int {
+	cfg := plain.Config{Lang: lang, LangKnown: langKnown, Step: o.step, Practice: o.totpPractice,
+		Presenter: o.presenter, Terminal: isTerminal(stdout) && getenv("TERM") != "dumb"}
 	s := loadProgress(o, locales.New(lang))
 	cfg.Progress, cfg.Resume, cfg.Notice = s.store, s.resume, s.notice
 	if s.lang != "" {
 		cfg.Lang, cfg.LangKnown = s.lang, true
 	}
-	if err := plain.Run(cfg, plainInput, stdout); err != nil {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	cfg.Interrupt = sig
+	err := plain.Run(cfg, plainInput, stdout)
+	switch {
+	case errors.Is(err, plain.ErrInterrupted):
+		return 130
+	case err != nil:
 		fmt.Fprintln(stderr, locales.New(lang).T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
 		return 1
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,52 @@ func TestPlainEndToEndPipe(t *testing.T) {
 				t.Errorf("escape codes or stderr output: %q", errb.String())
 			}
 		})
+	}
+}
+
+// Step 9 through the built program with a pipe on both ends: the mobile number is checked (a
+// bad one refused, a good one read back), and the practice, whose key could not be erased from
+// a pipe, is refused in one line without any key made or printed.
+func TestPlainStep9EndToEndPipe(t *testing.T) {
+	bin := buildPlainBinary(t)
+	for _, c := range []struct{ lang, short, back, refusal string }{
+		{"en", "This number is too short.", "Your number: +1 647-555-0123", "The practice shows a secret key that must be erased from the window afterwards, which this output cannot do. In a terminal window, run auvenir-onboard --totp-practice for the full-screen practice."},
+		{"fr", "Ce numéro est trop court.", "Votre numéro\u00a0: +1 647-555-0123", "L'exercice affiche une clé secrète qui doit ensuite être effacée de la fenêtre, ce que cette sortie ne permet pas. Dans une fenêtre de terminal, lancez auvenir-onboard --totp-practice pour l'exercice en plein écran."},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			cmd := exec.Command(bin, "--plain", "--lang", c.lang, "--step", "9")
+			cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
+			cmd.Stdin = strings.NewReader("5\n647 555\n647 555 0123\n4\n")
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%v; stderr %q", err, errb.String())
+			}
+			s := out.String()
+			i, j, k := strings.Index(s, c.short), strings.Index(s, c.back), strings.Index(s, "\n"+c.refusal+"\n")
+			if i < 0 || j < i || k < j {
+				t.Fatalf("refusal, number and practice refusal missing or out of order:\n%s", s)
+			}
+			if strings.ContainsAny(s, "\x1b\r") || errb.Len() != 0 || regexp.MustCompile(`(?m)^(?:[A-Z2-7]{4} ){7}[A-Z2-7]{4}$`).MatchString(s) {
+				t.Fatalf("escape codes, a key, or stderr output %q:\n%s", errb.String(), s)
+			}
+		})
+	}
+}
+
+// --totp-practice with plain mode opens at step 9 on the practice, which a captured output
+// refuses at once; the guide goes on at step 9.
+func TestPlainTOTPPracticeFlag(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	plainInput = strings.NewReader("0\n")
+	defer func() { plainInput = os.Stdin }()
+	var out, errb bytes.Buffer
+	if code := run([]string{"--plain", "--totp-practice", "--lang", "en"}, &out, &errb, func(string) string { return "" }, false); code != 0 {
+		t.Fatalf("exit %d; stderr %q", code, errb.String())
+	}
+	s := out.String()
+	i, j := strings.Index(s, "Step 9 of 9"), strings.Index(s, "run auvenir-onboard --totp-practice for the full-screen practice")
+	if i < 0 || j < i || !strings.Contains(s[j:], "Your choice (1 next, 2 back") {
+		t.Fatalf("not opened on step 9's practice:\n%s", s)
 	}
 }
