@@ -53,7 +53,16 @@ func (m Model) block(b steps.Block, text string, w int) string {
 }
 
 // hanging renders "mark text" with the text's wrapped lines indented under its first word.
+// The mark is one column wide, so the indent is two spaces: joining by hand avoids measuring
+// every line again as lipgloss.JoinHorizontal does.
 func hanging(mark string, style lipgloss.Style, text string, w int) string {
-	body := style.Width(max(10, w-2)).Render(text)
-	return lipgloss.JoinHorizontal(lipgloss.Top, mark+" ", body)
+	lines := strings.Split(style.Width(max(10, w-2)).Render(text), "\n")
+	for i := range lines {
+		if i == 0 {
+			lines[i] = mark + " " + lines[i]
+		} else {
+			lines[i] = "  " + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
