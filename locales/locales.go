@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -46,16 +47,20 @@ func (l Lang) Other() Lang {
 	return French
 }
 
-var bundle = mustBundle()
+// bundles hold one language each, read on first use: parsing both files at start-up cost every
+// run of the program, --version included, about 5 ms.
+var bundles = map[Lang]func() *i18n.Bundle{
+	French:  sync.OnceValue(func() *i18n.Bundle { return mustBundle(French) }),
+	English: sync.OnceValue(func() *i18n.Bundle { return mustBundle(English) }),
+}
 
-func mustBundle() *i18n.Bundle {
-	b := i18n.NewBundle(language.English)
+func mustBundle(lang Lang) *i18n.Bundle {
+	b := i18n.NewBundle(language.Make(string(lang)))
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, name := range []string{"active.fr.toml", "active.en.toml"} {
-		if _, err := b.LoadMessageFileFS(files, name); err != nil {
-			// The files are embedded at build time; a broken one is a build defect the tests catch.
-			panic(fmt.Sprintf("locales: %s: %v", name, err))
-		}
+	name := "active." + string(lang) + ".toml"
+	if _, err := b.LoadMessageFileFS(files, name); err != nil {
+		// The files are embedded at build time; a broken one is a build defect the tests catch.
+		panic(fmt.Sprintf("locales: %s: %v", name, err))
 	}
 	return b
 }
@@ -68,7 +73,11 @@ type Localizer struct {
 
 // New returns the localizer for lang.
 func New(lang Lang) *Localizer {
-	return &Localizer{lang: lang, l: i18n.NewLocalizer(bundle, string(lang))}
+	load, ok := bundles[lang]
+	if !ok {
+		lang, load = English, bundles[English]
+	}
+	return &Localizer{lang: lang, l: i18n.NewLocalizer(load(), string(lang))}
 }
 
 // Lang is the language this localizer speaks.
