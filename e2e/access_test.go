@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // looksLikeQR: a QR code drawn in half blocks has rows dense with block characters; the widest
@@ -280,7 +282,7 @@ func TestPlainModeThroughAPipe(t *testing.T) {
 // startPipe runs `printf input | binary args` in a tmux pane, recording like start does.
 func startPipe(t *testing.T, input string, args ...string) *pane {
 	t.Helper()
-	need(t, "tmux")
+	testtool.Need(t, "tmux")
 	dir := t.TempDir()
 	p := &pane{t: t, socket: fmt.Sprintf("ao-%d-%d", os.Getpid(), sessions.Add(1)), dir: dir}
 	if err := os.WriteFile(filepath.Join(dir, "input"), []byte(input), 0o600); err != nil {

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 var (
@@ -34,17 +36,6 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
-}
-
-// need fails the test under CI when tool is missing, and skips it elsewhere.
-func need(t *testing.T, tool string) {
-	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required under CI but is not installed", tool)
-		}
-		t.Skipf("%s is not installed", tool)
-	}
 }
 
 // pane is one tmux session on a private server, running a shell script around the binary that
@@ -75,7 +66,7 @@ type run struct {
 
 func startWith(t *testing.T, r run) *pane {
 	t.Helper()
-	need(t, "tmux")
+	testtool.Need(t, "tmux")
 	w, h, env, args := r.w, r.h, r.env, r.args
 	dir := t.TempDir()
 	p := &pane{t: t, socket: fmt.Sprintf("ao-%d-%d", os.Getpid(), sessions.Add(1)), dir: dir}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // plainKey matches the practice key as plain mode writes it: eight groups of four.
@@ -35,7 +37,7 @@ func noKeyLeft(t *testing.T, p *pane, secret string) {
 // (wrong, two minutes ahead, right), then the window and its scrollback erased, the key in no
 // file; the phone prompt after it. Screen readers get the same lines, in order.
 func TestPlainPracticeEndToEnd(t *testing.T) {
-	need(t, "oathtool")
+	testtool.Need(t, "oathtool")
 	home, config := t.TempDir(), t.TempDir()
 	p := start(t, 200, 40, []string{"HOME=" + home, "XDG_CONFIG_HOME=" + config}, "--plain", "--lang", "en", "--step", "9")
 	secret := plainPractice(t, p)

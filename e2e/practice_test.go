@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/screenqr"
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 	"github.com/auvenir/auvenir-onboard/otpauth"
 )
 
@@ -118,9 +119,9 @@ func (p *pane) waitForWords(texts ...string) {
 }
 
 func TestPracticeEndToEnd(t *testing.T) {
-	need(t, "zbarimg")
-	need(t, "oathtool")
-	need(t, "python3")
+	testtool.Need(t, "zbarimg")
+	testtool.Need(t, "oathtool")
+	testtool.Need(t, "python3")
 	needFile(t, qrscreen)
 	for _, bg := range backgrounds {
 		t.Run(bg.name, func(t *testing.T) {
@@ -223,8 +224,8 @@ func countFiles(t *testing.T, dir string) (n int) {
 // --show-qr: the address comes through a pipe, the keys from the terminal; the code on screen is
 // the address given, on either background.
 func TestShowQREndToEnd(t *testing.T) {
-	need(t, "zbarimg")
-	need(t, "python3")
+	testtool.Need(t, "zbarimg")
+	testtool.Need(t, "python3")
 	needFile(t, qrscreen)
 	uri := "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example"
 	for _, bg := range backgrounds {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // terminal colours (grey levels) of the two kinds of theme the tests draw on.
@@ -96,22 +98,11 @@ func invert(img *image.Gray) *image.Gray {
 	return out
 }
 
-// needTool fails the test under CI when a tool is missing, and skips it elsewhere.
-func needTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI: %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-}
-
 // zbar decodes the picture with zbarimg, which (like most phone scanners) reads only dark
 // modules on a light background: an inverted code gives nothing.
 func zbar(t *testing.T, img *image.Gray) []string {
 	t.Helper()
-	needTool(t, "zbarimg")
+	testtool.Need(t, "zbarimg")
 	name := filepath.Join(t.TempDir(), "code.png")
 	f, err := os.Create(name)
 	if err != nil {

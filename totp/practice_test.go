@@ -3,17 +3,18 @@ package totp
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/pquerna/otp"
+	"github.com/pquerna/otp/totp"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/otpauth"
 	"github.com/auvenir/auvenir-onboard/qr"
-	"github.com/pquerna/otp"
-	"github.com/pquerna/otp/totp"
 )
 
 func TestNewPractice(t *testing.T) {
@@ -116,12 +117,7 @@ func TestPracticeVerifiesTheAppsCodes(t *testing.T) {
 
 // oathtool is an independent implementation, the one the end-to-end test types codes from.
 func TestPracticeAgreesWithOathtool(t *testing.T) {
-	if _, err := exec.LookPath("oathtool"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("oathtool is required in CI")
-		}
-		t.Skip("oathtool not installed")
-	}
+	testtool.Need(t, "oathtool")
 	p, _ := NewPractice(locales.New(locales.French), "")
 	now := time.Unix(1767225600, 0) // fixed: 2026-01-01 00:00:00 UTC
 	for _, skew := range []int{0, 2, -3} {

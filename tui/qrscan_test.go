@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"io"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
 	"github.com/auvenir/auvenir-onboard/internal/screenqr"
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/totp"
 )
@@ -30,22 +29,11 @@ func fixedSecret(t *testing.T) string {
 	return p.Secret()
 }
 
-// needTool fails the test under CI when a tool is missing, and skips it elsewhere.
-func needTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI: %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-}
-
 // scanFrame reads the QR codes of a frame (text without colours) as a phone would on a light or
 // dark terminal: only dark modules on a light background decode.
 func scanFrame(t *testing.T, frame string, light bool) []string {
 	t.Helper()
-	needTool(t, "zbarimg")
+	testtool.Need(t, "zbarimg")
 	th := screenqr.Dark
 	if light {
 		th = screenqr.Light

@@ -17,26 +17,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/tc-hib/winres"
 	"github.com/tc-hib/winres/version"
-)
 
-// needTool fails under CI when a tool the test needs is missing, and skips elsewhere.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing", name)
-		}
-		t.Skipf("%s is missing", name)
-	}
-}
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
+	"github.com/auvenir/auvenir-onboard/locales"
+)
 
 // release builds the repository's HEAD for targets into a new folder.
 func release(t *testing.T, sign signer, targets ...target) (string, []string) {
 	t.Helper()
-	needTool(t, "git")
+	testtool.Need(t, "git")
 	out := t.TempDir()
 	var log bytes.Buffer
 	files, err := run(config{Repo: "../..", Out: out, Rev: "HEAD", Targets: targets, Sign: sign}, &log)
@@ -57,7 +48,7 @@ var shared struct {
 
 func sharedRelease(t *testing.T) (string, []string) {
 	t.Helper()
-	needTool(t, "git")
+	testtool.Need(t, "git")
 	shared.once.Do(func() {
 		targets := []target{{"windows", "amd64"}, {"linux", "amd64"}}
 		host := target{runtime.GOOS, runtime.GOARCH}

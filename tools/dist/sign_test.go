@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // throwawayCert writes a self-signed code-signing certificate, its key in clear and the same key
@@ -68,7 +70,7 @@ func throwawayCert(t *testing.T) (cert, key, encKey, passFile string) {
 // With a certificate and key, the .exe inside the archive carries an Authenticode signature that
 // osslsigncode verifies against that certificate; signing keeps the release reproducible.
 func TestSignedWindowsRelease(t *testing.T) {
-	needTool(t, "osslsigncode")
+	testtool.Need(t, "osslsigncode")
 	cert, key, encKey, passFile := throwawayCert(t)
 	win := target{"windows", "amd64"}
 	outPlain, _ := release(t, signer{Cert: cert, Key: key}, win)
@@ -104,7 +106,7 @@ func TestSignedWindowsRelease(t *testing.T) {
 
 // An unsigned build does not look signed.
 func TestUnsignedByDefault(t *testing.T) {
-	needTool(t, "osslsigncode")
+	testtool.Need(t, "osslsigncode")
 	win := target{"windows", "amd64"}
 	out, _ := sharedRelease(t)
 	base := archiveBase(headSource(t), win)

@@ -7,17 +7,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // gitRepo makes a repository with one commit dated at, and returns it and the commit.
 func gitRepo(t *testing.T, at time.Time) (string, string) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("git is missing")
-		}
-		t.Skip("git is missing")
-	}
+	testtool.Need(t, "git")
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "f"), []byte("one"), 0o644)
 	stamp := at.Format(time.RFC3339)

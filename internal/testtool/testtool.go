@@ -1,0 +1,21 @@
+// Package testtool holds what tests need from the machine: an outside program such as tmux,
+// zbarimg or oathtool. Under CI (CI set, as .ci/run runs) a missing program fails the test, so a
+// green run cannot hide a missing install step; elsewhere the test is skipped.
+package testtool
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// Need fails t under CI when the program name is not on PATH, and skips t elsewhere.
+func Need(t testing.TB, name string) {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is required under CI but is not installed", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+}
