@@ -2,26 +2,22 @@ package qr
 
 import (
 	"image"
-	"image/color"
-	"image/png"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/auvenir/auvenir-onboard/internal/screenqr"
 	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
-// terminal colours (grey levels) of the two kinds of theme the tests draw on.
+// theme is a terminal's default colours, named for the test messages.
 type theme struct {
-	name   string
-	fg, bg uint8
+	name string
+	screenqr.Theme
 }
 
 var (
-	darkTheme  = theme{"dark", 225, 25}
-	lightTheme = theme{"light", 30, 240}
+	darkTheme  = theme{"dark", screenqr.Dark}
+	lightTheme = theme{"light", screenqr.Light}
 )
 
 func themeFor(b Background) theme {
@@ -32,49 +28,20 @@ func themeFor(b Background) theme {
 }
 
 const (
-	pxPerModule = 4
-	margin      = 6 // cells of terminal background around the drawing, as on a real screen
+	pxPerModule = screenqr.PxPerModule
+	margin      = screenqr.Margin
 )
 
-// picture paints a rendering the way a terminal with theme th shows it: a space in the
-// background colour, a full block in the text colour, a half block with one half of each.
-// Each cell is one module wide and two modules tall.
+// picture paints a rendering the way a terminal with theme th shows it (screenqr.Picture), after
+// checking that the drawing holds only the glyphs a QR code is made of.
 func picture(t *testing.T, r Rendering, th theme) *image.Gray {
 	t.Helper()
-	w, h := (r.Width+2*margin)*pxPerModule, (2*r.Height+2*margin)*pxPerModule
-	img := image.NewGray(image.Rect(0, 0, w, h))
-	for i := range img.Pix {
-		img.Pix[i] = th.bg
-	}
-	fill := func(col, halfRow int, v uint8) {
-		for y := 0; y < pxPerModule; y++ {
-			for x := 0; x < pxPerModule; x++ {
-				img.SetGray((col+margin)*pxPerModule+x, (halfRow+margin)*pxPerModule+y, color.Gray{v})
-			}
+	for _, ch := range r.Text {
+		if !strings.ContainsRune("█▀▄ \n", ch) {
+			t.Fatalf("unexpected character %q in the drawing", ch)
 		}
 	}
-	lines := strings.Split(r.Text, "\n")
-	for row, line := range lines {
-		col := 0
-		for _, ch := range line {
-			top, bottom := th.bg, th.bg
-			switch ch {
-			case '█':
-				top, bottom = th.fg, th.fg
-			case '▀':
-				top = th.fg
-			case '▄':
-				bottom = th.fg
-			case ' ':
-			default:
-				t.Fatalf("unexpected character %q in the drawing", ch)
-			}
-			fill(col, 2*row, top)
-			fill(col, 2*row+1, bottom)
-			col++
-		}
-	}
-	return img
+	return screenqr.Picture(r.Text, th.Theme)
 }
 
 // origin is where the symbol starts in a drawing with quiet zone qz, in columns and half rows:
@@ -103,23 +70,9 @@ func invert(img *image.Gray) *image.Gray {
 func zbar(t *testing.T, img *image.Gray) []string {
 	t.Helper()
 	testtool.Need(t, "zbarimg")
-	name := filepath.Join(t.TempDir(), "code.png")
-	f, err := os.Create(name)
+	got, err := screenqr.Decode(img)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("zbarimg", "-q", "--raw", "--nodbus", name).Output()
-	if err != nil {
-		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 4 {
-			return nil // no symbol found
-		}
-		t.Fatalf("zbarimg: %v", err)
-	}
-	return strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	return got
 }

@@ -24,9 +24,15 @@ var (
 	Light = Theme{FG: 30, BG: 240} // dark text on a light background
 )
 
+// The picture's geometry, for tests that look at single modules.
 const (
-	px     = 4 // pixels per module
-	margin = 8 // cells of background around the screen
+	PxPerModule = 4 // pixels per module
+	Margin      = 8 // cells of background around the screen
+)
+
+const (
+	px     = PxPerModule
+	margin = Margin
 )
 
 // Picture paints screen (plain text, no escapes): a full block in the text colour, a half block
