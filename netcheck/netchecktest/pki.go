@@ -38,6 +38,21 @@ func key(t testing.TB) *ecdsa.PrivateKey {
 	return k
 }
 
+// sign makes the certificate tmpl for key k, signed by parent's key signer (tmpl itself and k
+// for a root), and returns it parsed and as DER.
+func sign(t testing.TB, tmpl, parent *x509.Certificate, k *ecdsa.PrivateKey, signer crypto.Signer) (*x509.Certificate, []byte) {
+	t.Helper()
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, k.Public(), signer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, der
+}
+
 // NewCA makes a root CA whose subject is CN=name, O=org.
 func NewCA(t testing.TB, name, org string) *CA {
 	t.Helper()
@@ -51,14 +66,7 @@ func NewCA(t testing.TB, name, org string) *CA {
 		BasicConstraintsValid: true,
 		KeyUsage:              x509.KeyUsageCertSign | x509.KeyUsageCRLSign,
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, k.Public(), k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, der := sign(t, tmpl, tmpl, k, k)
 	return &CA{Cert: c, Key: k, PEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}
 }
 
@@ -82,14 +90,7 @@ func (ca *CA) Issue(t testing.TB, names []string, notBefore, notAfter time.Time)
 			tmpl.DNSNames = append(tmpl.DNSNames, n)
 		}
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.Cert, k.Public(), ca.Key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	leaf, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
+	leaf, der := sign(t, tmpl, ca.Cert, k, ca.Key)
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: k, Leaf: leaf}
 }
 
@@ -120,13 +121,6 @@ func (ca *CA) Intermediate(t testing.TB, name string) *CA {
 		BasicConstraintsValid: true,
 		KeyUsage:              x509.KeyUsageCertSign,
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.Cert, k.Public(), ca.Key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, der := sign(t, tmpl, ca.Cert, k, ca.Key)
 	return &CA{Cert: c, Key: k, PEM: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}
 }
