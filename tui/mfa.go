@@ -294,20 +294,12 @@ const (
 // sideBySide joins left (lines of width lw; lw 0 for none) and right into h lines of the window.
 func sideBySide(left []string, lw int, right []string, h int) []string {
 	var out []string
-	for i := 0; i < max(len(left), len(right)); i++ {
-		l, r := "", ""
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		if lw == 0 {
+	if lw == 0 {
+		for _, r := range right {
 			out = append(out, " "+r)
-			continue
 		}
-		pad := max(0, lw-lipgloss.Width(l))
-		out = append(out, l+strings.Repeat(" ", pad+columnGap)+r)
+	} else {
+		out = joinColumns(left, lw, columnGap, right)
 	}
 	for len(out) < h {
 		out = append(out, "")

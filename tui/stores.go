@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/auvenir/auvenir-onboard/qr"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -88,7 +87,7 @@ func (m *Model) storesFrame() string {
 	var body []string
 	if left, ok := panel(stores[0], pw, ph); ok && m.bothStoresFit() {
 		right, _ := panel(stores[1], pw, ph)
-		body = joinPanels(left, right, pw)
+		body = joinColumns(left, pw, columnGap, right)
 	} else if one, ok := panel(stores[m.mfa.store], m.w-2, bh-m.storeRowsAbove()-len(keys)); ok {
 		body = one
 	} else {
@@ -105,20 +104,4 @@ func (m *Model) storesFrame() string {
 
 func (m Model) storeKeys() []key.Binding {
 	return []key.Binding{m.keys.Switch, m.keys.Invert, m.keys.BackToStep, m.keys.Quit}
-}
-
-// joinPanels puts two panels of width w side by side.
-func joinPanels(a, b []string, w int) []string {
-	var out []string
-	for i := 0; i < max(len(a), len(b)); i++ {
-		l, r := "", ""
-		if i < len(a) {
-			l = a[i]
-		}
-		if i < len(b) {
-			r = b[i]
-		}
-		out = append(out, l+strings.Repeat(" ", max(0, w-lipgloss.Width(l))+columnGap)+r)
-	}
-	return out
 }

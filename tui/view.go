@@ -52,16 +52,8 @@ func (m *Model) compose() {
 	}
 	var body []string
 	if m.w >= sidebarMin {
-		side := m.sidePart
-		for i := 0; i < max(len(side), len(main)); i++ {
-			l, r := "", ""
-			if i < len(side) {
-				l = side[i]
-			}
-			if i < len(main) {
-				r = main[i]
-			}
-			body = append(body, " "+l+strings.Repeat(" ", max(0, sidebarWidth+2-lipgloss.Width(l)))+r)
+		for _, l := range joinColumns(m.sidePart, sidebarWidth, 2, main) {
+			body = append(body, " "+l)
 		}
 	} else {
 		body = append(body, " "+m.stripPart)
@@ -207,4 +199,21 @@ func (m Model) chooser() string {
 	}, "\n"))
 	sup := m.st.Footer.Render(fr.T("FooterSupport", m.data()) + "\n" + en.T("FooterSupport", m.data()))
 	return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, box+"\n\n"+sup)
+}
+
+// joinColumns puts right beside left, whose lines are padded to width lw and then gap spaces. It
+// measures each left line once; lipgloss.JoinHorizontal measures every line of both sides.
+func joinColumns(left []string, lw, gap int, right []string) []string {
+	out := make([]string, max(len(left), len(right)))
+	for i := range out {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = l + strings.Repeat(" ", max(0, lw-lipgloss.Width(l))+gap) + r
+	}
+	return out
 }
