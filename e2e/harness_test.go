@@ -152,12 +152,18 @@ func (p *pane) scrollback() string {
 // waitFor waits until every text is on screen, and fails with the screen after 10 seconds.
 func (p *pane) waitFor(texts ...string) string {
 	p.t.Helper()
+	return p.waitUntil(func(s string) string { return s }, texts)
+}
+
+// waitUntil waits until every text is in view(screen), and fails with the screen after 10 s.
+func (p *pane) waitUntil(view func(string) string, texts []string) string {
+	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		s := p.screen()
-		missing := ""
+		seen, missing := view(s), ""
 		for _, t := range texts {
-			if !strings.Contains(s, t) {
+			if !strings.Contains(seen, t) {
 				missing = t
 				break
 			}

@@ -98,24 +98,7 @@ func flow(screen string) string {
 // waitForWords is waitFor for sentences that may wrap.
 func (p *pane) waitForWords(texts ...string) {
 	p.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		s := p.screen()
-		missing := ""
-		for _, t := range texts {
-			if !strings.Contains(flow(s), t) {
-				missing = t
-				break
-			}
-		}
-		if missing == "" {
-			return
-		}
-		if time.Now().After(deadline) {
-			p.t.Fatalf("waited 10 s for %q; screen:\n%s", missing, s)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	p.waitUntil(flow, texts)
 }
 
 func TestPracticeEndToEnd(t *testing.T) {
