@@ -320,15 +320,22 @@ func httpErrClass(ctx context.Context, err error) Class {
 }
 
 // isTimeout reports whether err comes from the deadline rather than from the peer.
+// ctx.Err() is read once: the connection's deadline and ctx's timer fire at the same instant,
+// so a second read can see the context expire after the first saw it alive.
 func isTimeout(ctx context.Context, err error) bool {
 	if err == nil {
 		return false
 	}
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
+	ctxErr := ctx.Err()
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctxErr, context.DeadlineExceeded) {
 		return true
 	}
+	if ctxErr != nil {
+		// Cancelled: the past deadline set on cancellation reads as a timeout, but is not one.
+		return false
+	}
 	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout() && ctx.Err() == nil
+	return errors.As(err, &ne) && ne.Timeout()
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSuffix(s, ".")) }
