@@ -10,6 +10,22 @@ const (
 	PlayStoreName = "Google Play"
 )
 
+// Store is one store page of Microsoft Authenticator.
+type Store struct {
+	Name     string // the store's own name, the same in every language
+	URL      string
+	DeviceID string // the message naming the phones it serves, such as "(iPhone)"
+}
+
+// Stores are the store pages in the order every mode lists them. A function rather than a
+// variable, so no caller can change what another one shows.
+func Stores() []Store {
+	return []Store{
+		{AppStoreName, AppStoreURL, "Step9StoreIPhone"},
+		{PlayStoreName, PlayStoreURL, "Step9StoreAndroid"},
+	}
+}
+
 // AuthenticatorLabels are the words Microsoft Authenticator shows (in English) on the screens a
 // client goes through to add an account, quoted by the practice enrolment's messages like the
 // labels of Facts. Apps set to French show their own translation, which the French messages

@@ -142,5 +142,8 @@ func MessageIDs() []string {
 			}
 		}
 	}
+	for _, st := range Stores() {
+		ids = append(ids, st.DeviceID)
+	}
 	return ids
 }

@@ -100,3 +100,22 @@ func TestSeedFactsAppear(t *testing.T) {
 		t.Fatalf("firewall URLs on the intro: %v", urls)
 	}
 }
+
+// Both stores are listed, each with Microsoft's https page and a device message; a caller that
+// edits its copy changes no other caller's list.
+func TestStores(t *testing.T) {
+	got := Stores()
+	if len(got) != 2 || got[0].URL != AppStoreURL || got[1].URL != PlayStoreURL ||
+		got[0].Name != AppStoreName || got[1].Name != PlayStoreName {
+		t.Fatalf("Stores() = %+v", got)
+	}
+	for _, s := range got {
+		if !strings.HasPrefix(s.URL, "https://") || s.DeviceID == "" {
+			t.Errorf("store %+v", s)
+		}
+	}
+	got[0].URL = "https://example.invalid"
+	if Stores()[0].URL != AppStoreURL {
+		t.Fatal("Stores shares its slice between callers")
+	}
+}

@@ -236,8 +236,8 @@ func (m Model) mfaOptions(w int) string {
 		para("Step9GetApp"),
 	}
 	for _, s := range stores {
-		out = append(out, "  "+st.Bold.Render(s.name)+" "+st.Muted.Render(m.z.T(s.device, d)),
-			"    "+st.Link.Hyperlink(s.url).Render(s.url))
+		out = append(out, "  "+st.Bold.Render(s.Name)+" "+st.Muted.Render(m.z.T(s.DeviceID, d)),
+			"    "+st.Link.Hyperlink(s.URL).Render(s.URL))
 	}
 	out = append(out,
 		keyLine("g", "Step9StoresHint"),

@@ -13,12 +13,7 @@ import (
 // The store pages of Microsoft Authenticator as QR codes: the person points the phone's camera
 // at the code for their phone, and lands on Microsoft's own listing rather than a look-alike.
 
-type store struct{ name, url, device string } // device: message naming the phones it serves
-
-var stores = []store{
-	{steps.AppStoreName, steps.AppStoreURL, "Step9StoreIPhone"},
-	{steps.PlayStoreName, steps.PlayStoreURL, "Step9StoreAndroid"},
-}
+var stores = steps.Stores()
 
 func (m Model) updateStores(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch msg.String() {
@@ -55,8 +50,8 @@ func (m Model) storePanel() (w, h int) {
 
 // storeCode draws one store's code for a panel of w×h cells, without its fallbacks' cache: the
 // two codes change only with the window, the background and i.
-func (m Model) storeCode(s store, w, h int) (qr.Rendering, error) {
-	return qr.Fit(s.url, m.qrOptions(), w, h)
+func (m Model) storeCode(s steps.Store, w, h int) (qr.Rendering, error) {
+	return qr.Fit(s.URL, m.qrOptions(), w, h)
 }
 
 // bothStoresFit reports whether the two codes fit side by side; otherwise tab switches.
@@ -75,8 +70,8 @@ func (m *Model) storesFrame() string {
 	bh := m.h - 1
 	title := wrap(st.Heading, m.z.T("Step9StoresTitle", d), m.w-2)
 	keys := m.wrapKeys(m.storeKeys(), m.w-2)
-	panel := func(s store, w, h int) ([]string, bool) {
-		label := st.Bold.Render(s.name) + " " + st.Muted.Render(m.z.T(s.device, d))
+	panel := func(s steps.Store, w, h int) ([]string, bool) {
+		label := st.Bold.Render(s.Name) + " " + st.Muted.Render(m.z.T(s.DeviceID, d))
 		r, err := m.storeCode(s, w, h)
 		if err != nil {
 			return nil, false
@@ -94,8 +89,8 @@ func (m *Model) storesFrame() string {
 		// Too small even for one code: the addresses as text, to type or click.
 		body = wrap(st.Warning, m.z.T("Step9StoresTooSmall", d), m.w-2)
 		for _, s := range stores {
-			body = append(body, "", st.Bold.Render(s.name)+" "+st.Muted.Render(m.z.T(s.device, d)))
-			body = append(body, wrap(st.Link, s.url, m.w-2)...)
+			body = append(body, "", st.Bold.Render(s.Name)+" "+st.Muted.Render(m.z.T(s.DeviceID, d)))
+			body = append(body, wrap(st.Link, s.URL, m.w-2)...)
 		}
 	}
 	lines := fitLines([][]string{append(title, body...), keys}, bh)
