@@ -39,13 +39,18 @@ func BlockText(z *locales.Localizer, b steps.Block, data map[string]any) string 
 	case steps.Link:
 		return b.Text
 	case steps.Contact:
-		return z.T(b.ID, data) + colon(z) + b.Text
+		return Labelled(z, z.T(b.ID, data), b.Text)
 	}
 	id := b.ID
 	if b.EmailID != "" && data["Email"] != nil {
 		id = b.EmailID
 	}
 	return z.T(id, data)
+}
+
+// Labelled joins a label and its value with the language's colon: "Email: support@auvenir.ca".
+func Labelled(z *locales.Localizer, label, value string) string {
+	return label + colon(z) + value
 }
 
 // colon is ": " in English and " : " (with a no-break space) in French.

@@ -53,6 +53,8 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 		}
 	case steps.WidgetCodeTimer:
 		lines = append(lines, s.timerLine())
+	case steps.WidgetMFAOptions:
+		lines = append(lines, s.storeLines()...)
 	}
 	for _, f := range s.screenFields(sc.Widget) {
 		if f.Show != nil {
