@@ -16,6 +16,7 @@ func (s *session) addressField() Field {
 		Widget:   steps.WidgetAddress,
 		MenuID:   "PlainMenuAddress",
 		PromptID: "PlainAddressPrompt",
+		Private:  true,
 		Accept: func(z *locales.Localizer, typed string) ([]string, bool) {
 			if typed == "" {
 				s.email = ""

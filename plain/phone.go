@@ -20,6 +20,7 @@ func (s *session) phoneField() Field {
 		Widget:   steps.WidgetMFAOptions,
 		MenuID:   "PlainMenuPhone",
 		PromptID: "PlainPhonePrompt",
+		Private:  true,
 		Open: func(z *locales.Localizer) ([]string, bool) {
 			return []string{z.T("PhoneIntro", s.data())}, true
 		},
@@ -29,7 +30,7 @@ func (s *session) phoneField() Field {
 			d := guide.With(s.data(), "N", n)
 			lines := []string{z.T("PlainStep9Phone", d)}
 			if s.step9.number != "" {
-				lines = append(lines, z.T("Step9PhoneDone", guide.With(d, "Number", s.step9.number)))
+				lines = append(lines, z.T("Step9PhoneDone", guide.With(d, "Number", s.shownNumber(s.step9.number))))
 			}
 			return lines
 		},
@@ -47,7 +48,8 @@ func (s *session) checkPhone(z *locales.Localizer, typed string) ([]string, bool
 	}
 	s.step9.number = n.International
 	s.mfa = progress.MFAPhone
-	d := guide.With(s.data(), "Number", n.International, "National", n.National, "CC", strconv.Itoa(n.CountryCode))
+	d := guide.With(s.data(), "Number", s.shownNumber(n.International), "National", s.shownNumber(n.National),
+		"CC", strconv.Itoa(n.CountryCode))
 	lines := []string{z.T("PhoneShownBack", d)}
 	if n.Region == phone.DefaultRegion {
 		lines = append(lines, z.T("PhoneOnMicrosoftCanada", d))

@@ -16,6 +16,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/mask"
 	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/totp"
@@ -40,9 +41,15 @@ type Config struct {
 	Clear func() error
 	// Practice opens straight on step 9's practice enrolment (--totp-practice).
 	Practice bool
-	// Presenter: a support agent shares this screen (--presenter), so the practice key is
+	// Presenter: a support agent shares this screen (--presenter), so the address, the guest
+	// identity and the mobile number are written masked (package mask), and the practice key is
 	// never shown; the practice says it appears only on the client's own screen.
 	Presenter bool
+	// HideTyping, in presenter mode, turns the terminal's echo off while the person types the
+	// address or the mobile number, and returns what turns it back on. The terminal, not this
+	// program, echoes what is typed, so only the caller can stop it; nil leaves the echo alone
+	// (answers from a pipe are not echoed anyway).
+	HideTyping func() (restore func())
 	// Interrupt, from signal.Notify, ends the guide as the end of input does (a practice key
 	// is erased first, the support line said), and Run then returns ErrInterrupted.
 	Interrupt <-chan os.Signal
@@ -66,6 +73,8 @@ type Field struct {
 	Accept func(z *locales.Localizer, typed string) (said []string, again bool)
 	// Leave: an empty line or 0 goes back to the menu without Accept seeing it.
 	Leave bool
+	// Private: what is typed is personal data, read with Config.HideTyping in presenter mode.
+	Private bool
 	// Close, when set, runs once the questions end after a successful Open, however they end
 	// (accepted, left, end of input, interrupt), and returns what to say then.
 	Close func(z *locales.Localizer) []string
@@ -177,11 +186,16 @@ func (s *session) finish() error {
 }
 
 // data is the template data of every message: the guide's facts, the Authenticator app's labels
-// (step 9) and the number of the first extra choice.
+// (step 9) and the number of the first extra choice. In presenter mode the address and the guest
+// identity are masked here, so no message can quote them in clear.
 func (s *session) data() map[string]any {
 	d := guide.With(guide.Data(s.email), "N", firstExtra, "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
+	}
+	if s.cfg.Presenter && s.email != "" {
+		d["Email"] = mask.Email(s.email)
+		d["Identity"] = mask.Identity(s.email)
 	}
 	return d
 }
@@ -283,7 +297,7 @@ func (s *session) ask(f Field) bool {
 	}
 	for s.out.err == nil {
 		s.out.line(s.z.T(f.PromptID, s.data()))
-		typed, ok := s.in.read()
+		typed, ok := s.readAnswer(f)
 		if !ok {
 			return false
 		}
