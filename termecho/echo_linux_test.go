@@ -2,40 +2,15 @@ package termecho
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/sys/unix"
-)
 
-// openPTY opens a pseudo-terminal pair: the terminal end a program reads from, and the end a
-// terminal emulator reads its echo from. The emulator's end is opened non-blocking, so that
-// os.NewFile hands it to the poller and a read can time out.
-func openPTY(t *testing.T) (term, emulator *os.File) {
-	t.Helper()
-	fd, err := unix.Open("/dev/ptmx", unix.O_RDWR|unix.O_NOCTTY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
-	if err != nil {
-		t.Fatalf("opening a pseudo-terminal: %v", err)
-	}
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatal(err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := os.NewFile(uintptr(fd), "/dev/ptmx")
-	t.Cleanup(func() { m.Close() })
-	s, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, m
-}
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
+)
 
 // echoed types text into the terminal and returns what the terminal wrote back for it.
 func echoed(t *testing.T, term, emulator *os.File, text string) string {
@@ -67,7 +42,7 @@ func echoed(t *testing.T, term, emulator *os.File, text string) string {
 // With the echo off, what is typed still reaches the program but the terminal shows none of it;
 // restore brings back the very settings found, once, however many times it is called.
 func TestOffHidesTypingThenRestores(t *testing.T) {
-	term, emulator := openPTY(t)
+	term, emulator := testtool.PTY(t)
 	before, err := unix.IoctlGetTermios(int(term.Fd()), unix.TCGETS)
 	if err != nil {
 		t.Fatal(err)

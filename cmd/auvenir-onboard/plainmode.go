@@ -8,10 +8,13 @@ import (
 	"os/signal"
 	"syscall"
 
+	"golang.org/x/term"
+
 	"github.com/auvenir/auvenir-onboard/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/plain"
 	"github.com/auvenir/auvenir-onboard/steps"
+	"github.com/auvenir/auvenir-onboard/termecho"
 )
 
 // plainInput is where plain mode reads its answers; a variable so tests can pipe them in.
@@ -24,13 +27,30 @@ func plainWanted(o *options, getenv func(string) string) bool {
 	return o.plain || getenv("ACCESSIBLE") != "" || getenv("TERM") == "dumb"
 }
 
+// hideTyping is how presenter mode keeps the address and the mobile number off the shared
+// screen while they are typed: the terminal echoes keys itself, so its echo goes off for those
+// prompts. Answers from a pipe are not echoed: nothing to hide, and no terminal to change.
+func hideTyping(presenter bool, in io.Reader) func() (restore func()) {
+	f, ok := in.(*os.File)
+	if !presenter || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return func() func() {
+		// A terminal whose echo cannot be changed still takes the answer, shown as typed:
+		// refusing the prompt would leave the person stuck.
+		restore, _ := termecho.Off(f)
+		return restore
+	}
+}
+
 // runPlain needs no terminal: answers may come from a pipe, and the end of input ends it.
 // Step 9's practice key is shown only when stdout is a window that can erase it afterwards: a
 // terminal, and not TERM=dumb (an editor's shell buffer keeps everything). An interrupt (ctrl+c,
 // a closed window) ends the guide as the end of input does, erasing a practice key first.
 func runPlain(o *options, lang locales.Lang, langKnown bool, stdout, stderr io.Writer, getenv func(string) string) int {
 	cfg := plain.Config{Lang: lang, LangKnown: langKnown, Step: o.step, Practice: o.totpPractice,
-		Presenter: o.presenter, Terminal: isTerminal(stdout) && getenv("TERM") != "dumb"}
+		Presenter: o.presenter, Terminal: isTerminal(stdout) && getenv("TERM") != "dumb",
+		HideTyping: hideTyping(o.presenter, plainInput)}
 	s := loadProgress(o, locales.New(lang))
 	cfg.Progress, cfg.Resume, cfg.Notice = s.store, s.resume, s.notice
 	if s.lang != "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -152,5 +153,26 @@ func TestPlainTOTPPracticeFlag(t *testing.T) {
 	i, j := strings.Index(s, "Step 9 of 9"), strings.Index(s, "run auvenir-onboard --totp-practice for the full-screen practice")
 	if i < 0 || j < i || !strings.Contains(s[j:], "Your choice (1 next, 2 back") {
 		t.Fatalf("not opened on step 9's practice:\n%s", s)
+	}
+}
+
+// Answers from a pipe, a file or a reader are not echoed by any terminal: presenter mode has no
+// echo to turn off for them, and plain mode gets no hook.
+func TestHideTypingNeedsATerminal(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	f, err := os.Create(filepath.Join(t.TempDir(), "answers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for name, in := range map[string]io.Reader{"pipe": r, "file": f, "reader": strings.NewReader("1\n")} {
+		if hideTyping(true, in) != nil {
+			t.Errorf("%s: a hook to hide typing", name)
+		}
 	}
 }
