@@ -1,6 +1,7 @@
 // Package testtool holds what tests need from the machine: a pseudo-terminal (Linux), or an
-// outside program such as tmux, zbarimg or oathtool. Under CI (CI set, as .ci/run runs) a missing program fails the test, so a
-// green run cannot hide a missing install step; elsewhere the test is skipped.
+// outside program such as tmux, zbarimg or oathtool. Under CI (CI set, as .ci/run runs) a
+// missing program fails the test, so a green run cannot hide a missing install step; elsewhere
+// the test is skipped.
 package testtool
 
 import (
