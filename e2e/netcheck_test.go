@@ -46,3 +46,23 @@ func TestWizardNetworkCheckFollowsTheCommandLine(t *testing.T) {
 		t.Errorf("exit %s", code)
 	}
 }
+
+// ctrl+c during --check-network in a terminal: the live lines and the echoed ^C are erased (the
+// harness sends standard error to a file), one line says the check was interrupted, and the exit
+// status is 130.
+func TestCheckNetworkInterruptedLeavesACleanScreen(t *testing.T) {
+	_, silent, _ := strings.Cut(netchecktest.Silent(t), ":")
+	p := start(t, 100, 20, nil, "--lang", "fr", "--check-network", "--timeout", "30s", "--proxy", "none",
+		"https://127.0.0.1:"+silent+"/")
+	p.waitFor("Vérification du réseau", "127.0.0.1:"+silent)
+	p.keys("C-c")
+	if code := p.exited(); code != "130" {
+		t.Fatalf("exit %s, want 130; screen:\n%s", code, p.screen())
+	}
+	if s := strings.TrimSpace(p.screen()); s != "" {
+		t.Errorf("left on screen after ctrl+c:\n%s", s)
+	}
+	if msg := p.file("stderr"); msg != "Vérification du réseau interrompue." {
+		t.Errorf("stderr %q", msg)
+	}
+}
