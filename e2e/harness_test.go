@@ -88,7 +88,11 @@ func startWith(t *testing.T, r run) *pane {
 			t.Fatal(err)
 		}
 	}
+	// The trap keeps the wrapper alive through a ctrl+c typed into the pane (SIGINT to the whole
+	// foreground group), so it still records the exit status and the terminal settings; a trap
+	// with a command, unlike an ignored signal, leaves the binary's own SIGINT as it was.
 	script := fmt.Sprintf(`cd %[1]s
+trap : INT
 stty -g > before
 %[5]s%[2]s sh -c 'echo $$ > pid; exec "$0" "$@"' %[3]s %[4]s 2> stderr
 echo $? > code

@@ -17,7 +17,7 @@ import (
 //
 //	go test -run '^$' -bench SlowEndpoints -benchtime 5x ./netcheck
 func BenchmarkSlowEndpoints(b *testing.B) {
-	for _, n := range []int{13, 50} {
+	for _, n := range []int{len(netcheck.Default()), 50} { // the built-in list's size, and more than run at once
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			ca := netchecktest.NewCA(b, "Bench Root", "Bench")
 			var eps []netcheck.Endpoint
@@ -53,7 +53,7 @@ func BenchmarkSlowEndpoints(b *testing.B) {
 // BenchmarkDroppedEndpoints: N endpoints whose packets are dropped, with a 1 s limit: the run
 // ends at the limit, whatever N (up to the concurrency of 32).
 func BenchmarkDroppedEndpoints(b *testing.B) {
-	const n = 13
+	n := len(netcheck.Default())
 	_, port, _ := net.SplitHostPort(netchecktest.Dropping(b))
 	var eps []netcheck.Endpoint
 	for i := range n {

@@ -30,7 +30,7 @@ func TestDefaultListHasTheGuideAndMicrosoftHosts(t *testing.T) {
 	}
 	for _, h := range []string{"login.microsoftonline.com", "login.microsoft.com", "login.live.com",
 		"account.activedirectory.windowsazure.com", "aadcdn.msftauth.net", "logincdn.msftauth.net",
-		"myapps.microsoft.com", "mysignins.microsoft.com", "myaccount.microsoft.com"} {
+		"invitations.microsoft.com", "myapps.microsoft.com", "mysignins.microsoft.com", "myaccount.microsoft.com"} {
 		e, ok := byHost[h]
 		if !ok || e.Group != "microsoft" {
 			t.Errorf("%s missing from the microsoft group", h)

@@ -30,7 +30,7 @@ type Config struct {
 	Now       func() time.Time // the clock; nil means time.Now
 	// NetChecker and NetEndpoints are the network check of "Before you begin" (key c): nil
 	// means the real network, the proxy variables and the built-in list. Tests use loopback.
-	NetChecker   *netcheck.Checker
+	NetChecker   func() *netcheck.Checker // called when the check starts: it loads root stores
 	NetEndpoints []netcheck.Endpoint
 	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
 	// that a crash gives the terminal back and shows the support contacts, not a stack trace.

@@ -20,25 +20,40 @@ var ErrNetCheckInterrupted = errors.New("network check interrupted")
 // the screen, and quits when every endpoint has a result. Its last frame is empty: the command
 // line then prints the full table into the scrollback, where it stays.
 type netCheckProgram struct {
-	ctx   context.Context
-	z     *locales.Localizer
-	st    netStyles
-	head  []string
-	check netCheck
-	done  bool
+	ctx         context.Context
+	z           *locales.Localizer
+	st          netStyles
+	head        []string
+	check       netCheck
+	done        bool
+	interrupted bool
+}
+
+// netInterruptMsg is ctrl+c (SIGINT, as the program reads no keys). Bubble Tea would end at
+// once on its own InterruptMsg, leaving the spinners of the last frame and the terminal's
+// echoed ^C on screen; as a message of ours it ends through a last, empty frame instead, which
+// erases them, and the command line says the check was interrupted on a clean line.
+type netInterruptMsg struct{}
+
+func interruptFilter(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.InterruptMsg); ok {
+		return netInterruptMsg{}
+	}
+	return msg
 }
 
 func (p *netCheckProgram) Init() tea.Cmd { return p.check.start(p.ctx) }
 
 func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(netInterruptMsg); ok {
+		p.check.stop()
+		p.done, p.interrupted = true, true
+		return p, tea.Quit
+	}
 	cmd, _ := p.check.update(msg)
 	if p.check.report != nil {
 		p.done = true
 		return p, tea.Quit
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
-		p.check.stop()
-		return p, tea.Interrupt
 	}
 	return p, cmd
 }
@@ -75,7 +90,8 @@ func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoi
 	z := locales.New(o.Lang)
 	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps),
 		head: netreport.Header(z, len(eps), c.Timeout(), o.Proxy)}
-	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx)}
+	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx),
+		tea.WithFilter(interruptFilter)}
 	if o.Width > 0 && o.Height > 0 {
 		opts = append(opts, tea.WithWindowSize(o.Width, o.Height))
 	}
@@ -88,6 +104,8 @@ func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoi
 	_, err := tea.NewProgram(p, opts...).Run()
 	p.check.stop()
 	switch {
+	case p.interrupted:
+		return netcheck.Report{}, ErrNetCheckInterrupted
 	case p.check.report != nil:
 		return *p.check.report, nil
 	case errors.Is(err, tea.ErrProgramPanic):

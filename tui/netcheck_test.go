@@ -45,7 +45,7 @@ func newLoopbackNet(t *testing.T, timeout time.Duration) loopbackNet {
 
 func netModel(t *testing.T, ln loopbackNet, eps ...netcheck.Endpoint) Model {
 	m := New(Config{Lang: locales.English, LangKnown: true, Now: func() time.Time { return t0 },
-		NetChecker: ln.checker, NetEndpoints: eps})
+		NetChecker: func() *netcheck.Checker { return ln.checker }, NetEndpoints: eps})
 	return send(m, tea.WindowSizeMsg{Width: 120, Height: 60})
 }
 

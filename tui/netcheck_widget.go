@@ -82,7 +82,7 @@ func (m *Model) scrollToNet() {
 
 func (m Model) newNetChecker() *netcheck.Checker {
 	if m.cfg.NetChecker != nil {
-		return m.cfg.NetChecker
+		return m.cfg.NetChecker()
 	}
 	proxy, err := netcheck.ProxyFromSettings("", os.Getenv)
 	if err != nil {

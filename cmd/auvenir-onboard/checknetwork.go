@@ -42,35 +42,15 @@ func terminalWidth(w io.Writer) int {
 // runCheckNetwork is --check-network: exit 0 when every endpoint is ok, 1 when any is not,
 // 2 for a usage error (a bad file, URL or proxy), 130 when interrupted.
 func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer, getenv func(string) string, stdoutIsTerminal bool) int {
-	usage := func(id string, kv ...any) int {
-		fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), kv...)))
-		return 2
-	}
-	eps, code := endpointsFor(o, z, stderr)
+	nw, code := networkSetup(o, z, stderr, getenv)
 	if code != 0 {
 		return code
 	}
-	var roots []*x509.Certificate
-	if o.caFile != "" {
-		var err error
-		roots, err = netcheck.LoadCAFile(o.caFile)
-		switch {
-		case errors.Is(err, netcheck.ErrNoCertificates):
-			return usage("NetErrCANone", "File", o.caFile)
-		case err != nil:
-			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
-		}
-	}
-	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
-	if err != nil {
-		return usage("NetErrProxy", "Value", o.proxy)
-	}
-	c := netcheck.New(netcheck.Config{Timeout: o.timeout, Proxy: proxy, ExtraRoots: roots,
-		UserAgent: "auvenir-onboard/" + version + " (network check)"})
-
+	eps, proxy, c := nw.endpoints, nw.proxy, nw.checker()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var rep netcheck.Report
+	var err error
 	noColor := getenv("NO_COLOR") != ""
 	if stdoutIsTerminal && !o.json {
 		stop() // Bubble Tea handles ctrl+c itself while it runs
@@ -111,6 +91,49 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 		return 1
 	}
 	return 0
+}
+
+// network is what the command line says of the network check, shared by --check-network and
+// the wizard's key c so that both check the same list, through the same proxy, with the same
+// time limit and roots.
+type network struct {
+	endpoints []netcheck.Endpoint
+	proxy     netcheck.ProxySetting
+	config    netcheck.Config
+}
+
+// checker loads the root stores, which takes a few milliseconds: the wizard calls it only
+// when the person presses c.
+func (n network) checker() *netcheck.Checker { return netcheck.New(n.config) }
+
+// networkSetup reads --endpoints, the URLs, --ca-file and --proxy. A non-zero code is the exit
+// status of a usage error already reported.
+func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv func(string) string) (network, int) {
+	usage := func(id string, kv ...any) (network, int) {
+		fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), kv...)))
+		return network{}, 2
+	}
+	eps, code := endpointsFor(o, z, stderr)
+	if code != 0 {
+		return network{}, code
+	}
+	var roots []*x509.Certificate
+	if o.caFile != "" {
+		var err error
+		roots, err = netcheck.LoadCAFile(o.caFile)
+		switch {
+		case errors.Is(err, netcheck.ErrNoCertificates):
+			return usage("NetErrCANone", "File", o.caFile)
+		case err != nil:
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
+		}
+	}
+	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
+	if err != nil {
+		return usage("NetErrProxy", "Value", o.proxy)
+	}
+	return network{endpoints: eps, proxy: proxy, config: netcheck.Config{Timeout: o.timeout, Proxy: proxy,
+		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}, 0
 }
 
 // endpointsFor is the list to check: the URLs given, the --endpoints file, both, or the

@@ -222,3 +222,24 @@ func TestCheckNetworkUsageErrorsExitTwo(t *testing.T) {
 		}
 	}
 }
+
+// The wizard's key c uses the network options too, so a mistake in one ends the program before
+// the full screen opens, as it would with --check-network.
+func TestWizardRefusesABadNetworkOption(t *testing.T) {
+	cases := [][]string{
+		{"--proxy", "ftp://proxy.example:21"},
+		{"--endpoints", filepath.Join(t.TempDir(), "missing.toml")},
+		{"--ca-file", filepath.Join(t.TempDir(), "missing.pem")},
+	}
+	for _, args := range cases {
+		var out, errb bytes.Buffer
+		code := run(append([]string{"--lang", "fr"}, args...), &out, &errb, env(), true)
+		msg := errb.String()
+		if code != 2 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, args[1]) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line naming %q", args, code, msg, args[1])
+		}
+		if out.Len() != 0 {
+			t.Errorf("%v: the wizard started: %q", args, out.String())
+		}
+	}
+}

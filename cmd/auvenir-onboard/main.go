@@ -76,6 +76,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
 		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
+	nw, code := networkSetup(o, z, stderr, getenv)
+	if code != 0 {
+		return code
+	}
+	cfg.NetChecker, cfg.NetEndpoints = nw.checker, nw.endpoints
 	wizardProgress(o, &cfg, z)
 	return runWizard(cfg, stdout, stderr, z)
 }

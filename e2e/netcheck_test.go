@@ -1,0 +1,68 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/auvenir/auvenir-onboard/netcheck/netchecktest"
+)
+
+// The wizard's key c checks what --check-network would, as the command line sets it: the
+// --endpoints list, through --proxy, trusting --ca-file, within --timeout.
+func TestWizardNetworkCheckFollowsTheCommandLine(t *testing.T) {
+	ca := netchecktest.NewCA(t, "Wizard Test Root", "Auvenir Tests")
+	ok := netchecktest.ServeTLS(t, ca.Leaf(t, "ok.test"), 0, nil)
+	_, silent, _ := strings.Cut(netchecktest.Silent(t), ":")
+	proxy := netchecktest.NewProxy(t, false)
+	dir := t.TempDir()
+	caFile, list := filepath.Join(dir, "ca.pem"), filepath.Join(dir, "endpoints.toml")
+	if err := os.WriteFile(caFile, ca.PEM, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	toml := "[[group]]\nid = \"test\"\nname = \"Test\"\n\n  [[group.endpoint]]\n  url = \"https://ok.test:" +
+		netchecktest.Port(ok) + "/\"\n\n  [[group.endpoint]]\n  url = \"https://silent.test:" + silent + "/\"\n"
+	if err := os.WriteFile(list, []byte(toml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := start(t, 120, 50, nil, "--lang", "en", "--proxy", proxy.URL, "--endpoints", list,
+		"--ca-file", caFile, "--timeout", "1s")
+	p.waitFor("Before you begin", "Press c")
+	p.keys("c")
+	p.waitForWords("This network blocks some addresses", "no answer within 1 s")
+	if s := p.screen(); !strings.Contains(s, "ok.test") {
+		t.Errorf("the --endpoints list is not what was checked:\n%s", s)
+	}
+	want := []string{"ok.test:" + netchecktest.Port(ok), "silent.test:" + silent}
+	got := proxy.Connects()
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("the proxy was asked for %v, want %v", got, want)
+	}
+	p.keys("q")
+	if code := p.exited(); code != "0" {
+		t.Errorf("exit %s", code)
+	}
+}
+
+// ctrl+c during --check-network in a terminal: the live lines and the echoed ^C are erased (the
+// harness sends standard error to a file), one line says the check was interrupted, and the exit
+// status is 130.
+func TestCheckNetworkInterruptedLeavesACleanScreen(t *testing.T) {
+	_, silent, _ := strings.Cut(netchecktest.Silent(t), ":")
+	p := start(t, 100, 20, nil, "--lang", "fr", "--check-network", "--timeout", "30s", "--proxy", "none",
+		"https://127.0.0.1:"+silent+"/")
+	p.waitFor("Vérification du réseau", "127.0.0.1:"+silent)
+	p.keys("C-c")
+	if code := p.exited(); code != "130" {
+		t.Fatalf("exit %s, want 130; screen:\n%s", code, p.screen())
+	}
+	if s := strings.TrimSpace(p.screen()); s != "" {
+		t.Errorf("left on screen after ctrl+c:\n%s", s)
+	}
+	if msg := p.file("stderr"); msg != "Vérification du réseau interrompue." {
+		t.Errorf("stderr %q", msg)
+	}
+}
