@@ -68,15 +68,19 @@ var backgrounds = []struct {
 }
 
 // waitForZone waits until the drawing's top-left cells are zone: the binary has drawn the code
-// for the background tmux reported (the first frame, before the answer, assumes dark).
+// for the background tmux reported (the first frame, before the answer, assumes dark). It then
+// waits for the same screen twice in a row: the redraw for the background reaches the top line
+// first, and a capture taken during it holds half of each drawing, which no scanner reads.
 func (p *pane) waitForZone(zone string) string {
 	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
+	last := ""
 	for {
 		s := p.screen()
-		if strings.HasPrefix(s, zone) {
+		if strings.HasPrefix(s, zone) && s == last {
 			return s
 		}
+		last = s
 		if time.Now().After(deadline) {
 			p.t.Fatalf("the code is not drawn for this background (want %q first); screen:\n%s", zone, s)
 		}
