@@ -326,12 +326,17 @@ func TestProxyThatRefusesOrIsDown(t *testing.T) {
 	cfg.Proxy = mustProxy(nil, netchecktest.NewProxy(t, true).URL)
 	r := check(t, cfg, u)[0]
 	wantClass(t, r, netcheck.Proxy)
-	if !strings.Contains(r.Detail, "403") {
-		t.Errorf("detail %q", r.Detail)
+	if !strings.Contains(r.Detail, "403") || r.Phase != netcheck.PhaseProxy {
+		t.Errorf("detail %q, phase %q", r.Detail, r.Phase)
 	}
 
+	// The proxy itself out of reach: the setting is wrong, not this endpoint's passage.
 	cfg.Proxy = mustProxy(nil, "http://"+netchecktest.Refused(t))
-	wantClass(t, check(t, cfg, u)[0], netcheck.Proxy)
+	r = check(t, cfg, u)[0]
+	wantClass(t, r, netcheck.Proxy)
+	if r.Phase != netcheck.PhaseProxyReach {
+		t.Errorf("phase %q, want %q", r.Phase, netcheck.PhaseProxyReach)
+	}
 }
 
 func TestProxyFromTheEnvironment(t *testing.T) {

@@ -163,7 +163,7 @@ func partialDeadline(ctx context.Context, left int) (context.Context, context.Ca
 // connectViaProxy opens a tunnel to addr through an HTTP(S) proxy with CONNECT.
 func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, stage func(Stage, string), h hop) (net.Conn, hop) {
 	if p.Scheme != "http" && p.Scheme != "https" {
-		return nil, h.fail(Proxy, PhaseProxy, "unsupported proxy scheme "+p.Scheme)
+		return nil, h.fail(Proxy, PhaseProxyReach, "unsupported proxy scheme "+p.Scheme)
 	}
 	pport := p.Port()
 	if pport == "" {
@@ -173,7 +173,7 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 	stage(StageConnecting, p.Hostname())
 	raw, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
 	if err != nil {
-		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
+		return nil, h.fail(Proxy, PhaseProxyReach, "proxy "+paddr+": "+err.Error())
 	}
 	if ra, ok := raw.RemoteAddr().(*net.TCPAddr); ok {
 		h.ip = ra.IP.String()
@@ -188,7 +188,7 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		tc := tls.Client(conn, &tls.Config{ServerName: p.Hostname(), RootCAs: c.system, MinVersion: tls.VersionTLS12})
 		if err := tc.HandshakeContext(ctx); err != nil {
 			conn.Close()
-			return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": TLS: "+err.Error())
+			return nil, h.fail(Proxy, PhaseProxyReach, "proxy "+paddr+": TLS: "+err.Error())
 		}
 		conn = tc
 	}

@@ -33,12 +33,15 @@ var Classes = []Class{OK, DNS, Refused, Timeout, TLSUntrusted, TLSIntercepted, T
 type Phase string
 
 const (
-	PhaseDNS     Phase = "dns"
-	PhaseProxy   Phase = "proxy"
-	PhaseConnect Phase = "connect"
-	PhaseTLS     Phase = "tls"
-	PhaseHTTP    Phase = "http"
-	PhaseDone    Phase = "done"
+	PhaseDNS Phase = "dns"
+	// PhaseProxyReach is reaching the proxy itself: its address, its port, its own TLS. A
+	// failure there is the proxy setting's, the same for every address, not the endpoint's.
+	PhaseProxyReach Phase = "proxy_reach"
+	PhaseProxy      Phase = "proxy" // the proxy's answer to CONNECT for this endpoint
+	PhaseConnect    Phase = "connect"
+	PhaseTLS        Phase = "tls"
+	PhaseHTTP       Phase = "http"
+	PhaseDone       Phase = "done"
 )
 
 // Result is the outcome for one endpoint. The tagged fields are the JSON document's

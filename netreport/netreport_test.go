@@ -40,6 +40,7 @@ func TestRemedyPerClass(t *testing.T) {
 		{netcheck.TLSExpired, netcheck.PhaseTLS, "expired on 2025-03-01", "a expiré le 2025-03-01"},
 		{netcheck.TLSHostname, netcheck.PhaseTLS, "is for another name (portal.example.net)", "celui d'un autre nom (portal.example.net)"},
 		{netcheck.Proxy, netcheck.PhaseProxy, "The proxy refused or failed to reach login.microsoftonline.com:443", "Le mandataire a refusé"},
+		{netcheck.Proxy, netcheck.PhaseProxyReach, "This computer cannot reach the proxy http://proxy.example:3128 itself (raw detail): check the proxy address (--proxy or the HTTPS_PROXY variable)", "Cet ordinateur ne joint pas le mandataire http://proxy.example:3128 lui-même"},
 		{netcheck.Error, netcheck.PhaseTLS, "is cut during the secure (TLS) exchange", "est coupée pendant l'échange sécurisé"},
 		{netcheck.Error, netcheck.PhaseHTTP, "(raw detail): send this result to support@auvenir.ca", "envoyez ce résultat à support@auvenir.ca"},
 	}
@@ -140,5 +141,55 @@ func TestBulletWrapsUnderItsText(t *testing.T) {
 		if len([]rune(l)) > 40 || (i > 0 && !strings.HasPrefix(l, "    ")) {
 			t.Errorf("line %d: %q", i, l)
 		}
+	}
+}
+
+// In a terminal narrower than the table (80 columns and Microsoft's longest host with its
+// wildcard), every line fits: each address on a line of its own with its result under it, the
+// rule beside the address when it fits and under it otherwise, the header and verdict wrapped
+// at words. A proxy that cannot be reached at all gets one remedy, not one per address.
+func TestNarrowTerminalTable(t *testing.T) {
+	long := netcheck.Endpoint{URL: "https://account.activedirectory.windowsazure.com/", Host: "account.activedirectory.windowsazure.com",
+		Port: "443", Group: "microsoft", Allow: "*.activedirectory.windowsazure.com"}
+	var eps []netcheck.Result
+	for _, ep := range []netcheck.Endpoint{failed("", "").Endpoint, long} {
+		r := failed(netcheck.Proxy, netcheck.PhaseProxyReach)
+		r.URL, r.Host, r.Endpoint, r.FailedHost, r.IP, r.Proxy = ep.URL, ep.Host, ep, ep.Host, "", "http://127.0.0.1:1"
+		r.Detail = "proxy 127.0.0.1:1: dial tcp 127.0.0.1:1: connect: connection refused"
+		eps = append(eps, r)
+	}
+	rep := netcheck.Report{Endpoints: eps, Summary: netcheck.Summary{Total: 2, Failed: 2, ElapsedMS: 3,
+		Allow: []string{}, ExemptFromInspection: []string{}, Unlisted: []string{}}}
+	proxy, _ := netcheck.ProxyFromSettings("http://127.0.0.1:1", func(string) string { return "" })
+	for _, lang := range []locales.Lang{locales.English, locales.French} {
+		for _, width := range []int{60, 80} {
+			var b bytes.Buffer
+			WriteTable(&b, locales.New(lang), rep, proxy, 5*time.Second, Styles{Width: width})
+			out := b.String()
+			for _, l := range strings.Split(out, "\n") {
+				if n := len([]rune(l)); n > width {
+					t.Errorf("%s at %d columns: a line of %d: %q", lang, width, n, l)
+				}
+			}
+			wants := []string{"  ✗ https://login.microsoftonline.com/", "(*.microsoftonline.com)\n",
+				"  ✗ https://account.activedirectory.windowsazure.com/\n", "(*.activedirectory.windowsazure.com)\n"}
+			if width == 80 {
+				wants = append(wants, "  ✗ https://login.microsoftonline.com/  (*.microsoftonline.com)\n")
+			}
+			for _, want := range wants {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s at %d columns: no %q in\n%s", lang, width, want, out)
+				}
+			}
+			if n := strings.Count(out, "cannot reach the proxy") + strings.Count(out, "ne joint pas le mandataire"); n != 1 {
+				t.Errorf("%s at %d columns: the proxy remedy is given %d times:\n%s", lang, width, n, out)
+			}
+		}
+	}
+	// A file or a pipe keeps the table and each sentence on one line, for grep.
+	var b bytes.Buffer
+	WriteTable(&b, locales.New(locales.English), rep, proxy, 5*time.Second, Styles{})
+	if !strings.Contains(b.String(), "    Result") || !strings.Contains(b.String(), "https://account.activedirectory.windowsazure.com/  (*.activedirectory.windowsazure.com)") {
+		t.Errorf("the unwrapped table changed:\n%s", b.String())
 	}
 }

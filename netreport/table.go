@@ -62,10 +62,18 @@ func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, add
 		ip = "—"
 	}
 	addr = r.URL
-	if r.Endpoint.Allow != "" && r.Endpoint.Allow != r.Endpoint.Host {
-		addr += "  (" + r.Endpoint.Allow + ")"
+	if rule := wildcard(r); rule != "" {
+		addr += "  " + rule
 	}
 	return mark, label, Duration(z, r.Elapsed), ip, addr
+}
+
+// wildcard is the rule to allow, in parentheses, when it is not the address's own host.
+func wildcard(r netcheck.Result) string {
+	if r.Endpoint.Allow != "" && r.Endpoint.Allow != r.Endpoint.Host {
+		return "(" + r.Endpoint.Allow + ")"
+	}
+	return ""
 }
 
 // RedirectLines are the lines under a row, one per redirect followed.
@@ -86,7 +94,7 @@ func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
 func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netcheck.ProxySetting, timeout time.Duration, st Styles) {
 	var b strings.Builder
 	for _, l := range Header(z, len(rep.Endpoints), timeout, p) {
-		b.WriteString(l + "\n")
+		b.WriteString(paragraph(l, st.Width) + "\n")
 	}
 	b.WriteString("\n")
 
@@ -115,7 +123,17 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		}
 		return strings.TrimRight(l.String(), " ")
 	}
-	b.WriteString(line(head, func(_ int, c string) string { return st.Bold.Render(c) }) + "\n")
+	tableWidth := 2 + len(widths) - 1
+	for _, w := range widths {
+		tableWidth += w
+	}
+	// Narrower than the table (an 80-column terminal and a long Microsoft host with its
+	// wildcard): each address on a line of its own, its result under it, rather than rows the
+	// terminal would break anywhere.
+	stacked := st.Width > 0 && tableWidth > st.Width
+	if !stacked {
+		b.WriteString(line(head, func(_ int, c string) string { return st.Bold.Render(c) }) + "\n")
+	}
 	group := "\x00"
 	for i, r := range rep.Endpoints {
 		if r.Group != group {
@@ -123,15 +141,35 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 			b.WriteString(st.Bold.Render(GroupName(z, r.Endpoint)) + "\n")
 		}
 		ok := r.Class == netcheck.OK
-		b.WriteString(line(rows[i], func(j int, c string) string {
-			switch {
-			case j <= 1 && ok:
-				return st.Good.Render(c)
-			case j <= 1:
-				return st.Bad.Render(c)
+		look := st.Bad
+		if ok {
+			look = st.Good
+		}
+		if stacked {
+			m, l, e, ip := rows[i][0], rows[i][1], rows[i][2], rows[i][3]
+			first, second := "  "+look.Render(m)+" "+r.URL, "      "+look.Render(l)+" · "+e
+			if r.IP != "" {
+				second += " · " + ip
 			}
-			return c
-		}) + "\n")
+			rule := wildcard(r)
+			switch {
+			case rule == "":
+			case lipgloss.Width(first)+2+len(rule) <= st.Width:
+				first += "  " + rule
+			case lipgloss.Width(second)+3+len(rule) <= st.Width:
+				second += " · " + rule
+			default:
+				second += "\n      " + rule
+			}
+			b.WriteString(first + "\n" + second + "\n")
+		} else {
+			b.WriteString(line(rows[i], func(j int, c string) string {
+				if j <= 1 {
+					return look.Render(c)
+				}
+				return c
+			}) + "\n")
+		}
 		for _, rl := range RedirectLines(z, r) {
 			b.WriteString("      " + st.Muted.Render("↳ "+rl) + "\n")
 		}
@@ -156,9 +194,22 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 	}
 	b.WriteString("\n")
 	for _, l := range Verdict(z, rep) {
-		b.WriteString(l + "\n")
+		b.WriteString(paragraph(l, st.Width) + "\n")
 	}
 	io.WriteString(w, b.String())
+}
+
+// paragraph wraps text at word boundaries to width, or leaves it whole when width is 0 (files
+// and pipes) or too small to wrap into.
+func paragraph(text string, width int) string {
+	if width < 30 {
+		return text
+	}
+	lines := strings.Split(ansi.Wrap(text, width, ""), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Verdict is the closing lines: how many answered, what to allow and exempt, how long it took.

@@ -29,6 +29,7 @@ func Data() map[string]any {
 		"EndpointTable", "[[group.endpoint]]",
 		"HTTPS", "https",
 		"ProxySchemes", "http(s)://",
+		"ProxyVar", "HTTPS_PROXY",
 	)
 }
 
@@ -176,6 +177,9 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		id = "NetFixHTTPStatus"
 	case netcheck.Proxy:
 		id = "NetFixProxy"
+		if r.Phase == netcheck.PhaseProxyReach {
+			id = "NetFixProxyReach"
+		}
 	default:
 		id = "NetFixError"
 		if r.Phase == netcheck.PhaseTLS {
