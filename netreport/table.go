@@ -175,21 +175,10 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		}
 	}
 
-	var fixes []string
-	for _, r := range rep.Endpoints {
-		if f := Remedy(z, r, timeout); f != "" {
-			fixes = append(fixes, f)
-		}
-		fixes = append(fixes, UnlistedRemedies(z, r)...)
-	}
-	if len(fixes) > 0 {
+	if fixes := Remedies(z, rep, timeout); len(fixes) > 0 {
 		b.WriteString("\n" + st.Bold.Render(z.T("NetFixHeading", Data())) + "\n")
-		seen := map[string]bool{}
 		for _, f := range fixes {
-			if !seen[f] {
-				seen[f] = true
-				b.WriteString(bullet(f, st.Width) + "\n")
-			}
+			b.WriteString(bullet(f, st.Width) + "\n")
 		}
 	}
 	b.WriteString("\n")
@@ -210,6 +199,27 @@ func paragraph(text string, width int) string {
 		lines[i] = strings.TrimRight(lines[i], " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Remedies are the sentences for every failure and unlisted redirect of rep, in order, each
+// said once: a proxy out of reach, or one rule covering several hosts, gives the same sentence
+// for many addresses.
+func Remedies(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, r := range rep.Endpoints {
+		add(Remedy(z, r, timeout))
+		for _, f := range UnlistedRemedies(z, r) {
+			add(f)
+		}
+	}
+	return out
 }
 
 // Verdict is the closing lines: how many answered, what to allow and exempt, how long it took.

@@ -156,8 +156,9 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 }
 
 // lines is a line per endpoint: mark or spinner, address, then the step or the result (with
-// the IP address reached when withIP).
-func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool) []string {
+// the IP address reached when withIP). An endpoint whose line would be wider than width (0: any
+// width) takes two, its step or result under its address, rather than being cut off.
+func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width int) []string {
 	w := 0
 	for _, e := range n.eps {
 		w = max(w, lipgloss.Width(shortAddr(e)))
@@ -165,25 +166,30 @@ func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool) []strin
 	out := make([]string, 0, len(n.rows))
 	for i, r := range n.rows {
 		host := shortAddr(n.eps[i])
-		pad := strings.Repeat(" ", w-lipgloss.Width(host)+2)
+		var mark, status string
 		if r.result == nil {
-			mark := n.spin.View()
+			mark = n.spin.View()
 			if !n.running {
 				mark = " "
 			}
-			out = append(out, mark+" "+host+pad+st.muted.Render(netreport.StageText(z, r.stage, r.host)))
-			continue
+			status = st.muted.Render(netreport.StageText(z, r.stage, r.host))
+		} else {
+			m, label, elapsed, ip, _ := netreport.Row(z, *r.result)
+			s := st.good
+			if r.result.Class != netcheck.OK {
+				s = st.bad
+			}
+			detail := " · " + elapsed
+			if withIP {
+				detail += " · " + ip
+			}
+			mark, status = s.Render(m), s.Render(label)+st.muted.Render(detail)
 		}
-		mark, label, elapsed, ip, _ := netreport.Row(z, *r.result)
-		s := st.good
-		if r.result.Class != netcheck.OK {
-			s = st.bad
+		line := mark + " " + host + strings.Repeat(" ", w-lipgloss.Width(host)+2) + status
+		if width > 0 && lipgloss.Width(line) > width {
+			line = mark + " " + host + "\n    " + status
 		}
-		detail := " · " + elapsed
-		if withIP {
-			detail += " · " + ip
-		}
-		out = append(out, s.Render(mark)+" "+host+pad+s.Render(label)+st.muted.Render(detail))
+		out = append(out, line)
 	}
 	return out
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -27,6 +29,7 @@ type netCheckProgram struct {
 	check       netCheck
 	done        bool
 	interrupted bool
+	width       int // the terminal's; 0 until it is known
 }
 
 // netInterruptMsg is ctrl+c (SIGINT, as the program reads no keys). Bubble Tea would end at
@@ -50,6 +53,9 @@ func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		p.done, p.interrupted = true, true
 		return p, tea.Quit
 	}
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		p.width = ws.Width
+	}
 	cmd, _ := p.check.update(msg)
 	if p.check.report != nil {
 		p.done = true
@@ -64,11 +70,14 @@ func (p *netCheckProgram) View() tea.View {
 	}
 	s := ""
 	for _, l := range p.head {
+		if p.width > 0 {
+			l = lipgloss.NewStyle().Width(p.width).Render(l)
+		}
 		s += l + "\n"
 	}
 	s += "\n"
-	for _, l := range p.check.lines(p.z, p.st, true) {
-		s += "  " + l + "\n"
+	for _, l := range p.check.lines(p.z, p.st, true, max(0, p.width-2)) {
+		s += "  " + strings.ReplaceAll(l, "\n", "\n  ") + "\n"
 	}
 	return tea.NewView(s)
 }

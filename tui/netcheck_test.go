@@ -225,3 +225,36 @@ func TestNetCheckScrollsIntoViewAt80x24(t *testing.T) {
 	d.until("finished", func(m Model) bool { return m.net.report != nil })
 	mustContain(t, d.m, "This network blocks some addresses", "✓ ok.test", "✗ closed.test")
 }
+
+// In a 60-column window, an address too long to share its line with its result puts the result
+// under it instead of losing its end; a proxy out of reach is one remedy, not one per address.
+func TestNetCheckNarrowWindowKeepsEveryResult(t *testing.T) {
+	refused := netchecktest.Refused(t)
+	eps, _, err := netcheck.FromURLs([]string{"https://account.activedirectory.windowsazure.test/",
+		"https://login.microsoftonline.test/", "https://a.test/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy, _ := netcheck.ProxyFromSettings("http://"+refused, func(string) string { return "" })
+	c := netcheck.New(netcheck.Config{Timeout: 5 * time.Second, Resolver: netchecktest.Resolver{}, Proxy: proxy})
+	m := New(Config{Lang: locales.English, LangKnown: true, Now: func() time.Time { return t0 },
+		NetChecker: func() *netcheck.Checker { return c }, NetEndpoints: eps})
+	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 80})
+	d := newDriver(t, m)
+	d.key("c")
+	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	lines := strings.Split(screenText(d.m), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	s := strings.Join(lines, "\n")
+	if n := strings.Count(s, "proxy failure · "); n != len(eps) {
+		t.Errorf("%d whole results for %d addresses:\n%s", n, len(eps), s)
+	}
+	if !strings.Contains(s, "✗ account.activedirectory.windowsazure.test\n") {
+		t.Errorf("the long address does not have its line:\n%s", s)
+	}
+	if n := strings.Count(s, "cannot reach the proxy"); n != 1 {
+		t.Errorf("the proxy remedy is given %d times:\n%s", n, s)
+	}
+}

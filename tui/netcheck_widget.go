@@ -117,18 +117,11 @@ func (m Model) netWidget(w int) string {
 		out = append(out, m.st.Error.Width(w).Render(m.z.T("NetWidgetSomeFailed", d)))
 	}
 	fit := lipgloss.NewStyle().MaxWidth(w)
-	for _, l := range m.net.lines(m.z, netStyles{good: m.st.good, bad: m.st.Error, muted: m.st.muted, bold: m.st.Bold}, false) {
+	for _, l := range m.net.lines(m.z, netStyles{good: m.st.good, bad: m.st.Error, muted: m.st.muted, bold: m.st.Bold}, false, w-2) {
 		out = append(out, fit.Render("  "+l))
 	}
 	if rep != nil && !m.net.running {
-		var fixes []string
-		for _, r := range rep.Endpoints {
-			if f := netreport.Remedy(m.z, r, m.net.checker().Timeout()); f != "" {
-				fixes = append(fixes, f)
-			}
-			fixes = append(fixes, netreport.UnlistedRemedies(m.z, r)...)
-		}
-		if len(fixes) > 0 {
+		if fixes := netreport.Remedies(m.z, *rep, m.net.checker().Timeout()); len(fixes) > 0 {
 			out = append(out, "")
 			for _, f := range fixes {
 				out = append(out, hanging(m.st.Error.Render("•"), m.st.Text, f, w))
