@@ -295,6 +295,9 @@ func (s *session) ask(f Field) bool {
 	if f.Close != nil {
 		defer func() { s.out.lines(f.Close(s.z)) }()
 	}
+	if s.hidesTyping(f) {
+		s.out.line(s.z.T("PlainTypingHidden", s.data()))
+	}
 	for s.out.err == nil {
 		s.out.line(s.z.T(f.PromptID, s.data()))
 		typed, ok := s.readAnswer(f)

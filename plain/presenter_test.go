@@ -117,6 +117,11 @@ func TestPresenterHidesTypingOfPersonalData(t *testing.T) {
 	if n := strings.Count(s, z.T("PlainAddressPrompt", d)+"\n[hide]") + strings.Count(s, z.T("PlainPhonePrompt", d)+"\n[hide]"); n != 3 {
 		t.Fatalf("the echo went off after another line than the two prompts:\n%s", s)
 	}
+	// Said once per field, before its first question: typing that shows nothing is expected.
+	notice := z.T("PlainTypingHidden", d)
+	if n := strings.Count(s, notice+"\n"+z.T("PlainAddressPrompt", d)); n != 1 || strings.Count(s, notice) != 2 {
+		t.Fatalf("the hidden-typing notice is said %d times in all, %d before the address:\n%s", strings.Count(s, notice), n, s)
+	}
 }
 
 // Without presenter mode the hook is never called: the person sees what they type.
@@ -129,6 +134,9 @@ func TestHideTypingOnlyInPresenterMode(t *testing.T) {
 	}
 	if h.hides != 0 || !strings.Contains(out.String(), secretAddress) {
 		t.Fatalf("echo turned off %d times outside presenter mode", h.hides)
+	}
+	if notice := locales.New(locales.English).T("PlainTypingHidden", step9Data()); strings.Contains(out.String(), notice) {
+		t.Fatal("the hidden-typing notice is said outside presenter mode")
 	}
 }
 
