@@ -28,10 +28,10 @@ func TestWizardNetworkCheckFollowsTheCommandLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := start(t, 120, 50, nil, "--lang", "en", "--proxy", proxy.URL, "--endpoints", list,
-		"--ca-file", caFile, "--timeout", "1s")
+		"--ca-file", caFile, "--timeout", "2s")
 	p.waitFor("Before you begin", "Press c")
 	p.keys("c")
-	p.waitForWords("This network blocks some addresses", "no answer within 1 s")
+	p.waitForWords("This network blocks some addresses", "no answer within 2 s")
 	if s := p.screen(); !strings.Contains(s, "ok.test") {
 		t.Errorf("the --endpoints list is not what was checked:\n%s", s)
 	}
