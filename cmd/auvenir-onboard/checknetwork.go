@@ -46,7 +46,7 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 	if code != 0 {
 		return code
 	}
-	eps, proxy, c := nw.endpoints, nw.proxy, nw.checker()
+	eps, proxy, c := nw.list(), nw.proxy, nw.checker()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var rep netcheck.Report
@@ -97,9 +97,18 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 // the wizard's key c so that both check the same list, through the same proxy, with the same
 // time limit and roots.
 type network struct {
-	endpoints []netcheck.Endpoint
+	endpoints []netcheck.Endpoint // those given; nil means the built-in list
 	proxy     netcheck.ProxySetting
 	config    netcheck.Config
+}
+
+// list is the addresses to check. The built-in list is parsed only here, when a check runs,
+// not on every start of the wizard, which leaves it to the TUI until the person presses c.
+func (n network) list() []netcheck.Endpoint {
+	if n.endpoints == nil {
+		return netcheck.Default()
+	}
+	return n.endpoints
 }
 
 // checker loads the root stores, which takes a few milliseconds: the wizard calls it only
@@ -136,7 +145,7 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}, 0
 }
 
-// endpointsFor is the list to check: the URLs given, the --endpoints file, both, or the
+// endpointsFor is the list given: the URLs, the --endpoints file, both, or nil for the
 // built-in list. A non-zero code is the exit status of a usage error already reported.
 func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netcheck.Endpoint, int) {
 	var eps []netcheck.Endpoint
@@ -155,9 +164,6 @@ func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netchec
 			return nil, 2
 		}
 		eps = append(eps, given...)
-	}
-	if len(eps) == 0 {
-		eps = netcheck.Default()
 	}
 	return eps, 0
 }
