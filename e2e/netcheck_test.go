@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/auvenir/auvenir-onboard/netcheck/netchecktest"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
 )
 
 // The wizard's key c checks what --check-network would, as the command line sets it: the

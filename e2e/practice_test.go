@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/internal/screenqr"
 	"github.com/auvenir/auvenir-onboard/internal/testtool"
-	"github.com/auvenir/auvenir-onboard/otpauth"
 )
 
 // qrscreen is the team's decoder of `tmux capture-pane -p -e` output (it rebuilds the picture

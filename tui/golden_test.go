@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	otptotp "github.com/pquerna/otp/totp"
 
+	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/otpauth"
 )
 
 // runGolden drives a real Bubble Tea program with keys, quits, and compares the last frame with

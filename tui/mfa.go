@@ -7,13 +7,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/phone"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/qr"
+	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/phone"
-	"github.com/auvenir/auvenir-onboard/progress"
-	"github.com/auvenir/auvenir-onboard/qr"
 	"github.com/auvenir/auvenir-onboard/steps"
-	"github.com/auvenir/auvenir-onboard/totp"
 )
 
 // Step 9 is where clients get stuck, so its two options can be rehearsed: a practice enrolment

@@ -7,9 +7,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/phone"
+	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/phone"
-	"github.com/auvenir/auvenir-onboard/totp"
 )
 
 // fitsWindow fails when a frame line is wider than the window or the frame is not its height.

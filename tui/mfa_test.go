@@ -10,11 +10,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 	otptotp "github.com/pquerna/otp/totp"
 
+	"github.com/auvenir/auvenir-onboard/internal/otpauth"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/otpauth"
-	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
-	"github.com/auvenir/auvenir-onboard/totp"
 )
 
 // practiceAt opens the wizard as --totp-practice does, with the fixed test key and clock.

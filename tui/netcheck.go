@@ -10,9 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/netcheck"
-	"github.com/auvenir/auvenir-onboard/netreport"
 )
 
 // netCheck is the live network check: a line per endpoint, with a spinner and what the check

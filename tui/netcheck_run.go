@@ -10,9 +10,9 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/netcheck"
-	"github.com/auvenir/auvenir-onboard/netreport"
 )
 
 // ErrNetCheckInterrupted reports that the person stopped the check (ctrl+c).

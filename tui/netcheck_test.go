@@ -12,9 +12,9 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/netcheck"
-	"github.com/auvenir/auvenir-onboard/netcheck/netchecktest"
 )
 
 // loopbackNet is a network check against servers on 127.0.0.1: ok.test answers, closed.test

@@ -7,11 +7,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/mask"
+	"github.com/auvenir/auvenir-onboard/internal/phone"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/mask"
-	"github.com/auvenir/auvenir-onboard/phone"
-	"github.com/auvenir/auvenir-onboard/progress"
 )
 
 // Option 2: the person types the mobile number they will give Microsoft, and sees it back in

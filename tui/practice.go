@@ -8,10 +8,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/auvenir/auvenir-onboard/guide"
-	"github.com/auvenir/auvenir-onboard/progress"
-	"github.com/auvenir/auvenir-onboard/qr"
-	"github.com/auvenir/auvenir-onboard/totp"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/qr"
+	"github.com/auvenir/auvenir-onboard/internal/totp"
 )
 
 // The practice enrolment: a throw-away key shown as a QR code and as text, which the person adds

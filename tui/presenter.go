@@ -6,8 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/auvenir/auvenir-onboard/guide"
-	"github.com/auvenir/auvenir-onboard/mask"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/mask"
 )
 
 // Presenter mode is for a support agent sharing their screen on a call: the address shows as

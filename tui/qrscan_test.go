@@ -9,8 +9,8 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/screenqr"
 	"github.com/auvenir/auvenir-onboard/internal/testtool"
+	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/totp"
 )
 
 // fixedRand gives the practice key the same 160 bits on every run, so golden frames are stable.

@@ -6,8 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/auvenir/auvenir-onboard/guide"
-	"github.com/auvenir/auvenir-onboard/otpauth"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 )
 
 // --show-qr: a key someone was given as an otpauth:// URI (from a pipe, never the command line)

@@ -6,7 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/auvenir/auvenir-onboard/qr"
+	"github.com/auvenir/auvenir-onboard/internal/qr"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 

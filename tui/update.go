@@ -8,7 +8,7 @@ import (
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/auvenir/auvenir-onboard/guest"
+	"github.com/auvenir/auvenir-onboard/internal/guest"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/auvenir/auvenir-onboard/netcheck/netchecktest"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
 )
 
 // loopback is a trusted HTTPS server on 127.0.0.1 and the --ca-file that makes it trusted.

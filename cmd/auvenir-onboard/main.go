@@ -12,11 +12,11 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/tui"
-	"github.com/auvenir/auvenir-onboard/winconsole"
 )
 
 func main() {

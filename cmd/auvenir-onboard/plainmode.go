@@ -10,11 +10,11 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/plain"
+	"github.com/auvenir/auvenir-onboard/internal/termecho"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/plain"
 	"github.com/auvenir/auvenir-onboard/steps"
-	"github.com/auvenir/auvenir-onboard/termecho"
 )
 
 // plainInput is where plain mode reads its answers; a variable so tests can pipe them in.

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/progress"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
 

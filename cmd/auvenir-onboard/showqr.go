@@ -8,9 +8,9 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/auvenir/auvenir-onboard/guide"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/otpauth"
 	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/tui"
 )

@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/auvenir/auvenir-onboard/qr"
+	"github.com/auvenir/auvenir-onboard/internal/qr"
 )
 
 func TestScanReadsOnlyTheRightPolarity(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/auvenir/auvenir-onboard/qr"
+	"github.com/auvenir/auvenir-onboard/internal/qr"
 )
 
 func main() {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/auvenir/auvenir-onboard/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 )
 
 // The picture is only worth showing if every stand-in gives the result it stands for. The

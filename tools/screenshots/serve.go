@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/auvenir/auvenir-onboard/netcheck/netchecktest"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
 )
 
 // Files serve writes into its folder. The script runs the program from that folder, so the

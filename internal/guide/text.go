@@ -1,0 +1,83 @@
+// Package guide turns the content model of package steps into words in one language: the text of
+// each block, the headings, and the whole guide as Markdown for --print. The TUI and the plain
+// mode style these words; they never pick message IDs themselves.
+package guide
+
+import (
+	"github.com/auvenir/auvenir-onboard/internal/guest"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// Data is the template data of every message: the guide's facts and, once the person has given
+// it, their address and guest identity. email must have passed guest.Parse, or be empty.
+func Data(email string) map[string]any {
+	d := steps.Facts()
+	if email != "" {
+		d["Email"] = email
+		d["Identity"] = guest.Identity(email)
+	}
+	return d
+}
+
+// With returns a copy of data with more fields, for messages that take their own values.
+func With(data map[string]any, kv ...any) map[string]any {
+	d := make(map[string]any, len(data)+len(kv)/2)
+	for k, v := range data {
+		d[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		d[kv[i].(string)] = kv[i+1]
+	}
+	return d
+}
+
+// BlockText is what block b says. Link blocks show their address; Contact blocks their label
+// and value ("Email: support@auvenir.ca"), joined by the language's colon.
+func BlockText(z *locales.Localizer, b steps.Block, data map[string]any) string {
+	switch b.Kind {
+	case steps.Link:
+		return b.Text
+	case steps.Contact:
+		return Labelled(z, z.T(b.ID, data), b.Text)
+	}
+	id := b.ID
+	if b.EmailID != "" && data["Email"] != nil {
+		id = b.EmailID
+	}
+	return z.T(id, data)
+}
+
+// Labelled joins a label and its value with the language's colon: "Email: support@auvenir.ca".
+func Labelled(z *locales.Localizer, label, value string) string {
+	return label + colon(z) + value
+}
+
+// colon is ": " in English and " : " (with a no-break space) in French.
+func colon(z *locales.Localizer) string {
+	if z.Lang() == locales.French {
+		return "\u00a0: "
+	}
+	return ": "
+}
+
+// Heading is the screen's heading: "Step 4 of 9" for a numbered step, its title otherwise.
+func Heading(z *locales.Localizer, s steps.Screen) string {
+	if s.Kind == steps.KindStep {
+		return z.T("StepOfTotal", map[string]any{"N": s.Number, "Total": steps.StepCount})
+	}
+	return z.T(s.TitleID)
+}
+
+// Title is the screen's short name, as the step list shows it.
+func Title(z *locales.Localizer, s steps.Screen, data map[string]any) string {
+	return z.T(s.TitleID, data)
+}
+
+// Lead is the screen's main instruction.
+func Lead(z *locales.Localizer, s steps.Screen, data map[string]any) string {
+	if s.LeadID == "" {
+		return ""
+	}
+	return z.T(s.LeadID, data)
+}

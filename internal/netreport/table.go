@@ -1,0 +1,264 @@
+package netreport
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/locales"
+)
+
+// Marks in front of each result: they carry the verdict without colour.
+const (
+	MarkOK   = "✓"
+	MarkFail = "✗"
+)
+
+// Styles colour the table in a terminal; the zero value prints plain text.
+type Styles struct {
+	Good, Bad, Muted, Bold lipgloss.Style
+	// Width wraps the remedies to the terminal's width, indented; 0 leaves lines whole (files,
+	// pipes: a remedy stays on one line, for grep).
+	Width int
+}
+
+// TerminalStyles are readable on dark and light backgrounds alike (the table is printed after
+// the live view, without asking the terminal for its background).
+func TerminalStyles() Styles {
+	return Styles{
+		Good:  lipgloss.NewStyle().Foreground(lipgloss.Green),
+		Bad:   lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
+		Muted: lipgloss.NewStyle().Faint(true),
+		Bold:  lipgloss.NewStyle().Bold(true),
+	}
+}
+
+// Header is the first lines: what is checked, the limit, and the proxy.
+func Header(z *locales.Localizer, n int, timeout time.Duration, p netcheck.ProxySetting) []string {
+	return []string{
+		z.T("NetTitle", guide.With(Data(), "Count", n, "Timeout", Limit(z, timeout))),
+		ProxyLine(z, p),
+	}
+}
+
+// Row is one endpoint's line: mark and label, time, IP, address.
+func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, addr string) {
+	mark = MarkFail
+	if r.Class == netcheck.OK {
+		mark = MarkOK
+	}
+	label = Label(z, r.Class)
+	if r.Class == netcheck.HTTPStatus && r.HTTPStatus != 0 {
+		label += " " + fmt.Sprint(lastStatus(r))
+	}
+	ip = r.IP
+	if ip == "" {
+		ip = "—"
+	}
+	addr = r.URL
+	if rule := wildcard(r); rule != "" {
+		addr += "  " + rule
+	}
+	return mark, label, Duration(z, r.Elapsed), ip, addr
+}
+
+// wildcard is the rule to allow, in parentheses, when it is not the address's own host.
+func wildcard(r netcheck.Result) string {
+	if r.Endpoint.Allow != "" && r.Endpoint.Allow != r.Endpoint.Host {
+		return "(" + r.Endpoint.Allow + ")"
+	}
+	return ""
+}
+
+// RedirectLines are the lines under a row, one per redirect followed.
+func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
+	var out []string
+	for _, h := range r.Redirects {
+		id := "NetRedirect"
+		if !h.Listed {
+			id = "NetRedirectUnlisted"
+		}
+		out = append(out, z.T(id, guide.With(Data(), "Host", h.Host, "Result", Label(z, h.Class))))
+	}
+	return out
+}
+
+// WriteTable prints the report: the header, a row per endpoint grouped as in the list, the
+// redirects under their row, then a remedy per failure and the verdict.
+func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netcheck.ProxySetting, timeout time.Duration, st Styles) {
+	var b strings.Builder
+	for _, l := range Header(z, len(rep.Endpoints), timeout, p) {
+		b.WriteString(paragraph(l, st.Width) + "\n")
+	}
+	b.WriteString("\n")
+
+	rows := make([][5]string, len(rep.Endpoints))
+	widths := [5]int{}
+	head := [5]string{"", z.T("NetColResult", Data()), z.T("NetColTime", Data()), z.T("NetColIP", Data()), z.T("NetColAddress", Data())}
+	for i := range head {
+		widths[i] = lipgloss.Width(head[i])
+	}
+	for i, r := range rep.Endpoints {
+		m, l, e, ip, a := Row(z, r)
+		rows[i] = [5]string{m, l, e, ip, a}
+		for j, c := range rows[i] {
+			widths[j] = max(widths[j], lipgloss.Width(c))
+		}
+	}
+	line := func(cells [5]string, style func(int, string) string) string {
+		var l strings.Builder
+		l.WriteString("  ")
+		for j, c := range cells {
+			if j == len(cells)-1 {
+				l.WriteString(style(j, c))
+				break
+			}
+			l.WriteString(style(j, c) + strings.Repeat(" ", widths[j]-lipgloss.Width(c)+1))
+		}
+		return strings.TrimRight(l.String(), " ")
+	}
+	tableWidth := 2 + len(widths) - 1
+	for _, w := range widths {
+		tableWidth += w
+	}
+	// Narrower than the table (an 80-column terminal and a long Microsoft host with its
+	// wildcard): each address on a line of its own, its result under it, rather than rows the
+	// terminal would break anywhere.
+	stacked := st.Width > 0 && tableWidth > st.Width
+	if !stacked {
+		b.WriteString(line(head, func(_ int, c string) string { return st.Bold.Render(c) }) + "\n")
+	}
+	group := "\x00"
+	for i, r := range rep.Endpoints {
+		if r.Group != group {
+			group = r.Group
+			b.WriteString(st.Bold.Render(GroupName(z, r.Endpoint)) + "\n")
+		}
+		ok := r.Class == netcheck.OK
+		look := st.Bad
+		if ok {
+			look = st.Good
+		}
+		if stacked {
+			m, l, e, ip := rows[i][0], rows[i][1], rows[i][2], rows[i][3]
+			first, second := "  "+look.Render(m)+" "+r.URL, "      "+look.Render(l)+" · "+e
+			if r.IP != "" {
+				second += " · " + ip
+			}
+			rule := wildcard(r)
+			switch {
+			case rule == "":
+			case lipgloss.Width(first)+2+len(rule) <= st.Width:
+				first += "  " + rule
+			case lipgloss.Width(second)+3+len(rule) <= st.Width:
+				second += " · " + rule
+			default:
+				second += "\n      " + rule
+			}
+			b.WriteString(first + "\n" + second + "\n")
+		} else {
+			b.WriteString(line(rows[i], func(j int, c string) string {
+				if j <= 1 {
+					return look.Render(c)
+				}
+				return c
+			}) + "\n")
+		}
+		for _, rl := range RedirectLines(z, r) {
+			b.WriteString("      " + st.Muted.Render("↳ "+rl) + "\n")
+		}
+	}
+
+	if fixes := Remedies(z, rep, timeout); len(fixes) > 0 {
+		b.WriteString("\n" + st.Bold.Render(z.T("NetFixHeading", Data())) + "\n")
+		for _, f := range fixes {
+			b.WriteString(bullet(f, st.Width) + "\n")
+		}
+	}
+	b.WriteString("\n")
+	for _, l := range Verdict(z, rep) {
+		b.WriteString(paragraph(l, st.Width) + "\n")
+	}
+	io.WriteString(w, b.String())
+}
+
+// paragraph wraps text at word boundaries to width, or leaves it whole when width is 0 (files
+// and pipes) or too small to wrap into.
+func paragraph(text string, width int) string {
+	if width < 30 {
+		return text
+	}
+	lines := strings.Split(ansi.Wrap(text, width, ""), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Remedies are the sentences for every failure and unlisted redirect of rep, in order, each
+// said once: a proxy out of reach, or one rule covering several hosts, gives the same sentence
+// for many addresses.
+func Remedies(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, r := range rep.Endpoints {
+		add(Remedy(z, r, timeout))
+		for _, f := range UnlistedRemedies(z, r) {
+			add(f)
+		}
+	}
+	return out
+}
+
+// Verdict is the closing lines: how many answered, what to allow and exempt, how long it took.
+func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
+	s := rep.Summary
+	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
+		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
+	var out []string
+	switch {
+	case s.Failed > 0:
+		out = append(out, z.T("NetVerdictFailed", d))
+	case len(s.Unlisted) > 0:
+		out = append(out, z.T("NetVerdictOKUnlisted", d))
+	default:
+		out = append(out, z.T("NetVerdictOK", d))
+	}
+	if len(s.Allow) > 0 {
+		out = append(out, z.T("NetVerdictAllow", guide.With(d, "Rules", strings.Join(s.Allow, ", "))))
+	}
+	if len(s.ExemptFromInspection) > 0 {
+		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", strings.Join(s.ExemptFromInspection, ", "))))
+	}
+	out = append(out, z.T("NetVerdictElapsed", d))
+	return out
+}
+
+// bullet is "  • text", wrapped to width with the continuation lines under the text.
+func bullet(text string, width int) string {
+	if width < 30 {
+		return "  • " + text
+	}
+	lines := strings.Split(ansi.Wrap(text, width-4, ""), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+		if i == 0 {
+			lines[i] = "  • " + lines[i]
+		} else {
+			lines[i] = "    " + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}

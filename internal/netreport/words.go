@@ -1,0 +1,245 @@
+// Package netreport puts the results of package netcheck into words in the person's language:
+// the label of each class, the step a check is at, the remedy for each failure, and the table
+// printed by --check-network. The command line and the wizard both use it, so IT reading a
+// terminal and a client on the "Before you begin" screen are told the same thing.
+package netreport
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// Data is the template data of the Net* messages: the guide's facts and the flag names.
+func Data() map[string]any {
+	return guide.With(steps.Facts(),
+		"CheckFlag", "--check-network",
+		"TimeoutFlag", "--timeout",
+		"ProxyFlag", "--proxy",
+		"ProxyNoneFlag", "--proxy none",
+		"EndpointsFlag", "--endpoints",
+		"CAFileFlag", "--ca-file",
+		"Format", "TOML",
+		"URLKey", "url",
+		"EndpointTable", "[[group.endpoint]]",
+		"HTTPS", "https",
+		"ProxySchemes", "http(s)://",
+		"ProxyVar", "HTTPS_PROXY",
+	)
+}
+
+var classIDs = map[netcheck.Class]string{
+	netcheck.OK:             "NetClassOK",
+	netcheck.DNS:            "NetClassDNS",
+	netcheck.Refused:        "NetClassRefused",
+	netcheck.Timeout:        "NetClassTimeout",
+	netcheck.TLSUntrusted:   "NetClassTLSUntrusted",
+	netcheck.TLSIntercepted: "NetClassTLSIntercepted",
+	netcheck.TLSExpired:     "NetClassTLSExpired",
+	netcheck.TLSHostname:    "NetClassTLSHostname",
+	netcheck.HTTPStatus:     "NetClassHTTPStatus",
+	netcheck.Proxy:          "NetClassProxy",
+	netcheck.Error:          "NetClassError",
+}
+
+// Label is a class in a few words ("no answer", « aucune réponse »).
+func Label(z *locales.Localizer, c netcheck.Class) string {
+	if id, ok := classIDs[c]; ok {
+		return z.T(id, Data())
+	}
+	return string(c)
+}
+
+var stageIDs = map[netcheck.Stage]string{
+	netcheck.StageWaiting:    "NetStageWaiting",
+	netcheck.StageResolving:  "NetStageResolving",
+	netcheck.StageConnecting: "NetStageConnecting",
+	netcheck.StageProxy:      "NetStageProxy",
+	netcheck.StageTLS:        "NetStageTLS",
+	netcheck.StageHTTP:       "NetStageHTTP",
+	netcheck.StageRedirect:   "NetStageRedirect",
+}
+
+// StageText says what a running check is doing; host matters after a redirect.
+func StageText(z *locales.Localizer, s netcheck.Stage, host string) string {
+	if id, ok := stageIDs[s]; ok {
+		return z.T(id, guide.With(Data(), "Host", host))
+	}
+	return ""
+}
+
+// Duration is "182 ms" under a second and "5.0 s" above, with the language's decimal mark.
+func Duration(z *locales.Localizer, d time.Duration) string {
+	if d < time.Second {
+		return z.T("NetMillis", guide.With(Data(), "N", strconv.FormatInt(d.Milliseconds(), 10)))
+	}
+	s := strconv.FormatFloat(d.Seconds(), 'f', 1, 64)
+	if z.Lang() == locales.French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return z.T("NetSeconds", guide.With(Data(), "N", s))
+}
+
+// Limit is a --timeout value as the person would say it ("5 s", "1.5 s", "800 ms").
+func Limit(z *locales.Localizer, d time.Duration) string {
+	if d < time.Second {
+		return Duration(z, d)
+	}
+	s := strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+	if z.Lang() == locales.French {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return z.T("NetSeconds", guide.With(Data(), "N", s))
+}
+
+// GroupName is the heading of a group: translated for the built-in groups, the file's own name
+// for others.
+func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
+	switch ep.Group {
+	case "auvenir":
+		return z.T("NetGroupAuvenir", Data())
+	case "microsoft":
+		return z.T("NetGroupMicrosoft", Data())
+	case netcheck.GroupCommandLine:
+		return z.T("NetGroupCommandLine", Data())
+	}
+	if ep.GroupName != "" {
+		return ep.GroupName
+	}
+	return ep.Group
+}
+
+// ProxyLine says which proxy the check uses, before any result.
+func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
+	d := guide.With(Data(), "Proxy", p.Configured)
+	switch {
+	case p.Source == netcheck.ProxyNone:
+		return z.T("NetProxyDisabled", d)
+	case p.Source == netcheck.ProxyFromFlag:
+		return z.T("NetProxyFlag", d)
+	case p.Configured != "":
+		return z.T("NetProxyEnv", d)
+	}
+	return z.T("NetProxyDirect", d)
+}
+
+// Remedy is one sentence saying what to change for a failed result; "" for ok.
+func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) string {
+	host, port := r.FailedHost, r.FailedPort
+	if host == "" {
+		host, port = r.Endpoint.Host, r.Endpoint.Port
+	}
+	rule := host
+	if host == r.Endpoint.Host && r.Endpoint.Allow != "" {
+		rule = r.Endpoint.Allow
+	}
+	ip := r.IP
+	if len(r.Redirects) > 0 && host != r.Endpoint.Host {
+		ip = r.Redirects[len(r.Redirects)-1].IP
+	}
+	if ip == "" {
+		ip = host
+	}
+	d := guide.With(Data(),
+		"Host", host, "HostPort", hostPort(host, port), "Rule", rule, "IP", ip,
+		"Issuer", shortIssuer(r.TLSIssuer), "Names", strings.Join(r.CertNames, ", "),
+		"Timeout", Limit(z, timeout), "Proxy", r.Proxy, "Detail", r.Detail,
+		"Status", strconv.Itoa(lastStatus(r)),
+		"Date", r.NotAfter.UTC().Format("2006-01-02"))
+	var id string
+	switch r.Class {
+	case netcheck.OK:
+		return ""
+	case netcheck.DNS:
+		id = "NetFixDNS"
+	case netcheck.Refused:
+		id = "NetFixRefused"
+	case netcheck.Timeout:
+		id = map[netcheck.Phase]string{netcheck.PhaseDNS: "NetFixTimeoutDNS", netcheck.PhaseConnect: "NetFixTimeoutConnect",
+			netcheck.PhaseProxy: "NetFixTimeoutProxy", netcheck.PhaseTLS: "NetFixTimeoutTLS"}[r.Phase]
+		if id == "" {
+			id = "NetFixTimeoutHTTP"
+		}
+	case netcheck.TLSUntrusted:
+		id = "NetFixUntrusted"
+	case netcheck.TLSIntercepted:
+		id = "NetFixIntercepted"
+	case netcheck.TLSExpired:
+		id = "NetFixExpired"
+	case netcheck.TLSHostname:
+		id = "NetFixHostname"
+	case netcheck.HTTPStatus:
+		id = "NetFixHTTPStatus"
+	case netcheck.Proxy:
+		id = "NetFixProxy"
+		if r.Phase == netcheck.PhaseProxyReach {
+			id = "NetFixProxyReach"
+		}
+	default:
+		id = "NetFixError"
+		if r.Phase == netcheck.PhaseTLS {
+			id = "NetFixErrorTLS"
+		}
+	}
+	return z.T(id, d)
+}
+
+// UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow
+// them as well, even when they answered.
+func UnlistedRemedies(z *locales.Localizer, r netcheck.Result) []string {
+	var out []string
+	from := r.Endpoint.Host
+	for _, h := range r.Redirects {
+		if !h.Listed {
+			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", from, "Host", h.Host)))
+		}
+		from = h.Host
+	}
+	return out
+}
+
+func lastStatus(r netcheck.Result) int {
+	for i := len(r.Redirects) - 1; i >= 0; i-- {
+		if r.Redirects[i].HTTPStatus != 0 {
+			return r.Redirects[i].HTTPStatus
+		}
+	}
+	return r.HTTPStatus
+}
+
+func hostPort(host, port string) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]:" + port
+	}
+	return host + ":" + port
+}
+
+// shortIssuer is the issuer's common name, else its organisation, else the whole name. dn is
+// pkix.Name.String(): attributes separated by commas, commas inside values escaped as "\,".
+func shortIssuer(dn string) string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(dn); i++ {
+		switch dn[i] {
+		case '\\':
+			i++
+		case ',':
+			parts = append(parts, dn[start:i])
+			start = i + 1
+		}
+	}
+	parts = append(parts, dn[start:])
+	for _, key := range []string{"CN=", "O="} {
+		for _, part := range parts {
+			if v, ok := strings.CutPrefix(part, key); ok {
+				return strings.ReplaceAll(v, "\\", "")
+			}
+		}
+	}
+	return dn
+}

@@ -1,0 +1,67 @@
+package plain
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/phone"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// Step 9's option 2 in plain mode: the person types the mobile number they will give Microsoft
+// and hears it back in international form, with what to choose on Microsoft's page; a refusal
+// says why in one line, with the TUI's messages (package phone), and asks again.
+
+func (s *session) phoneField() Field {
+	return Field{
+		Widget:   steps.WidgetMFAOptions,
+		MenuID:   "PlainMenuPhone",
+		PromptID: "PlainPhonePrompt",
+		Private:  true,
+		Open: func(z *locales.Localizer) ([]string, bool) {
+			return []string{z.T("PhoneIntro", s.data())}, true
+		},
+		Accept: s.checkPhone,
+		Leave:  true,
+		Show: func(z *locales.Localizer, n int) []string {
+			d := guide.With(s.data(), "N", n)
+			lines := []string{z.T("PlainStep9Phone", d)}
+			if s.step9.number != "" {
+				lines = append(lines, z.T("Step9PhoneDone", guide.With(d, "Number", s.shownNumber(s.step9.number))))
+			}
+			return lines
+		},
+	}
+}
+
+func (s *session) checkPhone(z *locales.Localizer, typed string) ([]string, bool) {
+	n, err := phone.Parse(typed)
+	var e *locales.Error
+	switch {
+	case errors.As(err, &e):
+		return []string{e.Message(z)}, true
+	case err != nil:
+		return []string{phone.ErrSyntax.Message(z)}, true
+	}
+	s.step9.number = n.International
+	s.mfa = progress.MFAPhone
+	d := guide.With(s.data(), "Number", s.shownNumber(n.International), "National", s.shownNumber(n.National),
+		"CC", strconv.Itoa(n.CountryCode))
+	lines := []string{z.T("PhoneShownBack", d)}
+	if n.Region == phone.DefaultRegion {
+		lines = append(lines, z.T("PhoneOnMicrosoftCanada", d))
+	} else {
+		lines = append(lines, z.T("PhoneOnMicrosoftOther", d))
+	}
+	if !n.SurelyMobile {
+		lines = append(lines, z.T("PhoneMaybeLandline", d))
+	}
+	return append(lines,
+		z.T("PhoneMethodsHeading", d),
+		"- "+z.T("PhoneByText", d),
+		"- "+z.T("PhoneByCall", d),
+		z.T("PhoneMustText", d)), false
+}

@@ -1,0 +1,65 @@
+package plain
+
+import (
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// plainBlocks replaces the few blocks whose wording names a TUI key: plain mode has numbered
+// choices instead, and a screen reader user must hear the number to type.
+var plainBlocks = map[string]string{
+	"Step3Timer": "PlainStep3Timer",
+}
+
+// show writes the current screen: heading, instruction, every block on its own line, then what
+// its widget has to say.
+func (s *session) show() {
+	sc := s.screen()
+	d := s.data()
+	s.out.line("")
+	heading := guide.Heading(s.z, sc)
+	if sc.Kind == steps.KindStep {
+		heading = s.z.T("PlainHeading", guide.With(d, "Heading", heading, "Title", guide.Title(s.z, sc, d)))
+	}
+	s.out.line(heading)
+	if lead := guide.Lead(s.z, sc, d); lead != "" {
+		s.out.line(lead)
+	}
+	for _, b := range sc.Blocks {
+		if id, ok := plainBlocks[b.ID]; ok {
+			b.ID = id
+		}
+		text := guide.BlockText(s.z, b, d)
+		switch b.Kind {
+		case steps.Bullet, steps.Warning, steps.Link, steps.Contact:
+			// A leading dash marks a list item; screen readers pass over it at their
+			// default punctuation level.
+			text = "- " + text
+		}
+		s.out.line(text)
+	}
+	for _, l := range s.widgetLines(sc) {
+		s.out.line(l)
+	}
+	s.out.line("")
+}
+
+func (s *session) widgetLines(sc steps.Screen) []string {
+	var lines []string
+	switch sc.Widget {
+	case steps.WidgetCodeSent:
+		if !s.codeSent.IsZero() {
+			lines = append(lines, s.timerLine())
+		}
+	case steps.WidgetCodeTimer:
+		lines = append(lines, s.timerLine())
+	case steps.WidgetMFAOptions:
+		lines = append(lines, s.storeLines()...)
+	}
+	for _, f := range s.screenFields(sc.Widget) {
+		if f.Show != nil {
+			lines = append(lines, f.Show(s.z, f.n)...)
+		}
+	}
+	return lines
+}
