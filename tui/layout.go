@@ -42,12 +42,15 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 	// Leading spaces are an indent the writer meant; they stay on the first line.
 	indent := len(para) - len(strings.TrimLeft(para, " "))
 	col := 0
+	if indent > w/2 {
+		indent = 0 // an indent as wide as the line leaves no room: the words go flush
+	}
 	if indent > 0 {
 		b.WriteString(para[:indent])
 		col = indent
 	}
 	first := true
-	for _, word := range strings.Split(para[indent:], " ") {
+	for _, word := range strings.Split(strings.TrimLeft(para, " "), " ") {
 		if word == "" {
 			continue
 		}
@@ -67,7 +70,7 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 				b.WriteByte('\n')
 				col = 0
 			}
-			pieces := strings.Split(ansi.Hardwrap(word, w, false), "\n")
+			pieces := breakWord(word, w)
 			b.WriteString(strings.Join(pieces, "\n"))
 			col = ansi.StringWidth(pieces[len(pieces)-1])
 			continue
@@ -75,6 +78,52 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 		b.WriteString(word)
 		col += ww
 	}
+}
+
+// breakWord cuts a word longer than w into lines of at most w cells, each cut where the word has
+// a seam when one falls in the second half of the line: before "@" or "#", after "/", "?" or "&",
+// else after ".", "-" or "_". "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com" breaks before its
+// "@". Words with escape codes are cut by width alone.
+func breakWord(word string, w int) []string {
+	if strings.ContainsRune(word, '\x1b') {
+		return strings.Split(ansi.Hardwrap(word, w, false), "\n")
+	}
+	var out []string
+	r := []rune(word)
+	for len(r) > 0 {
+		if ansi.StringWidth(string(r)) <= w {
+			out = append(out, string(r))
+			break
+		}
+		// n: how many runes fit in w cells.
+		n, cells := 0, 0
+		for n < len(r) {
+			cw := ansi.StringWidth(string(r[n]))
+			if cells+cw > w {
+				break
+			}
+			cells += cw
+			n++
+		}
+		cut, weak := 0, 0
+		for i := n; i > n/2 && i > 0 && cut == 0; i-- {
+			switch {
+			case i < len(r) && (r[i] == '@' || r[i] == '#'), strings.ContainsRune("/?&", r[i-1]):
+				cut = i
+			case weak == 0 && strings.ContainsRune(".-_", r[i-1]):
+				weak = i
+			}
+		}
+		if cut == 0 {
+			cut = weak
+		}
+		if cut == 0 {
+			cut = max(1, n)
+		}
+		out = append(out, string(r[:cut]))
+		r = r[cut:]
+	}
+	return out
 }
 
 // fill renders text in style as a block w cells wide, wrapped by wrapWords. The style's padding

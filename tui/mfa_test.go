@@ -402,7 +402,7 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Presenter: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	secret := m.practice.p.Secret()
-	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client’s own screen.", "3. Type the 6 digits")
+	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client’s own screen.", "2. Type the 6 digits")
 	mustNotContain(t, m, secret[:4], "▀▀▀▀")
 
 	m, _ = practiceAt(t, locales.English, 80, 24)

@@ -114,7 +114,7 @@ func New(cfg Config) Model {
 		screens: steps.All(),
 		vp:      viewport.New(),
 	}
-	m.common = common{isDark: true, w: 80, h: 24, help: help.New(), clock: cfg.Now,
+	m.common = common{isDark: true, w: 80, h: 24, clock: cfg.Now,
 		presenter: cfg.Presenter, email: cfg.Email}
 	m.done = make([]bool, len(m.screens))
 	if cfg.Step > 0 {
@@ -138,7 +138,7 @@ func New(cfg Config) Model {
 				m.cur = i
 			}
 			m.stack = append(m.stack, idPractice) // the key is made once the language is known
-			m.practice.code.Focus()
+			m.practice.code, _ = m.practice.code.Focus()
 		}
 		if r := cfg.Resume; r != nil && offerable(m.screens, r.Screen) {
 			m.offer = offerScreen{state: *r}
@@ -151,6 +151,10 @@ func New(cfg Config) Model {
 			m.stack = append(m.stack, idChooser)
 		}
 	}
+	st := m.styles()
+	m.st = &st
+	h := help.New()
+	m.help = &h
 	m.setLang(lang)
 	m.restyle()
 	m.arrive()
@@ -174,8 +178,11 @@ func (m *Model) setLang(l locales.Lang) {
 
 func (m *Model) restyle() {
 	m.blockText = "" // rendered with the old styles
-	m.st = m.styles()
-	m.help.Styles = m.st.Help
+	st := m.styles()
+	m.st = &st
+	h := help.New()
+	h.Styles = m.st.Help
+	m.help = &h
 	m.refresh()
 }
 

@@ -25,7 +25,7 @@ type practiceScreen struct {
 	err      string         // the key could not be made (no randomness): said instead
 	rand     io.Reader      // the key's randomness; nil for the system's
 	invert   bool           // i: dark and light modules swapped
-	code     textinput.Model
+	code     field
 	result   *totp.Result // the last code checked, or a refusal; nil before any
 	checked  bool         // the field shows a code already checked: typing starts a new one
 	verified bool         // a code was verified once: the practice has done its job
@@ -38,7 +38,7 @@ func newPracticeScreen(r io.Reader) practiceScreen {
 	code.SetWidth(10)
 	code.Prompt = "› "
 	code.Placeholder = "123 456"
-	return practiceScreen{rand: r, code: code, cache: &qrCache{}}
+	return practiceScreen{rand: r, code: newField(code), cache: &qrCache{}}
 }
 
 func (practiceScreen) id() screenID { return idPractice }
@@ -77,11 +77,13 @@ func (s practiceScreen) ensure(c *common) practiceScreen {
 
 func (s practiceScreen) opened(c *common) (screen, tea.Cmd) {
 	s = s.ensure(c)
-	return s, s.code.Focus()
+	var cmd tea.Cmd
+	s.code, cmd = s.code.Focus()
+	return s, cmd
 }
 
 func (s practiceScreen) closed(*common) screen {
-	s.code.Blur()
+	s.code = s.code.Blur()
 	return s
 }
 
@@ -120,7 +122,7 @@ func (s practiceScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd)
 // new code every 30 seconds, and the person types it without deleting the old one first.
 func (s practiceScreen) startNewCode() practiceScreen {
 	if s.checked {
-		s.code.SetValue("")
+		s.code = s.code.SetValue("")
 		s.checked = false
 	}
 	return s
@@ -222,9 +224,14 @@ func (s practiceScreen) column(c *common, w, h int, codeShown bool, note []strin
 	if s.verified {
 		label = "PracticeCodeAgain"
 	}
-	code := s.code
+	// The steps are numbered 1 add, 2 scan, 3 type; without a code to scan, typing is step 2.
+	n := 3
+	if !codeShown {
+		n = 2
+	}
+	code := s.code.copy()
 	code.SetStyles(st.Input)
-	field := append(wrap(st.Bold, c.z.T(label, d), w), code.View())
+	field := append(wrap(st.Bold, c.z.T(label, guide.With(d, "N", n)), w), code.View())
 	field = append(field, s.resultLines(c, w)...)
 	// A short window drops the how-to first: the key stays beside the code, and the field with
 	// its verdict (say, how far off the phone's clock is) stays in sight.

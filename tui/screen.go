@@ -112,9 +112,9 @@ type (
 // screen keeps a copy that could go stale.
 type common struct {
 	z         *locales.Localizer
-	st        Styles
+	st        *Styles // replaced whole (restyle), never changed in place: copies of the model share it
 	km        keyMaps
-	help      help.Model
+	help      *help.Model // replaced whole with the styles, never changed in place
 	w, h      int
 	isDark    bool
 	presenter bool

@@ -60,9 +60,10 @@ func (m *Model) compose() {
 	m.frame = m.headerPart + "\n" + strings.Join(padLines(body, bodyH), "\n") + "\n" + m.footerPart
 }
 
-func (m Model) mainWidth() int {
-	w := m.w - 2 // one column of margin on each side
-	if m.w >= sidebarMin {
+// mainWidth is the width of the step's text: the window less its margins and the step list.
+func (c *common) mainWidth() int {
+	w := c.w - 2 // one column of margin on each side
+	if c.w >= sidebarMin {
 		w -= sidebarWidth + 2
 	}
 	return w
