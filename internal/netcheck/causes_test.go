@@ -75,8 +75,7 @@ func TestOffline(t *testing.T) {
 	p := newPKI(t)
 	urls := []string{"https://one.test/", "https://two.test/", "https://three.test/"}
 	t.Run("no DNS server answers", func(t *testing.T) {
-		dns := netchecktest.NewDNSServer(t, nil)
-		dns.Fail = true
+		dns := netchecktest.FailingDNSServer(t)
 		cfg := p.config(3 * time.Second)
 		cfg.Resolver = dns.Resolver()
 		cfg.HasNetwork = func() bool { return true }

@@ -28,7 +28,7 @@ type Config struct {
 	// Concurrency is how many endpoints are checked at once (--parallel); default
 	// DefaultParallel, or DefaultParallelProxy when a proxy is configured (parallel.go).
 	Concurrency  int
-	MaxRedirects int           // default 5
+	MaxRedirects int // default 5
 	Proxy        ProxySetting
 	// ExtraRoots (--ca-file) count as genuine: added to both the system and the public roots.
 	ExtraRoots []*x509.Certificate

@@ -20,24 +20,32 @@ import (
 	"golang.org/x/net/dns/dnsmessage"
 )
 
-// DNSServer is a DNS server on 127.0.0.1 (UDP) that answers A and AAAA questions from Answers,
-// NXDOMAIN for names it does not know, and SERVFAIL for every name when Fail is set: a DNS
-// filter's sinkhole answers, a resolver that cannot reach the outside.
+// DNSServer is a DNS server on 127.0.0.1 (UDP) that answers A and AAAA questions from its
+// answers, NXDOMAIN for names it does not know, or SERVFAIL for every name: a DNS filter's
+// sinkhole answers, a resolver that cannot reach the outside.
 type DNSServer struct {
 	Addr    string // 127.0.0.1:port
-	Answers map[string][]net.IP
-	Fail    bool
+	answers map[string][]net.IP
+	fail    bool
 }
 
 // NewDNSServer starts a DNS server answering answers (names without the final dot).
 func NewDNSServer(t testing.TB, answers map[string][]net.IP) *DNSServer {
+	return startDNS(t, answers, false)
+}
+
+// FailingDNSServer starts a DNS server that answers SERVFAIL to everything: it cannot reach the
+// outside.
+func FailingDNSServer(t testing.TB) *DNSServer { return startDNS(t, nil, true) }
+
+func startDNS(t testing.TB, answers map[string][]net.IP, fail bool) *DNSServer {
 	t.Helper()
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { pc.Close() })
-	s := &DNSServer{Addr: pc.LocalAddr().String(), Answers: answers}
+	s := &DNSServer{Addr: pc.LocalAddr().String(), answers: answers, fail: fail}
 	go func() {
 		buf := make([]byte, 1500)
 		for {
@@ -65,9 +73,9 @@ func (s *DNSServer) answer(q []byte) []byte {
 	}
 	name := strings.TrimSuffix(strings.ToLower(question.Name.String()), ".")
 	rh := dnsmessage.Header{ID: h.ID, Response: true, RecursionAvailable: true, RecursionDesired: h.RecursionDesired}
-	ips, known := s.Answers[name]
+	ips, known := s.answers[name]
 	switch {
-	case s.Fail:
+	case s.fail:
 		rh.RCode = dnsmessage.RCodeServerFailure
 	case !known:
 		rh.RCode = dnsmessage.RCodeNameError
