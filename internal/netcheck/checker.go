@@ -175,7 +175,7 @@ func (c *Checker) Run(ctx context.Context, eps []Endpoint, progress func(Event))
 	c.markOffline(results)
 	c.markPortal(results, portal())
 	for i := range results {
-		results[i].Severity = severityOf(results[i])
+		results[i].Severity = SeverityOf(results[i])
 	}
 	return results
 }
@@ -184,7 +184,7 @@ func (c *Checker) Run(ctx context.Context, eps []Endpoint, progress func(Event))
 // list being checked: a redirect to a host it does not cover is flagged as one more to allow.
 func (c *Checker) Check(ctx context.Context, ep Endpoint, list []Endpoint, stage func(Stage, string)) Result {
 	r := c.check(ctx, ep, list, stage)
-	r.Severity = severityOf(r)
+	r.Severity = SeverityOf(r)
 	return r
 }
 
@@ -292,7 +292,7 @@ func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 	for _, r := range results {
 		s.Classes[r.Class]++
 		if r.Severity == "" {
-			r.Severity = severityOf(r)
+			r.Severity = SeverityOf(r)
 		}
 		s.Severities[r.Severity]++
 		if r.Class == OK {

@@ -15,11 +15,11 @@ const (
 // Severities lists every severity, in the order a summary shows them.
 var Severities = []Severity{SeverityOK, SeverityWarn, SeverityFail}
 
-// severityOf grades a result. Warn is for what works in a browser but is worth fixing: an
+// SeverityOf grades a result. Warn is for what works in a browser but is worth fixing: an
 // inspection this computer trusts (Microsoft asks to exempt sign-in hosts from it), a server
 // that forgets its intermediate certificate, IPv6 failing where the check fell back to IPv4, a
 // server answering 5xx (the network is fine), and any failure of an optional address.
-func severityOf(r Result) Severity {
+func SeverityOf(r Result) Severity {
 	sev := SeverityFail
 	switch {
 	case r.Cause == CauseCaptivePortal:
@@ -33,7 +33,7 @@ func severityOf(r Result) Severity {
 	case r.Class == HTTPStatus:
 		sev = SeverityWarn
 	}
-	if sev == SeverityFail && !r.Required {
+	if sev == SeverityFail && r.Endpoint.Optional {
 		sev = SeverityWarn
 	}
 	return sev
