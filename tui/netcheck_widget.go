@@ -111,10 +111,14 @@ func (m Model) netWidget(w int) string {
 	switch {
 	case m.net.running || rep == nil:
 		out = append(out, m.st.Bold.Width(w).Render(m.z.T("NetWidgetRunning", d)))
-	case rep.Summary.Failed == 0:
-		out = append(out, m.st.Success.Width(w).Render(m.z.T("NetWidgetAllOK", d)))
-	default:
+	case rep.Summary.Offline:
+		out = append(out, m.st.Error.Width(w).Render(m.z.T("NetWidgetOffline", d)))
+	case rep.Summary.Severities[netcheck.SeverityFail] > 0:
 		out = append(out, m.st.Error.Width(w).Render(m.z.T("NetWidgetSomeFailed", d)))
+	case rep.Summary.Severities[netcheck.SeverityWarn] > 0:
+		out = append(out, m.st.Bold.Width(w).Render(m.z.T("NetWidgetWarned", d)))
+	default:
+		out = append(out, m.st.Success.Width(w).Render(m.z.T("NetWidgetAllOK", d)))
 	}
 	fit := lipgloss.NewStyle().MaxWidth(w)
 	for _, l := range m.net.lines(m.z, netStyles{good: m.st.good, bad: m.st.Error, muted: m.st.muted, bold: m.st.Bold}, false, w-2) {
