@@ -114,3 +114,19 @@ func TestWarningsHaveTheirMarkAndVerdict(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupNamesOfTheNewGroups(t *testing.T) {
+	en, fr := locales.New(locales.English), locales.New(locales.French)
+	for id, want := range map[string][2]string{
+		"revocation": {"Certificate revocation (port 80)", "Révocation des certificats (port 80)"},
+		"phone":      {"The phone, if it uses this network", "Le cellulaire, s'il utilise ce réseau"},
+	} {
+		ep := netcheck.Endpoint{Group: id, GroupName: "file name"}
+		if got := GroupName(en, ep); !strings.HasPrefix(got, want[0]) {
+			t.Errorf("en %s: %q", id, got)
+		}
+		if got := GroupName(fr, ep); !strings.HasPrefix(got, want[1]) {
+			t.Errorf("fr %s: %q", id, got)
+		}
+	}
+}

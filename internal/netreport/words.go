@@ -144,6 +144,10 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 		return z.T("NetGroupAuvenir", Data())
 	case "microsoft":
 		return z.T("NetGroupMicrosoft", Data())
+	case "revocation":
+		return z.T("NetGroupRevocation", Data())
+	case "phone":
+		return z.T("NetGroupPhone", Data())
 	case netcheck.GroupCommandLine:
 		return z.T("NetGroupCommandLine", Data())
 	}
