@@ -23,7 +23,19 @@ const (
 	WidgetCodeSent            // the person confirms « Send code »: the 30-minute timer starts
 	WidgetCodeTimer           // shows how long the emailed code stays valid
 	WidgetMFAOptions          // the two ways to register multifactor authentication
+	widgetEnd                 // one past the last: a new widget goes above
 )
+
+// Widgets lists every widget but WidgetNone. The TUI and plain mode each test that they draw
+// every one (tui/completeness_test.go, internal/plain/completeness_test.go): a new widget fails
+// there until both modes handle it.
+func Widgets() []Widget {
+	var out []Widget
+	for w := WidgetNone + 1; w < widgetEnd; w++ {
+		out = append(out, w)
+	}
+	return out
+}
 
 // BlockKind says how a block is presented.
 type BlockKind int

@@ -1,9 +1,5 @@
 package tui
 
-import (
-	"strings"
-)
-
 // status is one line above the support contacts saying what a key just did (or that a state file
 // was ignored). It is kept as a message ID and its values, not as words, so switching the
 // language says it again in the new one; it belongs to the screen it was said on.
@@ -39,5 +35,5 @@ func (m Model) statusLine() string {
 	if s.link != "" {
 		lines += "\n" + m.st.Link.Hyperlink(s.link).Render(s.link)
 	}
-	return strings.ReplaceAll(lines, "\n", "\n ") + "\n"
+	return lines + "\n"
 }

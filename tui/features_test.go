@@ -225,7 +225,7 @@ func TestResumeOffer(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := newWith(Config{Progress: store, Resume: &saved}, 80, 24)
-	mustContain(t, m, "Welcome back", "Step 5 of 9 · Enter the code", "Continue from there?", "support@auvenir.ca")
+	mustContain(t, m, "Welcome back", "Step 5 of 9: Enter the code", "Continue from there?", "support@auvenir.ca")
 	// Other keys do nothing while the question is asked.
 	m = press(m, "right", "P", "7")
 	mustContain(t, m, "Welcome back")

@@ -241,7 +241,7 @@ func (m *Model) leaveAddress(a addressLeft) tea.Cmd {
 func (m *Model) startTimer() tea.Cmd {
 	if left := m.codeLeft(); left > 0 && !m.timerAsked {
 		m.timerAsked = true
-		m.setStatus("TimerRestartAsk", map[string]any{"Left": clock(left)})
+		m.setStatus("TimerRestartAsk", nil)
 		return nil
 	}
 	m.timerAsked = false
