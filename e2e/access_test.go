@@ -150,7 +150,7 @@ func TestResumeAfterQuittingAtStep5(t *testing.T) {
 
 	// No --lang this time, and LANG=C: the saved language is used.
 	p = start(t, 80, 24, env)
-	p.waitFor("Bon retour", "Étape 5 de 9 · Entrer le code", "Reprendre à cet endroit ?")
+	p.waitFor("Bon retour", "Étape 5 de 9 : Entrer le code", "Reprendre à cet endroit ?")
 	p.keys("Enter")
 	p.waitFor("Étape 5 de 9", "Le code est encore valide pendant 2", "jane@firm.ca")
 	p.keys("Right")

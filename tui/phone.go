@@ -22,7 +22,6 @@ type phoneScreen struct {
 	field  field
 	number *phone.Number  // the last number accepted
 	err    *locales.Error // the last refusal; the typed text stays in the field
-	scroll int            // lines scrolled by ↑/↓ (the field has one line: they read the text)
 }
 
 func newPhoneScreen() phoneScreen {
