@@ -9,7 +9,14 @@ type glyphSet struct {
 	Warn    string // something to watch
 	Hint    string // a tip
 	Bad     string // an item that failed
+	Sep     string // between a heading and its title: "Step 4 of 9 · title"
+	More    string // the end of a line cut short
+	Prompt  string // before a field's text
+	Right   string // the key → in the help
+	Left    string // the key ←
+	UpDown  string // the keys ↑ and ↓
 }
 
 // glyphs is the set in use.
-var glyphs = glyphSet{Current: "▸", Done: "✓", Bullet: "•", Warn: "!", Hint: "›", Bad: "•"}
+var glyphs = glyphSet{Current: "▸", Done: "✓", Bullet: "•", Warn: "!", Hint: "›", Bad: "•",
+	Sep: "·", More: "…", Prompt: "›", Right: "→", Left: "←", UpDown: "↑/↓"}

@@ -160,7 +160,7 @@ func truncate(s string, w int) string {
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, max(0, w), "…")
+	return ansi.Truncate(s, max(0, w), glyphs.More)
 }
 
 // joinColumns puts right beside left, whose lines are padded to width lw and then gap spaces. It

@@ -36,7 +36,7 @@ func newPracticeScreen(r io.Reader) practiceScreen {
 	code := textinput.New()
 	code.CharLimit = 32 // a few spaces around six digits; totp.ParseCode looks no further
 	code.SetWidth(10)
-	code.Prompt = "› "
+	code.Prompt = glyphs.Prompt + " "
 	code.Placeholder = "123 456"
 	return practiceScreen{rand: r, code: newField(code), cache: &qrCache{}}
 }

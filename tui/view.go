@@ -92,7 +92,7 @@ func (m Model) headingLine(s steps.Screen, data map[string]any, w int) string {
 	}
 	title := guide.Title(m.z, s, data)
 	if lipgloss.Width(heading)+3+lipgloss.Width(title) <= w {
-		return m.st.Heading.Render(heading) + m.st.Muted.Render(" · ") + m.st.Title.Render(title)
+		return m.st.Heading.Render(heading) + m.st.Muted.Render(" "+glyphs.Sep+" ") + m.st.Title.Render(title)
 	}
 	return m.st.Heading.Render(heading) + "\n" + fill(m.st.Title, title, w)
 }
