@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/mask"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 )
 
@@ -43,7 +44,12 @@ func (m *Model) showQRFrame() string {
 
 func (m Model) showQRColumn(k otpauth.Key, w, h int, codeShown bool, note []string) []string {
 	st := m.st
-	d := guide.With(m.mfaData(), "Issuer", k.Issuer, "Account", k.Account,
+	account := k.Account
+	if m.presenting() {
+		// The account is usually the person's address: masked as everywhere in presenter mode.
+		account = mask.Email(account)
+	}
+	d := guide.With(m.mfaData(), "Issuer", k.Issuer, "Account", account,
 		"Digits", strconv.Itoa(k.Digits), "Period", strconv.Itoa(k.Period), "Algorithm", k.Algorithm)
 	var notes, labels, manual []string
 	for _, n := range note {
