@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // FileName is the state file inside the store's directory.
@@ -27,6 +28,8 @@ type Store struct {
 	// beforeRename lets the tests fail a save between writing the temporary file and putting it
 	// in place, the moment a crash or a full disk would.
 	beforeRename func(tmp *os.File) error
+	// Now is the clock Load checks the code timer against; nil is time.Now.
+	Now func() time.Time
 }
 
 // DefaultDir is auvenir-onboard under the user's configuration directory
@@ -76,6 +79,16 @@ func (s Store) Load() (st State, found bool, err error) {
 			return State{}, false, e
 		}
 		return State{}, false, &Error{ID: IDCorrupt, Path: path, Err: err}
+	}
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	if st.CodeSent.After(now()) {
+		// A timer started in the future: the clock was put back since, or the file was edited.
+		// How long the code still works is unknown, so the timer is dropped, and the person
+		// starts it again when they ask for a new code.
+		st.CodeSent = time.Time{}
 	}
 	return st, true, nil
 }
