@@ -138,16 +138,13 @@ func encode(st State) ([]byte, error) {
 
 // Save writes st atomically: a temporary file in the same directory, flushed to disk, then
 // renamed over the old one, so a crash leaves either the old progress or the new, never half.
-// The directory is 0700 and the file 0600: the address in it is personal data.
+// The file is 0600 and a directory it creates 0700: the address in it is personal data.
 func (s Store) Save(st State) (err error) {
 	raw, err := encode(st)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return err
-	}
-	if err := os.Chmod(s.Dir, 0o700); err != nil {
+	if err := makeDir(s.Dir); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(s.Dir, tempPattern)
@@ -182,6 +179,25 @@ func (s Store) Save(st State) (err error) {
 	}
 	syncDir(s.Dir)
 	return nil
+}
+
+// makeDir creates dir, 0700, unless it is there already. Modes are set only on what the program
+// itself creates: a folder that exists, or a symbolic link to one, is the person's (or their
+// administrator's) and keeps its mode, so a link's target is not narrowed and a read-only
+// folder is not made writable (the save then fails and is reported).
+func makeDir(dir string) error {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		return err
+	}
+	err := os.Mkdir(dir, 0o700)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil
+	case err != nil:
+		return err
+	}
+	// Created just now: exactly 0700, whatever the umask took away.
+	return os.Chmod(dir, 0o700)
 }
 
 // syncDir makes the rename itself durable where the system allows it; failing that, the rename
