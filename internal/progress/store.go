@@ -54,13 +54,17 @@ func (s Store) Load() (st State, found bool, err error) {
 	path := s.Path()
 	info, err := os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return State{}, false, nil
 	case err != nil:
+		if b := blocker(s.Dir); b != "" {
+			return State{}, false, &Error{ID: IDBlocked, Path: path, Blocker: b, Err: err}
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return State{}, false, nil
+		}
 		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: err}
 	case !info.Mode().IsRegular():
 		// A FIFO would block the open for ever; a directory cannot be progress.
-		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: fmt.Errorf("not a regular file")}
+		return State{}, false, &Error{ID: IDNotFile, Path: path, Err: fmt.Errorf("not a regular file")}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -200,6 +204,25 @@ func makeDir(dir string) error {
 	return os.Chmod(dir, 0o700)
 }
 
+// blocker is the first file found, going up from dir, where a folder is needed (such as
+// XDG_CONFIG_HOME naming a file); "" when there is none.
+func blocker(dir string) string {
+	for p := dir; ; {
+		info, err := os.Stat(p)
+		if err == nil {
+			if info.IsDir() {
+				return ""
+			}
+			return p
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return ""
+		}
+		p = parent
+	}
+}
+
 // syncDir makes the rename itself durable where the system allows it; failing that, the rename
 // is still atomic, only perhaps not yet on disk.
 func syncDir(dir string) {
@@ -212,9 +235,17 @@ func syncDir(dir string) {
 // Reset forgets the saved progress, and any temporary file a crash left behind. Nothing to
 // forget is not an error.
 func (s Store) Reset() error {
-	err := os.Remove(s.Path())
+	path := s.Path()
+	if b := blocker(s.Dir); b != "" {
+		return &Error{ID: IDBlocked, Path: path, Blocker: b, Err: errors.New("not a directory")}
+	}
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
+		// Not progress, and not the program's to delete (a folder may hold anything).
+		return &Error{ID: IDNotFile, Path: path, Err: errors.New("not a regular file")}
+	}
+	err := os.Remove(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+		return &Error{ID: IDResetFailed, Path: path, Err: err}
 	}
 	entries, _ := os.ReadDir(s.Dir)
 	for _, e := range entries {

@@ -80,7 +80,7 @@ func TestSaveKeepsModesItDidNotSet(t *testing.T) {
 func TestUnreadable(t *testing.T) {
 	s := Store{Dir: t.TempDir()}
 	os.Mkdir(s.Path(), 0o700)
-	if e := loadErr(t, s); e.ID != IDUnreadable {
+	if e := loadErr(t, s); e.ID != IDNotFile {
 		t.Fatalf("directory: ID = %s", e.ID)
 	}
 	os.Remove(s.Path())
@@ -88,7 +88,7 @@ func TestUnreadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A FIFO would block an open for ever: Load must refuse it without opening it.
-	if e := loadErr(t, s); e.ID != IDUnreadable {
+	if e := loadErr(t, s); e.ID != IDNotFile {
 		t.Fatalf("fifo: ID = %s", e.ID)
 	}
 	os.Remove(s.Path())
