@@ -65,27 +65,30 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		rep = c.NewReport(results, time.Since(start))
 	}
 
+	out := &checkedWriter{w: stdout}
 	switch {
 	case o.json:
-		enc := json.NewEncoder(stdout)
+		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		enc.Encode(rep)
 	case stdoutIsTerminal && noColor:
-		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
 	case stdoutIsTerminal:
 		// lipgloss reduces the colours to what the terminal supports.
 		var b strings.Builder
 		st := netreport.TerminalStyles()
 		st.Width = terminalWidth(stdout)
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
-		lipgloss.Fprint(stdout, b.String())
+		lipgloss.Fprint(out, b.String())
 	default:
-		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{})
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}
+	code = 0
 	if rep.Summary.Failed > 0 {
-		return 1
+		code = 1
 	}
-	return 0
+	// A result nobody received is not a result: the failed write wins over the verdict.
+	return s.written(z, out, code)
 }
 
 // network is what the command line says of the network check, shared by --check-network and

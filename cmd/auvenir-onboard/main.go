@@ -43,15 +43,17 @@ func run(s *ioStreams, args []string) int {
 	}
 	switch {
 	case o.help:
-		writeHelp(s.Out, z)
-		return 0
+		out := &checkedWriter{w: s.Out}
+		writeHelp(out, z)
+		return s.written(z, out, 0)
 	case o.version:
+		out := &checkedWriter{w: s.Out}
 		v, c, d := buildInfo()
-		fmt.Fprintln(s.Out, versionLine(z, v, c, d))
-		return 0
+		fmt.Fprintln(out, versionLine(z, v, c, d))
+		return s.written(z, out, 0)
 	case o.print:
 		if err := guide.Markdown(s.Out, z, ""); err != nil {
-			return 1
+			return s.writeFailed(z, err)
 		}
 		return 0
 	case o.checkNetwork:
