@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
@@ -42,25 +42,29 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		return code
 	}
 	eps, proxy, c := nw.list(), nw.proxy, nw.checker()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	var rep netcheck.Report
-	var err error
 	noColor := s.Getenv("NO_COLOR") != ""
 	if stdoutIsTerminal && !o.json {
-		stop() // Bubble Tea handles ctrl+c itself while it runs
+		// The live view catches the signals itself, restoring the terminal before it ends.
+		var err error
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+			var sig *sigexit.Error
+			if errors.As(err, &sig) {
+				return sigexit.Status(sig.Signal)
+			}
 			return 130
 		}
 	} else {
+		caught := sigexit.Catch(context.Background())
+		defer caught.Stop()
 		start := time.Now()
-		results := c.Run(ctx, eps, nil)
-		if ctx.Err() != nil {
+		results := c.Run(caught.Context(), eps, nil)
+		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
-			return 130
+			return sigexit.Status(sig)
 		}
 		rep = c.NewReport(results, time.Since(start))
 	}

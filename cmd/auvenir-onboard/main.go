@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -89,7 +90,12 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	if lang != "" {
 		z = locales.New(lang)
 	}
+	var sig *sigexit.Error
 	switch {
+	case errors.As(err, &sig):
+		// Ended from outside (kill, a closed terminal, ctrl+\): the terminal is restored, and
+		// the status says which signal, as shells expect.
+		return sigexit.Status(sig.Signal)
 	case err == nil:
 		// The alternate screen is gone with the guide; the way to reach support stays behind.
 		fmt.Fprintln(s.Out, z.T("FooterSupport", steps.Facts()))

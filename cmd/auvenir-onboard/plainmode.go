@@ -1,17 +1,17 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/plain"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/termecho"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -53,13 +53,15 @@ func runPlain(s *ioStreams, o *options, lang locales.Lang, langKnown bool) int {
 	if sv.lang != "" {
 		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sig)
-	cfg.Interrupt = sig
+	caught := sigexit.Catch(context.Background())
+	defer caught.Stop()
+	cfg.Interrupt = caught.C()
 	err := plain.Run(cfg, s.In, s.Out)
 	switch {
 	case errors.Is(err, plain.ErrInterrupted):
+		if sig := caught.Signal(); sig != nil {
+			return sigexit.Status(sig)
+		}
 		return 130
 	case err != nil:
 		fmt.Fprintln(s.ErrOut, locales.New(lang).T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
