@@ -27,7 +27,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "auvenir-onboard")
-	build := exec.Command("go", "build", "-o", binary, "../cmd/auvenir-onboard")
+	// -tags testseams: the crash key of TestPanicShowsSupportNotAStack; release builds lack it.
+	build := exec.Command("go", "build", "-tags", "testseams", "-o", binary, "../cmd/auvenir-onboard")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building the binary:", err)
@@ -174,17 +175,6 @@ func (p *pane) screen() string {
 		p.t.Fatalf("capture-pane: %v", err)
 	}
 	return strings.ReplaceAll(string(out), "\u00a0", " ")
-}
-
-// screenEscapes is the visible screen with its colour escapes (capture-pane -e), as the QR
-// decoder reads it.
-func (p *pane) screenEscapes() string {
-	p.t.Helper()
-	out, err := exec.Command("tmux", "-L", p.socket, "capture-pane", "-p", "-e").Output()
-	if err != nil {
-		p.t.Fatalf("capture-pane: %v", err)
-	}
-	return string(out)
 }
 
 // scrollback is everything the pane holds, history included.

@@ -72,7 +72,7 @@ func run(s *ioStreams, args []string) int {
 		return 2
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: s.Getenv("NO_COLOR") != "",
-		PanicKey: s.Getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
+		PanicKey: crashKey(s.Getenv), Presenter: o.presenter, Practice: o.totpPractice}
 	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
