@@ -26,12 +26,16 @@ type guardState struct {
 	program  atomic.Pointer[tea.Program] // for a panic in View, which cannot return tea.Quit
 	signal   atomic.Pointer[os.Signal]   // the signal that ended the program, if one did
 	tstp     chan os.Signal              // kill -TSTP from outside
+	// signalled is closed once signal is set.
+	signalled chan struct{}
 }
 
 // panicMsg is a command's panic, carried to Update so that the program quits from there.
 type panicMsg struct{}
 
-func newGuard(m tea.Model) guard { return guard{inner: m, state: &guardState{}} }
+func newGuard(m tea.Model) guard {
+	return guard{inner: m, state: &guardState{signalled: make(chan struct{})}}
+}
 
 func (g guard) Init() (cmd tea.Cmd) {
 	defer g.recover(&cmd)
@@ -129,6 +133,14 @@ func runGuarded(m tea.Model, opts ...tea.ProgramOption) (final tea.Model, panick
 	if eg, ok := end.(guard); ok {
 		end = eg.inner
 	}
+	if err != nil && g.state.signal.Load() == nil {
+		// A read from a terminal just closed fails at about the moment SIGHUP arrives: the
+		// error waits a little for the signal that explains it.
+		select {
+		case <-g.state.signalled:
+		case <-time.After(signalGrace):
+		}
+	}
 	if sig := g.state.signal.Load(); sig != nil {
 		err = &sigexit.Error{Signal: *sig}
 	}
@@ -157,6 +169,9 @@ func (g guard) suspend() tea.Cmd {
 	return tea.Batch(tea.ClearScreen, func() tea.Msg { return tea.ResumeMsg{} })
 }
 
+// signalGrace is how long an error waits for the signal that may explain it.
+const signalGrace = 500 * time.Millisecond
+
 // killAfter is how long a signalled program has to end on its own before it is killed (its
 // terminal restored all the same): a model stuck in a long Update must not keep it alive.
 const killAfter = 3 * time.Second
@@ -176,6 +191,7 @@ func (s *guardState) catchSignals(p *tea.Program) (stop func()) {
 				return
 			case sig := <-ending:
 				s.signal.Store(&sig)
+				close(s.signalled)
 				go p.Send(tea.InterruptMsg{})
 				select {
 				case <-done:

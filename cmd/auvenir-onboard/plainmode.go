@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 	"os"
 
 	"golang.org/x/term"
@@ -40,6 +41,9 @@ func hideTyping(presenter bool, in io.Reader) func() (restore func()) {
 	}
 }
 
+// signalGrace is how long a failed read waits for the signal that may explain it (sigexit.Await).
+const signalGrace = 500 * time.Millisecond
+
 // runPlain needs no terminal: answers may come from a pipe, and the end of input ends it.
 // Step 9's practice key is shown only when stdout is a window that can erase it afterwards: a
 // terminal, and not TERM=dumb (an editor's shell buffer keeps everything). An interrupt (ctrl+c,
@@ -57,11 +61,13 @@ func runPlain(s *ioStreams, o *options, lang locales.Lang, langKnown bool) int {
 	defer caught.Stop()
 	cfg.Interrupt = caught.C()
 	err := plain.Run(cfg, s.In, s.Out)
-	switch {
-	case errors.Is(err, plain.ErrInterrupted):
-		if sig := caught.Signal(); sig != nil {
+	if err != nil {
+		if sig := caught.Await(signalGrace); sig != nil {
 			return sigexit.Status(sig)
 		}
+	}
+	switch {
+	case errors.Is(err, plain.ErrInterrupted):
 		return 130
 	case err != nil:
 		fmt.Fprintln(s.ErrOut, locales.New(lang).T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))

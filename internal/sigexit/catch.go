@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/signal"
 	"sync/atomic"
+	"time"
 )
 
 // Catcher catches the ending signals for code that is not a Bubble Tea program (plain mode, the
@@ -47,6 +48,22 @@ func (c *Catcher) Signal() os.Signal {
 		return *s
 	}
 	return nil
+}
+
+// Await is the signal caught, waiting up to d for one. A read from a terminal that was just
+// closed fails at about the moment SIGHUP arrives, and either may come first: a failed read
+// waits for the signal that explains it, so the status says hang-up rather than error.
+func (c *Catcher) Await(d time.Duration) os.Signal {
+	if s := c.Signal(); s != nil {
+		return s
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-c.ctx.Done():
+	case <-t.C:
+	}
+	return c.Signal()
 }
 
 // Stop stops catching.
