@@ -155,6 +155,11 @@ func TestSuspendAndResumeRedraw(t *testing.T) {
 			p.waitFor("Step 2 of 9")
 			p.waitTerminal(true)
 			if how == "ctrl+z" {
+				// Where a shell can resume it, the help lists the key.
+				p.keys("?")
+				p.waitFor("ctrl+z suspend (fg resumes)")
+				p.keys("Escape")
+				p.waitFor("Step 2 of 9")
 				p.keys("C-z")
 			} else {
 				p.kill("TSTP")
@@ -175,6 +180,27 @@ func TestSuspendAndResumeRedraw(t *testing.T) {
 				t.Fatalf("exit %s; stderr %q", code, p.file("stderr"))
 			}
 		})
+	}
+}
+
+// Without a job-control shell (the program's group is orphaned, as when a terminal window runs
+// it directly), ctrl+z does nothing and the help does not offer it.
+func TestNoSuspendWithoutAShell(t *testing.T) {
+	p := start(t, 80, 24, nil, "--lang", "en", "--step", "2")
+	p.waitFor("Step 2 of 9")
+	p.keys("?")
+	p.waitFor("all keys")
+	if strings.Contains(p.screen(), "ctrl+z") {
+		t.Fatalf("the help offers ctrl+z:\n%s", p.screen())
+	}
+	p.keys("Escape", "C-z")
+	time.Sleep(300 * time.Millisecond)
+	p.waitStopped(false)
+	p.keys("Right")
+	p.waitFor("Step 3 of 9")
+	p.keys("q")
+	if code := p.exited(); code != "0" {
+		t.Fatalf("exit %s", code)
 	}
 }
 

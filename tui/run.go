@@ -30,6 +30,7 @@ func Run(cfg Config) (locales.Lang, error) {
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
+	cfg.Suspendable = sigexit.CanStop()
 	final, panicked, err := runGuarded(New(cfg), opts...)
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {
