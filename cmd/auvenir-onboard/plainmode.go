@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 	"os"
+	"time"
 
 	"golang.org/x/term"
 
