@@ -148,9 +148,27 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 // (line mode, echo, main screen) while the program is stopped; on resume (fg, kill -CONT) the
 // wizard takes it again and draws its screen anew, and its keys work.
 func TestSuspendAndResumeRedraw(t *testing.T) {
-	for _, how := range []string{"kill -TSTP", "ctrl+z"} {
+	for _, how := range []string{"kill -TSTP", "ctrl+z", "show-qr"} {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
+			if how == "show-qr" { // keys from /dev/tty, the key from a pipe
+				uri := "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example"
+				p := startWith(t, run{w: 80, h: 24, jobs: true, pipe: uri + "\n", args: []string{"--show-qr", "--lang", "en"}})
+				p.waitFor("GEZD GNBV")
+				p.waitTerminal(true)
+				p.keys("C-z")
+				p.waitStopped(true)
+				p.waitTerminal(false)
+				p.fg()
+				p.waitStopped(false)
+				p.waitTerminal(true)
+				p.waitFor("GEZD GNBV")
+				p.keys("q")
+				if code := p.exited(); code != "0" {
+					t.Fatalf("exit %s; stderr %q", code, p.file("stderr"))
+				}
+				return
+			}
 			p := startWith(t, run{w: 80, h: 24, jobs: true, args: []string{"--lang", "en", "--step", "2"}})
 			p.waitFor("Step 2 of 9")
 			p.waitTerminal(true)
