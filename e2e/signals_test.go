@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -57,12 +58,14 @@ func (p *pane) waitStopped(want bool) {
 	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		out, _ := exec.Command("ps", "-o", "stat=", "-p", p.file("pid")).Output()
-		if strings.HasPrefix(strings.TrimSpace(string(out)), "T") == want {
+		// /proc/PID/stat: "pid (name) S ...", S being T when stopped (no ps needed).
+		stat, _ := os.ReadFile("/proc/" + p.file("pid") + "/stat")
+		_, rest, _ := strings.Cut(string(stat), ") ")
+		if strings.HasPrefix(rest, "T") == want {
 			return
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("process state %q, want stopped=%v; screen:\n%s", out, want, p.screen())
+			p.t.Fatalf("process state %q, want stopped=%v; screen:\n%s", rest, want, p.screen())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
