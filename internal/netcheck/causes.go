@@ -141,7 +141,7 @@ func (c *Checker) markOffline(results []Result) {
 			return
 		}
 		named++
-		if strings.Contains(r.Detail, "no such host") || strings.Contains(r.Detail, "no address for") {
+		if r.DNSAnswered {
 			noAnswer = false
 		}
 	}

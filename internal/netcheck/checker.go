@@ -252,6 +252,7 @@ func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 	r.Class, r.Phase, r.Detail = failed.class, failed.phase, failed.detail
 	r.CertNames, r.NotAfter = failed.certNames, failed.notAfter
 	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
+	r.DNSAnswered = failed.dnsAnswered
 	if r.Class == OK {
 		r.Phase = PhaseDone
 	} else {

@@ -36,6 +36,9 @@ type hop struct {
 	dnsAnswer  string // the sinkhole answer of a DNS filter
 	certSHA256 string // the certificate received
 	inspected  bool   // TLS re-signed by a CA this computer trusts: the request still goes
+	// dnsAnswered: the DNS server answered that the name does not exist (or has no address),
+	// which an offline computer cannot be told.
+	dnsAnswered bool
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -135,6 +138,8 @@ func (c *Checker) connectDirect(ctx context.Context, host, port, scheme string, 
 			if ctx.Err() != nil {
 				return nil, h.fail(Error, PhaseDNS, ctx.Err().Error()), nil
 			}
+			var de *net.DNSError
+			h.dnsAnswered = len(ips) == 0 && err.Error() == "no address for "+host || (errors.As(err, &de) && de.IsNotFound)
 			return nil, h.fail(DNS, PhaseDNS, err.Error()), nil
 		}
 		if ans := c.sinkholed(host, ips); ans != "" {
