@@ -207,18 +207,17 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		}
 		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
 	}
-	br := bufio.NewReader(conn)
-	resp, err := http.ReadResponse(br, req)
-	if err != nil {
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
 		conn.Close()
 		// A proxy that accepted CONNECT but has not answered yet is usually waiting on a server
 		// whose packets are dropped further on: that is the endpoint's timeout, not the proxy's.
-		if isTimeout(ctx, err) {
+		if aerr.class == Timeout {
 			return nil, h.fail(Timeout, PhaseProxy, "proxy "+paddr+": no answer to CONNECT "+addr)
 		}
-		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
+		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+aerr.detail)
 	}
-	resp.Body.Close()
+	resp, br := a.resp, a.br
 	if resp.StatusCode != http.StatusOK {
 		conn.Close()
 		h.status = 0
@@ -291,11 +290,14 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 	if err := req.Write(conn); err != nil {
 		return h.fail(httpErrClass(ctx, err), PhaseHTTP, "sending the request: "+err.Error())
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), req)
-	if err != nil {
-		return h.fail(httpErrClass(ctx, err), PhaseHTTP, "reading the answer: "+err.Error())
+	// The body is never read: the status and the headers are the answer the check needs, and
+	// the connection is closed after them (reading an endless body would hold the check until
+	// its deadline).
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
+		return h.fail(aerr.class, PhaseHTTP, "reading the answer: "+aerr.detail)
 	}
-	resp.Body.Close()
+	resp := a.resp
 	h.status = resp.StatusCode
 	switch {
 	case resp.StatusCode >= 500:

@@ -1,0 +1,28 @@
+package netcheck
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/url"
+	"testing"
+	"time"
+)
+
+// The connection's deadline cuts the status line in the middle ("HTTP/1") while the context is
+// still alive, as happens when the deadline and the context's timer fire in either order: the
+// class is timeout, not an error about a malformed answer.
+func TestAnswerCutByTheDeadlineIsATimeout(t *testing.T) {
+	client, server := net.Pipe()
+	defer client.Close()
+	defer server.Close()
+	go io.Copy(io.Discard, server)
+	go io.WriteString(server, "HTTP/1")
+	client.SetDeadline(time.Now().Add(300 * time.Millisecond))
+	u, _ := url.Parse("http://trickle.test/")
+	c := New(Config{})
+	h := c.request(context.Background(), client, u, hop{})
+	if h.class != Timeout {
+		t.Fatalf("class %q (detail %q), want timeout", h.class, h.detail)
+	}
+}
