@@ -133,6 +133,10 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 		switch {
 		case errors.Is(err, netcheck.ErrNoCertificates):
 			return usage("NetErrCANone", "File", o.caFile)
+		case errors.Is(err, netcheck.ErrNotRegular):
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemNotRegular", netreport.Data()))
+		case errors.As(err, new(*netcheck.TooLargeError)):
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemTooLarge", fileLimitData(z)))
 		case err != nil:
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
@@ -175,6 +179,9 @@ var problemIDs = map[netcheck.Problem]string{
 	netcheck.ProblemAllow:      "NetProblemAllow",
 	netcheck.ProblemUnknownKey: "NetProblemUnknownKey",
 	netcheck.ProblemEmpty:      "NetProblemEmpty",
+	netcheck.ProblemNotRegular: "NetProblemNotRegular",
+	netcheck.ProblemTooLarge:   "NetProblemTooLarge",
+	netcheck.ProblemTooDeep:    "NetProblemTooDeep",
 }
 
 // fileErrorText is the one line that says what is wrong with an --endpoints file, and where.
@@ -183,7 +190,7 @@ func fileErrorText(z *locales.Localizer, err error) string {
 	if !errors.As(err, &fe) {
 		return err.Error()
 	}
-	d := guide.With(netreport.Data(), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
+	d := guide.With(fileLimitData(z), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
 	if fe.Problem == netcheck.ProblemUnreadable {
 		return z.T("NetErrFileRead", d)
 	}
@@ -201,4 +208,14 @@ func systemMessage(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// fileLimitData is the template data with the size limit of --endpoints and --ca-file, in the
+// unit of the person's language.
+func fileLimitData(z *locales.Localizer) map[string]any {
+	unit := "MiB"
+	if z.Lang() == locales.French {
+		unit = "Mio"
+	}
+	return guide.With(netreport.Data(), "Limit", fmt.Sprintf("%d %s", netcheck.MaxFileBytes>>20, unit))
 }

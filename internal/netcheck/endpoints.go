@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 
@@ -72,14 +71,9 @@ func Default() []Endpoint {
 
 // LoadFile reads a list in the format of the embedded one.
 func LoadFile(path string) ([]Endpoint, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := ReadBounded(path, MaxFileBytes)
 	if err != nil {
-		detail := err.Error()
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			detail = pe.Err.Error()
-		}
-		return nil, &FileError{File: path, Problem: ProblemUnreadable, Detail: detail}
+		return nil, readFileError(path, err)
 	}
 	return Parse(raw, path)
 }
@@ -140,6 +134,9 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 
 // Parse reads an endpoint list. name is the file name used in errors.
 func Parse(raw []byte, name string) ([]Endpoint, error) {
+	if line, detail := checkShape(raw); line > 0 {
+		return nil, &FileError{File: name, Line: line, Problem: ProblemTooDeep, Detail: detail}
+	}
 	var f fileFormat
 	md, err := toml.Decode(string(raw), &f)
 	if err != nil {
