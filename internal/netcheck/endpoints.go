@@ -120,6 +120,9 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 	}
 	f.url, _ = m["url"].(string)
 	f.allow, _ = m["allow"].(string)
+	if f.allow != "" {
+		f.allow = asciiRule(f.allow)
+	}
 	if strings.TrimSpace(f.url) == "" {
 		return &endpointError{ProblemNoURL, "endpoint without url"}
 	}
@@ -226,7 +229,7 @@ func newEndpoint(raw string) (Endpoint, error) {
 		return Endpoint{}, err
 	}
 	host := strings.ToLower(u.Hostname())
-	return Endpoint{URL: u.String(), Host: host, Port: portOf(u), Allow: host}, nil
+	return Endpoint{URL: DisplayURL(u), Host: host, Port: portOf(u), Allow: host}, nil
 }
 
 // ErrNotURL is returned for an address that is not an absolute http(s) URL with a host.
@@ -244,6 +247,9 @@ func ParseURL(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" || u.User != nil {
+		return nil, ErrNotURL
+	}
+	if u, err = withASCIIHost(u); err != nil {
 		return nil, ErrNotURL
 	}
 	if p := u.Port(); p != "" {

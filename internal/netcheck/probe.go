@@ -37,9 +37,14 @@ func (h hop) fail(class Class, phase Phase, detail string) hop {
 
 // probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline.
 func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, string)) hop {
+	var h hop
+	au, err := withASCIIHost(u) // a redirect may name an international host
+	if err != nil {
+		return h.fail(DNS, PhaseDNS, u.Hostname()+": "+err.Error())
+	}
+	u = au
 	host := lower(u.Hostname())
 	port := portOf(u)
-	var h hop
 	proxyURL, err := c.cfg.Proxy.For(u)
 	if err != nil {
 		return h.fail(Proxy, PhaseProxy, "proxy setting: "+err.Error())
