@@ -12,6 +12,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -196,6 +197,6 @@ func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width i
 
 // shortAddr is the address without "https://" and a bare "/": what fits a line.
 func shortAddr(e netcheck.Endpoint) string {
-	s := strings.TrimPrefix(e.URL, "https://")
+	s := strings.TrimPrefix(sanitize.Text(e.URL), "https://")
 	return strings.TrimSuffix(s, "/")
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -34,6 +35,9 @@ func terminalAttached() bool {
 
 // run is the program without its process: testable with any arguments, environment and writers.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tty bool) int {
+	// Error lines quote arguments, file names, file contents and servers' words: none of it may
+	// reach the terminal as escape sequences.
+	stderr = sanitize.Writer{W: stderr}
 	lang, langKnown := messageLang(args, getenv)
 	z := locales.New(lang)
 	o, err := parseArgs(args)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -68,7 +69,7 @@ var stageIDs = map[netcheck.Stage]string{
 // StageText says what a running check is doing; host matters after a redirect.
 func StageText(z *locales.Localizer, s netcheck.Stage, host string) string {
 	if id, ok := stageIDs[s]; ok {
-		return z.T(id, guide.With(Data(), "Host", host))
+		return z.T(id, guide.With(Data(), "Host", clean(netcheck.DisplayHost(host))))
 	}
 	return ""
 }
@@ -109,14 +110,14 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 		return z.T("NetGroupCommandLine", Data())
 	}
 	if ep.GroupName != "" {
-		return ep.GroupName
+		return clean(ep.GroupName)
 	}
-	return ep.Group
+	return clean(ep.Group)
 }
 
 // ProxyLine says which proxy the check uses, before any result.
 func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
-	d := guide.With(Data(), "Proxy", p.Configured)
+	d := guide.With(Data(), "Proxy", clean(p.Configured))
 	switch {
 	case p.Source == netcheck.ProxyNone:
 		return z.T("NetProxyDisabled", d)
@@ -146,9 +147,9 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		ip = host
 	}
 	d := guide.With(Data(),
-		"Host", host, "HostPort", hostPort(host, port), "Rule", rule, "IP", ip,
-		"Issuer", shortIssuer(r.TLSIssuer), "Names", strings.Join(r.CertNames, ", "),
-		"Timeout", Limit(z, timeout), "Proxy", r.Proxy, "Detail", r.Detail,
+		"Host", clean(host), "HostPort", clean(hostPort(host, port)), "Rule", clean(rule), "IP", clean(ip),
+		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
+		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"))
 	var id string
@@ -196,7 +197,7 @@ func UnlistedRemedies(z *locales.Localizer, r netcheck.Result) []string {
 	from := r.Endpoint.Host
 	for _, h := range r.Redirects {
 		if !h.Listed {
-			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", from, "Host", h.Host)))
+			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", clean(from), "Host", clean(h.Host))))
 		}
 		from = h.Host
 	}
@@ -243,3 +244,7 @@ func shortIssuer(dn string) string {
 	}
 	return dn
 }
+
+// clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
+// terminal: every table, live line and remedy goes through it; the JSON document does not.
+func clean(s string) string { return sanitize.Text(s) }
