@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	kind := flag.String("b", "endless-header", "endless-status | endless-header | endless-headers | 1xx | trickle")
+	kind := flag.String("b", "endless-header", "endless-status | endless-header | endless-headers | 1xx | trickle | ok")
 	useTLS := flag.Bool("tls", false, "serve TLS (certificate for 127.0.0.1)")
 	flag.Parse()
 	behaviours := map[string]netchecktest.Behaviour{
@@ -33,6 +33,7 @@ func main() {
 		"endless-headers": netchecktest.EndlessHeaders,
 		"1xx":             netchecktest.InformationalThenSilence,
 		"trickle":         netchecktest.Trickle(50 * time.Millisecond),
+		"ok":              netchecktest.Answer("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
 	}
 	b, ok := behaviours[*kind]
 	if !ok {
