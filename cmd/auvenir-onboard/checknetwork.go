@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"encoding/json"
@@ -19,6 +20,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
@@ -67,9 +69,11 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 
 	switch {
 	case o.json:
-		enc := json.NewEncoder(stdout)
+		var doc bytes.Buffer
+		enc := json.NewEncoder(&doc)
 		enc.SetIndent("", "  ")
 		enc.Encode(rep)
+		stdout.Write(sanitize.EscapeC1(doc.Bytes()))
 	case stdoutIsTerminal && noColor:
 		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
 	case stdoutIsTerminal:

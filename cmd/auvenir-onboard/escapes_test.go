@@ -14,7 +14,7 @@ import (
 // sets the clipboard, a list whose group name colours the table, a URL that carries a title.
 // The JSON document keeps the text, escaped by the encoder.
 func TestOutsideTextReachesNoTerminalAsEscapes(t *testing.T) {
-	const evil = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J\x1b[31m"
+	const evil = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J\x1b[31m\u009b2J\u009d0;pwned\u009c"
 	rogue := netchecktest.NewCA(t, "Evil"+evil+" CA", "Org"+evil)
 	untrusted := netchecktest.ServeTLS(t, rogue.Leaf(t, "127.0.0.1"), 0, nil)
 	proxy := netchecktest.Hostile(t, netchecktest.Answer("HTTP/1.1 403 Blocked "+evil+"by policy\r\nContent-Length: 0\r\n\r\n"))
@@ -25,7 +25,7 @@ func TestOutsideTextReachesNoTerminalAsEscapes(t *testing.T) {
 		t.Helper()
 		for _, lang := range []string{"en", "fr"} {
 			code, out, errs := runCheck(t, env(), append([]string{"--lang", lang, "--timeout", "5s"}, args...)...)
-			if strings.ContainsAny(out+errs, "\x1b\x07") {
+			if strings.ContainsAny(out+errs, "\x1b\x07\u009b\u009d\u009c") {
 				t.Errorf("%s (%s): exit %d, escapes written:\n%q\n%q", name, lang, code, out, errs)
 			}
 			if !strings.Contains(out+errs, visible) {
@@ -41,7 +41,7 @@ func TestOutsideTextReachesNoTerminalAsEscapes(t *testing.T) {
 	check("unknown option", "--x", "--\x1b]0;pwned\x07x")
 
 	code, out, _ := runCheck(t, env(), "--json", "--endpoints", list)
-	if code != 1 || strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, `\u001b]0`) {
+	if code != 1 || strings.ContainsAny(out, "\x1b\x07\u009b\u009d\u009c") || !strings.Contains(out, `\u001b]0`) || !strings.Contains(out, `\u009b2J`) {
 		t.Errorf("JSON: exit %d\n%s", code, out)
 	}
 }
