@@ -7,8 +7,8 @@ import "strconv"
 // format needs two levels ([[group.endpoint]]), so checkShape refuses deep nesting before the
 // decoder sees the text.
 const (
-	maxNesting    = 16 // open [ and { at once
-	maxDottedKeys = 32 // dots outside strings and comments on one line (a key's parts)
+	maxNesting    = 8 // open [ and { at once (the format needs 4 at most: group = [{endpoint = [{…}]}])
+	maxDottedKeys = 8 // dots outside strings and comments on one line (a key's parts; the format needs 1)
 )
 
 // checkShape scans raw as TOML text, skipping strings and comments, and returns the line (from
