@@ -213,7 +213,7 @@ func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, w
 	} else {
 		m, label, elapsed, ip, _ := netreport.Row(z, *r.result)
 		s := st.good
-		if r.result.Class != netcheck.OK {
+		if m != netreport.MarkOK {
 			s = st.bad
 		}
 		detail := " · " + elapsed
@@ -242,7 +242,7 @@ func (n *netCheck) track(i int, stage netcheck.Stage, res *netcheck.Result) {
 	case res != nil:
 		delete(n.active, i)
 		n.done++
-		if res.Class != netcheck.OK {
+		if netreport.Mark(*res) == netreport.MarkFail {
 			n.failed++
 		}
 	case stage != netcheck.StageWaiting:

@@ -112,10 +112,14 @@ func (s netScreen) view(c *common, w, _ int) string {
 	switch {
 	case s.running || rep == nil:
 		out = append(out, fill(st.Bold, c.z.T("NetWidgetRunning", d), w))
-	case rep.Summary.Failed == 0:
-		out = append(out, fill(st.Success, c.z.T("NetWidgetAllOK", d), w))
-	default:
+	case rep.Summary.Offline:
+		out = append(out, fill(st.Error, c.z.T("NetWidgetOffline", d), w))
+	case rep.Summary.Severities[netcheck.SeverityFail] > 0:
 		out = append(out, fill(st.Error, c.z.T("NetWidgetSomeFailed", d), w))
+	case rep.Summary.Severities[netcheck.SeverityWarn] > 0:
+		out = append(out, fill(st.Bold, c.z.T("NetWidgetWarned", d), w))
+	default:
+		out = append(out, fill(st.Success, c.z.T("NetWidgetAllOK", d), w))
 	}
 	cut := lipgloss.NewStyle().MaxWidth(w)
 	for _, l := range s.lines(c.z, netStyles{good: st.good, bad: st.Error, muted: st.muted, bold: st.Bold}, false, w-2) {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 )
@@ -24,5 +25,40 @@ func TestAnswerCutByTheDeadlineIsATimeout(t *testing.T) {
 	h := c.request(context.Background(), client, u, hop{})
 	if h.class != Timeout {
 		t.Fatalf("class %q (detail %q), want timeout", h.class, h.detail)
+	}
+}
+
+// The plain-http fetches (an intermediate certificate, the connectivity test) read the answer
+// within the same bound as the check.
+func TestFetchIsBounded(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				io.WriteString(c, "HTTP/1.1 200 OK\r\nX-Endless: ")
+				chunk := make([]byte, 32<<10)
+				for {
+					if _, err := c.Write(chunk); err != nil {
+						return
+					}
+				}
+			}()
+		}
+	}()
+	c := New(Config{Proxy: ProxySetting{Source: ProxyNone}})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, _, _, err = c.get(ctx, "http://"+l.Addr().String()+"/ca.crt", 4096)
+	if err == nil || !strings.Contains(err.Error(), "100 KB") {
+		t.Fatalf("error %v", err)
 	}
 }
