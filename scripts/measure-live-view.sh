@@ -2,7 +2,7 @@
 # Wall time of --check-network's live view in a real terminal (tmux, 120×40) for N addresses
 # (default 1000), all answering at once from one loopback server (issue 14 item 6). Prints the
 # figures; asserts nothing.
-# Usage: scripts/measure-live-view.sh [BINARY] [N] [LIMIT_SECONDS]
+# Usage: [ARGS="--parallel 32"] scripts/measure-live-view.sh [BINARY] [N] [LIMIT_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -29,7 +29,7 @@ read -r addr _ <"$work/addr"
 
 # The view runs inside tmux; the shell there records its own wall time.
 tmux new-session -d -s "$session" -x 120 -y 40 \
-  "s=\$(date +%s.%N); TERM=xterm-256color '$bin' --check-network --lang en --endpoints '$work/list.toml' >/dev/tty; c=\$?; e=\$(date +%s.%N); echo \"\$c \$s \$e\" >'$work/done'; sleep 600"
+  "s=\$(date +%s.%N); TERM=xterm-256color '$bin' --check-network --lang en ${ARGS:-} --endpoints '$work/list.toml' >/dev/tty; c=\$?; e=\$(date +%s.%N); echo \"\$c \$s \$e\" >'$work/done'; sleep 600"
 start=$(date +%s)
 while [ ! -s "$work/done" ]; do
   if [ $(($(date +%s) - start)) -ge "$limit" ]; then
