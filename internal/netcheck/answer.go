@@ -17,6 +17,11 @@ import (
 // sends an endless header line drives the process out of memory.
 const MaxHeaderBytes = 100 << 10
 
+// CauseOversizedAnswer: an answer's status line and headers went past MaxHeaderBytes (an
+// endless header, a broken server, a filter answering with garbage). Class error, or proxy for
+// a proxy's answer to CONNECT.
+const CauseOversizedAnswer Cause = "oversized_answer"
+
 // max1xx is how many interim (1xx) answers are skipped before the real one; Go's HTTP client
 // allows as many.
 const max1xx = 5
@@ -60,6 +65,7 @@ type answer struct {
 type answerError struct {
 	class  Class
 	detail string
+	cause  Cause
 }
 
 // readAnswer reads the final answer to req from r: interim 1xx answers are skipped (an interim
@@ -75,10 +81,10 @@ func readAnswer(ctx context.Context, r io.Reader, req *http.Request) (answer, *a
 		}
 		switch {
 		case resp.StatusCode == http.StatusSwitchingProtocols:
-			return answer{}, &answerError{Error, "answered " + resp.Status + ", which was not asked for"}
+			return answer{}, &answerError{class: Error, detail: "answered " + resp.Status + ", which was not asked for"}
 		case resp.StatusCode >= 100 && resp.StatusCode < 200:
 			if interim == max1xx {
-				return answer{}, &answerError{Error, "more than " + strconv.Itoa(max1xx) + " interim (1xx) answers"}
+				return answer{}, &answerError{class: Error, detail: "more than " + strconv.Itoa(max1xx) + " interim (1xx) answers"}
 			}
 			continue
 		}
@@ -93,13 +99,14 @@ func readAnswer(ctx context.Context, r io.Reader, req *http.Request) (answer, *a
 func classifyAnswerError(ctx context.Context, hr *headReader, err error) *answerError {
 	switch {
 	case hr.over:
-		return &answerError{Error, "the answer's status line and headers exceed " + strconv.Itoa(MaxHeaderBytes>>10) + " KB"}
+		return &answerError{class: Error, cause: CauseOversizedAnswer,
+			detail: "the answer's status line and headers exceed " + strconv.Itoa(MaxHeaderBytes>>10) + " KB"}
 	case isTimeout(ctx, hr.err), isTimeout(ctx, err):
-		return &answerError{Timeout, "no complete answer: " + errText(hr.err, err)}
+		return &answerError{class: Timeout, detail: "no complete answer: " + errText(hr.err, err)}
 	case errors.Is(hr.err, io.EOF), errors.Is(hr.err, syscall.ECONNRESET):
-		return &answerError{Error, "connection closed before a complete answer: " + err.Error()}
+		return &answerError{class: Error, detail: "connection closed before a complete answer: " + err.Error()}
 	}
-	return &answerError{Error, err.Error()}
+	return &answerError{class: Error, detail: err.Error()}
 }
 
 // errText is the connection's error when there is one (the parser's "malformed" says less).

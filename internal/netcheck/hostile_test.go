@@ -47,7 +47,7 @@ func TestEndlessAnswerHeadsAreBounded(t *testing.T) {
 					r = check(t, p.config(30*time.Second), scheme+"://endless.test:"+port+"/")[0]
 				})
 				wantClass(t, r, netcheck.Error)
-				if !strings.Contains(r.Detail, "100 KB") || r.Phase != netcheck.PhaseHTTP {
+				if !strings.Contains(r.Detail, "100 KB") || r.Phase != netcheck.PhaseHTTP || r.Cause != netcheck.CauseOversizedAnswer {
 					t.Errorf("detail %q, phase %q", r.Detail, r.Phase)
 				}
 				// A few times the bound (bufio, textproto and TLS buffers), not gigabytes.
@@ -67,7 +67,7 @@ func TestEndlessConnectAnswerIsBounded(t *testing.T) {
 	var r netcheck.Result
 	alloc := allocated(func() { r = check(t, cfg, "https://ok.test/")[0] })
 	wantClass(t, r, netcheck.Proxy)
-	if !strings.Contains(r.Detail, "100 KB") || r.Phase != netcheck.PhaseProxy {
+	if !strings.Contains(r.Detail, "100 KB") || r.Phase != netcheck.PhaseProxy || r.Cause != netcheck.CauseOversizedAnswer {
 		t.Errorf("detail %q, phase %q", r.Detail, r.Phase)
 	}
 	if alloc > 64<<20 {

@@ -395,6 +395,7 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		if aerr.class == Timeout {
 			return nil, h.fail(Timeout, PhaseProxy, "proxy "+paddr+": no answer to CONNECT "+addr)
 		}
+		h.cause = aerr.cause
 		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+aerr.detail)
 	}
 	resp, br := a.resp, a.br
@@ -484,6 +485,7 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 	// its deadline).
 	a, aerr := readAnswer(ctx, conn, req)
 	if aerr != nil {
+		h.cause = aerr.cause
 		return h.fail(aerr.class, PhaseHTTP, "reading the answer: "+aerr.detail)
 	}
 	resp := a.resp

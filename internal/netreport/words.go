@@ -199,10 +199,14 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
 		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
 		"Status", strconv.Itoa(lastStatus(r)),
-		"Date", r.NotAfter.UTC().Format("2006-01-02"))
+		"Date", r.NotAfter.UTC().Format("2006-01-02"),
+		"Limit", headerLimit(z))
 	if id := causeFixIDs[r.Cause]; id != "" {
 		if r.Cause == netcheck.CauseIncompleteChain && r.Class != netcheck.OK {
 			id = "NetFixIncompleteChainFetch"
+		}
+		if r.Cause == netcheck.CauseOversizedAnswer && r.Phase == netcheck.PhaseProxy {
+			id = "NetFixOversizedProxy"
 		}
 		return z.T(id, d)
 	}
@@ -255,6 +259,7 @@ var causeFixIDs = map[netcheck.Cause]string{
 	netcheck.CauseIPv6Broken:      "NetFixIPv6Broken",
 	netcheck.CauseOffline:         "NetFixOffline",
 	netcheck.CauseBlockPage:       "NetFixBlockPage",
+	netcheck.CauseOversizedAnswer: "NetFixOversized",
 }
 
 // UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow
@@ -315,3 +320,12 @@ func shortIssuer(dn string) string {
 // clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
 // terminal: every table, live line and remedy goes through it; the JSON document does not.
 func clean(s string) string { return sanitize.Text(s) }
+
+// headerLimit is netcheck.MaxHeaderBytes as the person writes it: "100 KB", « 100 Ko ».
+func headerLimit(z *locales.Localizer) string {
+	unit := " KB"
+	if z.Lang() == locales.French {
+		unit = "\u00a0Ko"
+	}
+	return strconv.Itoa(netcheck.MaxHeaderBytes>>10) + unit
+}
