@@ -233,7 +233,10 @@ func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 		stage(StageRedirect, next.Hostname())
 		h = c.probe(ctx, next, stage, false)
 		host := lower(next.Hostname())
-		r.Redirects = append(r.Redirects, Hop{URL: next.String(), Host: host, Listed: covered(host, list),
+		if a, err := asciiHost(host); err == nil {
+			host = a
+		}
+		r.Redirects = append(r.Redirects, Hop{URL: DisplayURL(next), Host: host, Listed: covered(host, list),
 			IP: h.ip, Class: h.class, HTTPStatus: h.status, TLSIssuer: h.issuer, Detail: h.detail})
 		if inspected == nil && h.class == TLSIntercepted && h.passes() {
 			hh := h
