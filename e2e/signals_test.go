@@ -139,6 +139,11 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 						t.Errorf("stderr holds %q: %s", bad, errs)
 					}
 				}
+				if m.name == "check-network" {
+					if s := strings.TrimSpace(p.screen()); s != "" { // the live lines are erased
+						t.Errorf("left on screen:\n%s", s)
+					}
+				}
 				if all := p.scrollback(); strings.Contains(all, "GEZD") || plainKey.MatchString(all) {
 					t.Errorf("a key is left in the terminal:\n%s", all)
 				}
