@@ -150,6 +150,8 @@ func TestGoldenStep9(t *testing.T) {
 		"fr_show_qr":            {Config{Lang: locales.French, ShowKey: &key}, 80, 24, nil},
 		"en_practice_address":   {Config{Lang: locales.English, LangKnown: true, Email: "jane.tremblay@cabinet-exemple.ca", Practice: true, practiceRand: fixedRand()}, 80, 24, nil},
 		"fr_step9_after":        {practice(locales.French), 80, 24, append(chars(code(t0)), "enter", "esc")},
+		"en_show_qr_presenter":  {Config{Lang: locales.English, ShowKey: &key, Presenter: true}, 80, 24, nil},
+		"fr_show_qr_presenter":  {Config{Lang: locales.French, ShowKey: &key, Presenter: true}, 80, 24, nil},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
