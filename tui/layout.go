@@ -21,7 +21,7 @@ func wrapWords(text string, w int) string {
 	if w < 1 {
 		w = 1
 	}
-	if ansi.StringWidth(text) <= w && !strings.Contains(text, "\n") {
+	if cells(text) <= w && !strings.Contains(text, "\n") {
 		return text
 	}
 	var b strings.Builder
@@ -35,7 +35,7 @@ func wrapWords(text string, w int) string {
 }
 
 func wrapParagraph(b *strings.Builder, para string, w int) {
-	if ansi.StringWidth(para) <= w {
+	if cells(para) <= w {
 		b.WriteString(para)
 		return
 	}
@@ -54,7 +54,7 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 		if word == "" {
 			continue
 		}
-		ww := ansi.StringWidth(word)
+		ww := cells(word)
 		switch {
 		case !first && col+1+ww <= w:
 			b.WriteByte(' ')
@@ -72,7 +72,7 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 			}
 			pieces := breakWord(word, w)
 			b.WriteString(strings.Join(pieces, "\n"))
-			col = ansi.StringWidth(pieces[len(pieces)-1])
+			col = cells(pieces[len(pieces)-1])
 			continue
 		}
 		b.WriteString(word)
@@ -126,12 +126,24 @@ func breakWord(word string, w int) []string {
 	return out
 }
 
-// fill renders text in style as a block w cells wide, wrapped by wrapWords. The style's padding
-// and border count in w, as lipgloss counts them.
+// fill renders text in style in at most w cells, wrapped by wrapWords. The style's padding and
+// border count in w, as lipgloss counts them. Lines are not padded to w: the viewport and the
+// frame pad what they show, and letting lipgloss wrap and pad again cost a fifth of a frame.
 func fill(style lipgloss.Style, text string, w int) string {
 	w = max(1, w)
 	inner := max(1, w-style.GetHorizontalFrameSize())
-	return style.Width(w).Render(wrapWords(text, inner))
+	return style.Render(wrapWords(text, inner))
+}
+
+// cells is the width of s in terminal cells; plain ASCII, most of a frame's words, is counted
+// without walking grapheme clusters.
+func cells(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // wrap renders text with style at width w and returns its lines.

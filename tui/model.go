@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/timer"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
@@ -72,7 +71,7 @@ type Model struct {
 	screens []steps.Screen
 	cur     int
 	done    []bool
-	vp      viewport.Model
+	vp      scroller
 
 	codeSent   time.Time // when the person said they clicked « Send code »; zero before
 	timer      timer.Model
@@ -115,7 +114,6 @@ func New(cfg Config) Model {
 	m := Model{
 		cfg:     cfg,
 		screens: steps.All(),
-		vp:      viewport.New(),
 	}
 	m.common = common{isDark: true, w: 80, h: 24, clock: cfg.Now,
 		presenter: cfg.Presenter, email: cfg.Email}

@@ -340,7 +340,6 @@ func (m *Model) refresh() {
 			content += "\n\n" + wid
 		}
 	}
-	m.vp.SetWidth(w)
 	m.vp.SetContent(content)
 
 	m.headerPart = m.header()

@@ -41,7 +41,7 @@ func (m *Model) compose() {
 		return
 	}
 	main := strings.Split(m.topPart, "\n")
-	main = append(main, strings.Split(m.vp.View(), "\n")...)
+	main = append(main, padLines(m.vp.Visible(), m.vp.height)...)
 	if !m.vp.AtBottom() {
 		main = append(main, m.st.Muted.Render(m.z.T("ScrollMore")))
 	}
