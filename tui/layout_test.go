@@ -110,3 +110,33 @@ func FuzzWrapWords(f *testing.F) {
 		}
 	})
 }
+
+func TestScroller(t *testing.T) {
+	var s scroller
+	s.SetContent("a\nb\nc\nd\ne")
+	s.SetHeight(2)
+	if got := strings.Join(s.Visible(), ""); got != "ab" || s.AtBottom() {
+		t.Fatalf("top: %q bottom=%v", got, s.AtBottom())
+	}
+	s.PageDown()
+	s.ScrollDown(10)
+	if got := strings.Join(s.Visible(), ""); got != "de" || !s.AtBottom() {
+		t.Fatalf("bottom: %q", got)
+	}
+	s.SetContent("x\ny") // shorter text: the offset comes back within it
+	if got := strings.Join(s.Visible(), ""); got != "xy" || !s.AtBottom() {
+		t.Fatalf("after shrinking: %q", got)
+	}
+	s.SetContent("1\n2\n3\n4")
+	s.GotoBottom()
+	v := s.Visible()
+	_ = append(v, "z") // a caller's append must not write into the text
+	s.GotoTop()
+	s.ScrollUp(3)
+	if got := strings.Join(s.Visible(), ""); got != "12" {
+		t.Fatalf("top again: %q", got)
+	}
+	if s.lines[3] != "4" {
+		t.Fatal("appending to the visible lines changed the text")
+	}
+}
