@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -20,9 +21,12 @@ type addressScreen struct {
 	refusal string // message ID of the refusal of what is typed now; empty when none
 }
 
+// addressLimit is RFC 5321's longest path; guest.Parse refuses longer.
+const addressLimit = 254
+
 func newAddressScreen(email string) addressScreen {
 	in := textinput.New()
-	in.CharLimit = 254 // RFC 5321's longest path; guest.Parse refuses longer
+	in.CharLimit = addressLimit
 	in.SetValue(email)
 	return addressScreen{input: newField(in)}
 }
@@ -74,6 +78,11 @@ func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 		}
 	}
 	before, pos := s.input.Value(), s.input.Position()
+	if isKey && press.Text != "" && utf8.RuneCountInString(before) >= addressLimit {
+		// A letter past the limit, as a pasted page brings thousands of: nothing to do, and
+		// not even the field's own work of scrolling its 254 characters.
+		return s, unchanged{}, nil
+	}
 	if s.input.Width() != fieldWidth(c) {
 		// The field scrolls its text as it is typed, by the width it has when the key comes.
 		s.input = s.input.with(func(in *textinput.Model) { in.SetWidth(fieldWidth(c)) })
