@@ -1,8 +1,12 @@
 package e2e
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Issue 10's behaviours as a new client meets them, on the real binary at 80×24.
@@ -97,4 +101,35 @@ func TestPhoneWithoutAreaCode(t *testing.T) {
 	}
 	p.keys("C-c")
 	p.exited()
+}
+
+// Issue 14, item 15: 100 KB pasted into the address field by a terminal without bracketed paste
+// arrive as 100,000 keys. The field keeps its 254 characters and the wizard answers the Enter
+// that follows within a generous limit (a key past the limit costs next to nothing; the old
+// wizard drew a frame for each, about 50 s).
+func TestLongUnbracketedPaste(t *testing.T) {
+	p := start(t, 80, 24, nil, "--lang", "en")
+	p.waitFor("Before you begin")
+	p.keys("Right")
+	p.waitFor("Your address")
+	page := filepath.Join(p.dir, "page.txt")
+	if err := os.WriteFile(page, []byte(strings.Repeat("abcdefghij", 10_000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"load-buffer", page}, {"paste-buffer"}, {"send-keys", "Enter"}} {
+		if out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("tmux %v: %v %s", args, err, out)
+		}
+	}
+	deadline := time.Now().Add(40 * time.Second)
+	for !strings.Contains(p.screen(), "This is not a valid email address") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no answer to Enter 40 s after the paste:\n%s", p.screen())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	p.keys("C-c")
+	if code := p.exited(); code != "0" {
+		t.Fatalf("exit %s", code)
+	}
 }
