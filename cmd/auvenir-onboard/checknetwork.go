@@ -139,7 +139,19 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 	}
 	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
 	if err != nil {
-		return usage("NetErrProxy", "Value", o.proxy)
+		pe := &netcheck.ProxyError{Origin: "--proxy", Value: netcheck.RedactValue(o.proxy)}
+		errors.As(err, &pe)
+		switch {
+		case pe.Origin != "--proxy" && !o.checkNetwork:
+			// The wizard still starts: its check says the variable is not used, and goes direct.
+			proxy = netcheck.DirectBecause(err)
+		case pe.Scheme != "":
+			return usage("NetErrProxySOCKS", "Var", pe.Origin, "Value", pe.Value)
+		case pe.Origin == "--proxy":
+			return usage("NetErrProxy", "Value", pe.Value)
+		default:
+			return usage("NetErrProxyVar", "Var", pe.Origin, "Value", pe.Value)
+		}
 	}
 	return network{endpoints: eps, proxy: proxy, config: netcheck.Config{Timeout: o.timeout, Proxy: proxy,
 		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}, 0
@@ -160,7 +172,11 @@ func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netchec
 	if len(o.urls) > 0 {
 		given, bad, err := netcheck.FromURLs(o.urls)
 		if err != nil {
-			fmt.Fprintln(stderr, z.T("NetErrURL", guide.With(netreport.Data(), "Value", bad)))
+			id, shown := "NetErrURL", netcheck.RedactValue(bad)
+			if shown != bad {
+				id = "NetErrURLUserInfo" // never echo a password typed into an address
+			}
+			fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), "Value", shown)))
 			return nil, 2
 		}
 		eps = append(eps, given...)

@@ -28,6 +28,9 @@ type Config struct {
 	Concurrency  int           // endpoints checked at once; default 32
 	MaxRedirects int           // default 5
 	Proxy        ProxySetting
+	// ProxyAuth answers a proxy's Negotiate and NTLM sign-in; nil is the system's (the logged-in
+	// user's credentials through SSPI on Windows, none elsewhere).
+	ProxyAuth ProxyAuthenticator
 	// ExtraRoots (--ca-file) count as genuine: added to both the system and the public roots.
 	ExtraRoots []*x509.Certificate
 	UserAgent  string
@@ -46,6 +49,8 @@ type Checker struct {
 	public *x509.CertPool
 	// systemErr is why the system roots could not be loaded; checks then rely on the public ones.
 	systemErr error
+
+	proxyAuth ProxyAuthenticator // Config.ProxyAuth, or the system's
 }
 
 // New prepares a checker, loading the root stores once.
@@ -72,7 +77,10 @@ func New(cfg Config) *Checker {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "auvenir-onboard (network check)"
 	}
-	c := &Checker{cfg: cfg}
+	c := &Checker{cfg: cfg, proxyAuth: cfg.ProxyAuth}
+	if c.proxyAuth == nil {
+		c.proxyAuth = systemProxyAuth()
+	}
 	c.system = cfg.SystemRoots
 	if c.system == nil {
 		c.system, c.systemErr = x509.SystemCertPool()
@@ -97,6 +105,9 @@ func New(cfg Config) *Checker {
 
 // Timeout is the per-endpoint time limit in use.
 func (c *Checker) Timeout() time.Duration { return c.cfg.Timeout }
+
+// Proxy is the proxy setting in use.
+func (c *Checker) Proxy() ProxySetting { return c.cfg.Proxy }
 
 // ProxySource says where the proxy setting came from.
 func (c *Checker) ProxySource() string {
@@ -183,7 +194,7 @@ func (c *Checker) Check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 		return r
 	}
 	h := c.probe(ctx, u, stage)
-	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy = h.ip, h.status, h.issuer, h.proxy
+	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy, r.ProxyAuth = h.ip, h.status, h.issuer, h.proxy, h.proxyAuth
 	if !h.notAfter.IsZero() {
 		r.TLSNotAfter = h.notAfter.UTC().Format(time.RFC3339)
 	}
@@ -210,6 +221,9 @@ func (c *Checker) Check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 	}
 	r.Class, r.Phase, r.Detail = failed.class, failed.phase, failed.detail
 	r.CertNames, r.NotAfter = failed.certNames, failed.notAfter
+	if failed.proxyAuth != nil {
+		r.ProxyAuth, r.SignInRefused = failed.proxyAuth, failed.signInRefused
+	}
 	if r.Class == OK {
 		r.Phase = PhaseDone
 	} else {
@@ -237,7 +251,7 @@ func covered(host string, list []Endpoint) bool {
 func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 	s := Summary{Total: len(results), Classes: map[Class]int{}, Allow: []string{},
 		ExemptFromInspection: []string{}, Unlisted: []string{}, ProxySource: c.ProxySource(),
-		Proxy:     c.cfg.Proxy.Configured,
+		Proxy: c.cfg.Proxy.Configured, ProxyPAC: c.cfg.Proxy.PAC,
 		TimeoutMS: c.cfg.Timeout.Milliseconds(), ElapsedMS: elapsed.Milliseconds()}
 	for _, cl := range Classes {
 		s.Classes[cl] = 0
@@ -262,6 +276,9 @@ func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 		case TLSIntercepted, TLSUntrusted:
 			exempt[r.FailedHost] = true
 		}
+	}
+	if u := c.cfg.Proxy.Unusable; u != nil {
+		s.ProxyUnusable = u.Reason
 	}
 	s.Allow, s.ExemptFromInspection, s.Unlisted = sorted(allow), sorted(exempt), sorted(unlisted)
 	if results == nil {

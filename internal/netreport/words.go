@@ -22,6 +22,10 @@ func Data() map[string]any {
 		"TimeoutFlag", "--timeout",
 		"ProxyFlag", "--proxy",
 		"ProxyNoneFlag", "--proxy none",
+		"PACFlag", "--pac",
+		"PACName", "PAC",
+		"SOCKS", "SOCKS",
+		"WPAD", "WPAD",
 		"EndpointsFlag", "--endpoints",
 		"CAFileFlag", "--ca-file",
 		"Format", "TOML",
@@ -44,6 +48,7 @@ var classIDs = map[netcheck.Class]string{
 	netcheck.TLSHostname:    "NetClassTLSHostname",
 	netcheck.HTTPStatus:     "NetClassHTTPStatus",
 	netcheck.Proxy:          "NetClassProxy",
+	netcheck.ProxyAuth:      "NetClassProxyAuth",
 	netcheck.Error:          "NetClassError",
 }
 
@@ -116,16 +121,44 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 
 // ProxyLine says which proxy the check uses, before any result.
 func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
-	d := guide.With(Data(), "Proxy", p.Configured)
+	return strings.Join(ProxyLines(z, p), " ")
+}
+
+// ProxyLines say which proxy the check uses and where the setting came from, then, when a
+// setting was found that cannot be used, why, and the command that would check through it.
+func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
+	d := guide.With(Data(), "Proxy", p.Configured, "PAC", p.PAC)
+	var out []string
 	switch {
-	case p.Source == netcheck.ProxyNone:
-		return z.T("NetProxyDisabled", d)
+	case p.Disabled:
+		out = append(out, z.T("NetProxyDisabled", d))
 	case p.Source == netcheck.ProxyFromFlag:
-		return z.T("NetProxyFlag", d)
-	case p.Configured != "":
-		return z.T("NetProxyEnv", d)
+		out = append(out, z.T("NetProxyFlag", d))
+	case p.Source == netcheck.ProxyFromPAC:
+		out = append(out, z.T("NetProxyPACFile", d))
+	case p.Source == netcheck.ProxyFromEnvironment:
+		out = append(out, z.T("NetProxyEnv", d))
+	case p.Source == netcheck.ProxyFromSystem && p.AutoDetect:
+		out = append(out, z.T("NetProxySystemAuto", d))
+	case p.Source == netcheck.ProxyFromSystem && p.PAC != "":
+		out = append(out, z.T("NetProxySystemPAC", d))
+	case p.Source == netcheck.ProxyFromSystem:
+		out = append(out, z.T("NetProxySystem", d))
+	case p.Unusable == nil:
+		out = append(out, z.T("NetProxyDirect", d))
 	}
-	return z.T("NetProxyDirect", d)
+	if u := p.Unusable; u != nil {
+		d := guide.With(d, "Setting", u.Setting, "Detail", u.Reason, "Var", u.Origin)
+		if u.Origin == netcheck.ProxyFromSystem {
+			out = append(out, z.T("NetProxyUnusable", d))
+		} else {
+			out = append(out, z.T("NetProxyUnusableVar", d))
+		}
+		if u.Try != "" {
+			out = append(out, z.T("NetProxyTry", guide.With(d, "Option", u.Try)))
+		}
+	}
+	return out
 }
 
 // Remedy is one sentence saying what to change for a failed result; "" for ok.
@@ -149,6 +182,8 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Host", host, "HostPort", hostPort(host, port), "Rule", rule, "IP", ip,
 		"Issuer", shortIssuer(r.TLSIssuer), "Names", strings.Join(r.CertNames, ", "),
 		"Timeout", Limit(z, timeout), "Proxy", r.Proxy, "Detail", r.Detail,
+		"ProxyHost", strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://"),
+		"Schemes", strings.Join(r.ProxyAuth, ", "),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"))
 	var id string
@@ -177,8 +212,16 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		id = "NetFixHTTPStatus"
 	case netcheck.Proxy:
 		id = "NetFixProxy"
-		if r.Phase == netcheck.PhaseProxyReach {
+		switch r.Phase {
+		case netcheck.PhaseProxyReach:
 			id = "NetFixProxyReach"
+		case netcheck.PhasePAC:
+			id = "NetFixPAC"
+		}
+	case netcheck.ProxyAuth:
+		id = "NetFixProxyAuth"
+		if r.SignInRefused {
+			id = "NetFixProxyAuthRefused"
 		}
 	default:
 		id = "NetFixError"
