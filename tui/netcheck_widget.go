@@ -121,6 +121,10 @@ func (m Model) netWidget(w int) string {
 		out = append(out, fit.Render("  "+l))
 	}
 	if rep != nil && !m.net.running {
+		// Which proxy the check used, and where that came from: the browser's may differ.
+		for _, l := range netreport.ProxyLines(m.z, m.net.checker().Proxy()) {
+			out = append(out, m.st.Muted.Width(w).Render(l))
+		}
 		if fixes := netreport.Remedies(m.z, *rep, m.net.checker().Timeout()); len(fixes) > 0 {
 			out = append(out, "")
 			for _, f := range fixes {

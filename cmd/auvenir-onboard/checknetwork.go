@@ -100,6 +100,9 @@ type network struct {
 	endpoints []netcheck.Endpoint // those given; nil means the built-in list
 	proxy     netcheck.ProxySetting
 	config    netcheck.Config
+	// system, when set, are the options to read the system's proxy settings with, when the
+	// wizard's check runs.
+	system netcheck.ProxyOptions
 }
 
 // list is the addresses to check. The built-in list is parsed only here, when a check runs,
@@ -113,7 +116,15 @@ func (n network) list() []netcheck.Endpoint {
 
 // checker loads the root stores, which takes a few milliseconds: the wizard calls it only
 // when the person presses c.
-func (n network) checker() *netcheck.Checker { return netcheck.New(n.config) }
+func (n network) checker() *netcheck.Checker {
+	if n.system.System != nil {
+		n.config.Proxy, _ = netcheck.ChooseProxy(context.Background(), n.system)
+	}
+	return netcheck.New(n.config)
+}
+
+// systemProxy reads this computer's proxy settings; a variable so that tests can replace it.
+var systemProxy = netcheck.SystemProxySettings
 
 // networkSetup reads --endpoints, the URLs, --ca-file and --proxy. A non-zero code is the exit
 // status of a usage error already reported.
@@ -137,7 +148,17 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
 	}
-	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
+	opts := netcheck.ProxyOptions{Flag: o.proxy, PAC: o.pac, Getenv: getenv, Timeout: o.timeout}
+	if o.checkNetwork {
+		opts.System = systemProxy
+	}
+	// The wizard reads the system's settings only when the person presses c (reading them may
+	// fetch a PAC script); the options given are checked now, at start.
+	proxy, err := netcheck.ChooseProxy(context.Background(), opts)
+	var pacErr *netcheck.PACError
+	if errors.As(err, &pacErr) {
+		return usage("NetErrPAC", "PAC", netcheck.RedactValue(pacErr.Location), "Detail", pacErr.Reason)
+	}
 	if err != nil {
 		pe := &netcheck.ProxyError{Origin: "--proxy", Value: netcheck.RedactValue(o.proxy)}
 		errors.As(err, &pe)
@@ -153,8 +174,16 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 			return usage("NetErrProxyVar", "Var", pe.Origin, "Value", pe.Value)
 		}
 	}
-	return network{endpoints: eps, proxy: proxy, config: netcheck.Config{Timeout: o.timeout, Proxy: proxy,
-		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}, 0
+	lazySystem := !o.checkNetwork && proxy.Source == netcheck.ProxyNone && !proxy.Disabled && proxy.Unusable == nil
+	if lazySystem {
+		opts.System = systemProxy
+	}
+	nw := network{endpoints: eps, proxy: proxy, config: netcheck.Config{Timeout: o.timeout, Proxy: proxy,
+		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}
+	if lazySystem {
+		nw.system = opts
+	}
+	return nw, 0
 }
 
 // endpointsFor is the list given: the URLs, the --endpoints file, both, or nil for the

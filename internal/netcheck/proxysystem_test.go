@@ -82,7 +82,7 @@ func TestParseWinProxyList(t *testing.T) {
 		"proxy.corp.example:8080":                          {"": "proxy.corp.example:8080"},
 		"http=p:80;https=sp:443;socks=s:1080;ftp=f:21":     {"http": "p:80", "https": "sp:443", "socks": "s:1080"},
 		" HTTP=http://p:80/ ; https=sp:443 https=other:1 ": {"http": "p:80", "https": "sp:443"},
-		"gopher=g:70;;":                                    {},
+		"gopher=g:70;;": {},
 	} {
 		if got := netcheck.ParseWinProxyList(in); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: %v, want %v", in, got, want)

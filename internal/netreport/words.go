@@ -149,9 +149,12 @@ func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
 	}
 	if u := p.Unusable; u != nil {
 		d := guide.With(d, "Setting", u.Setting, "Detail", u.Reason, "Var", u.Origin)
-		if u.Origin == netcheck.ProxyFromSystem {
+		switch {
+		case u.Origin == netcheck.ProxyFromSystem && u.Setting == "":
+			out = append(out, z.T("NetProxyUnreadable", d))
+		case u.Origin == netcheck.ProxyFromSystem:
 			out = append(out, z.T("NetProxyUnusable", d))
-		} else {
+		default:
 			out = append(out, z.T("NetProxyUnusableVar", d))
 		}
 		if u.Try != "" {

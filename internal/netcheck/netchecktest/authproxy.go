@@ -21,6 +21,15 @@ type AuthProxy struct {
 	mu    sync.Mutex
 	seen  []string // Proxy-Authorization values received, "" for none, in order
 	conns int
+	route string // the port every tunnel goes to, "" for the port asked
+}
+
+// RouteTo sends every tunnel to 127.0.0.1:port whatever the target: the proxy reaches a server
+// this computer cannot reach directly.
+func (p *AuthProxy) RouteTo(port string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.route = port
 }
 
 // Decide is a proxy's answer to one CONNECT: ok tunnels, else a 407 with these challenges
@@ -112,6 +121,11 @@ func (p *AuthProxy) serve(c net.Conn, id int, decide Decide) {
 		if err != nil {
 			return
 		}
+		p.mu.Lock()
+		if p.route != "" {
+			port = p.route
+		}
+		p.mu.Unlock()
 		up, err := net.DialTimeout("tcp", net.JoinHostPort("127.0.0.1", port), 5*time.Second)
 		if err != nil {
 			io.WriteString(c, "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n")
