@@ -80,11 +80,13 @@ var winhttpErrors = map[syscall.Errno]string{
 	12166: "the PAC script failed (ERROR_WINHTTP_BAD_AUTO_PROXY_SCRIPT)",
 	12167: "the PAC script could not be downloaded (ERROR_WINHTTP_UNABLE_TO_DOWNLOAD_SCRIPT)",
 	12178: "the automatic proxy service failed (ERROR_WINHTTP_AUTO_PROXY_SERVICE_ERROR)",
-	12180: "automatic detection found no PAC script (ERROR_WINHTTP_AUTODETECTION_FAILED)",
 }
 
 func winhttpError(call string, err error) error {
 	var errno syscall.Errno
+	if errors.As(err, &errno) && errno == 12180 {
+		return fmt.Errorf("%s: %w (ERROR_WINHTTP_AUTODETECTION_FAILED)", call, ErrNoAutoConfig)
+	}
 	if errors.As(err, &errno) {
 		if name, ok := winhttpErrors[errno]; ok {
 			return fmt.Errorf("%s: %s", call, name)

@@ -30,6 +30,11 @@ type SystemProxy struct {
 	Resolve func(ctx context.Context, u *url.URL) ([]*url.URL, error)
 }
 
+// ErrNoAutoConfig is automatic detection finding no PAC script: the usual answer on home
+// networks, where Windows' "Automatically detect settings" is on by default and browsers then
+// go direct without a word.
+var ErrNoAutoConfig = errors.New("automatic detection found no PAC script")
+
 // Found reports whether the system has any proxy setting.
 func (s SystemProxy) Found() bool {
 	return s.AutoDetect || s.PACURL != "" || len(s.Servers) > 0
@@ -143,6 +148,9 @@ func fromSystem(ctx context.Context, sp SystemProxy, o ProxyOptions) ProxySettin
 				}
 				return ProxySetting{Source: ProxyFromSystem, PAC: pac, AutoDetect: sp.PACURL == "",
 					fn: sp.Resolve}
+			}
+			if sp.PACURL == "" && errors.Is(err, ErrNoAutoConfig) {
+				break // nothing to detect: the fixed proxy, else direct, as browsers do
 			}
 			unusable = &UnusableProxy{Origin: ProxyFromSystem, Setting: setting, Reason: err.Error()}
 			if sp.PACURL != "" {

@@ -3,6 +3,7 @@ package netcheck_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"reflect"
 	"strings"
@@ -226,7 +227,7 @@ func TestSystemSettingThatCannotBeUsed(t *testing.T) {
 			netcheck.ProxyFromSystem, "http://p.example:8080", ""},
 		{"WinHTTP fails, fixed proxy", netcheck.SystemProxy{AutoDetect: true, Servers: map[string]string{"https": "p.example:8080"},
 			Resolve: func(context.Context, *url.URL) ([]*url.URL, error) {
-				return nil, errors.New("automatic detection found no PAC script")
+				return nil, errors.New("the PAC script could not be downloaded")
 			}}, netcheck.ProxyFromSystem, "http://p.example:8080", ""},
 		{"SOCKS only", netcheck.SystemProxy{Servers: map[string]string{"socks": "s.example:1080"}}, netcheck.ProxyNone, "", ""},
 	} {
@@ -236,8 +237,16 @@ func TestSystemSettingThatCannotBeUsed(t *testing.T) {
 			t.Errorf("%s: %+v %+v, %v", tc.name, s, s.Unusable, err)
 		}
 	}
-	// WinHTTP answering: its choices are used per address.
+	// Automatic detection that finds nothing (a home network) is no proxy, and nothing to say.
 	s := chooseWith(t, netcheck.ProxyOptions{System: system(netcheck.SystemProxy{AutoDetect: true,
+		Resolve: func(context.Context, *url.URL) ([]*url.URL, error) {
+			return nil, fmt.Errorf("WinHttpGetProxyForUrl: %w", netcheck.ErrNoAutoConfig)
+		}})})
+	if s.Source != netcheck.ProxyNone || s.Unusable != nil {
+		t.Errorf("nothing detected: %+v", s)
+	}
+	// WinHTTP answering: its choices are used per address.
+	s = chooseWith(t, netcheck.ProxyOptions{System: system(netcheck.SystemProxy{AutoDetect: true,
 		Resolve: func(_ context.Context, u *url.URL) ([]*url.URL, error) {
 			return netcheck.WinProxyChoices("gw.corp.example:8080;DIRECT")
 		}})})
