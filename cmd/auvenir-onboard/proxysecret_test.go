@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -56,9 +55,8 @@ func TestProxyPasswordAbsentFromResults(t *testing.T) {
 
 // The wizard still starts with an unusable proxy variable; its check says why it goes direct.
 func TestWizardGoesDirectWithAnUnusableProxyVariable(t *testing.T) {
-	var errb bytes.Buffer
-	nw, code := networkSetup(&options{}, locales.New(locales.English), &errb,
-		env("HTTPS_PROXY", "http://jdoe:Summer#2024@proxy.corp.example:3128"))
+	s, _, errb := testStreams(t, env("HTTPS_PROXY", "http://jdoe:Summer#2024@proxy.corp.example:3128"), false, nil)
+	nw, code := networkSetup(s, &options{}, locales.New(locales.English))
 	if code != 0 || errb.Len() != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errb.String())
 	}

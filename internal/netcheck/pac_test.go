@@ -281,3 +281,11 @@ func BenchmarkPAC(b *testing.B) {
 		}
 	})
 }
+
+// A PAC script sends most addresses through its proxy: the proxy's concurrency applies.
+func TestPACUsesTheProxyConcurrency(t *testing.T) {
+	pac := newPAC(t, `function FindProxyForURL(u, h) { return "PROXY p:1"; }`, &countingResolver{})
+	if n := netcheck.DefaultConcurrency(netcheck.PACSetting(netcheck.ProxyFromPAC, pac)); n != netcheck.DefaultParallelProxy {
+		t.Errorf("%d at once", n)
+	}
+}
