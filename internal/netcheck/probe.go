@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -169,7 +168,7 @@ func (c *Checker) connectDirect(ctx context.Context, host, port, scheme string, 
 	switch {
 	case isTimeout(ctx, err):
 		return nil, h.fail(Timeout, PhaseConnect, err.Error()), v4
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case isRefused(err):
 		return nil, h.fail(Refused, PhaseConnect, err.Error()), v4
 	}
 	return nil, h.fail(Error, PhaseConnect, err.Error()), v4
@@ -477,7 +476,7 @@ func (c *Checker) handshake(ctx context.Context, conn net.Conn, host string, h h
 		h.cause, h.alert = CauseTLSAlert, a
 		return nil, h.fail(Error, PhaseTLS, "the TLS handshake was ended by the alert "+a+": "+err.Error())
 	}
-	if errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) {
+	if errors.Is(err, io.EOF) || isReset(err) {
 		return nil, h.fail(Error, PhaseTLS, "connection closed during the TLS handshake: "+err.Error())
 	}
 	return nil, h.fail(Error, PhaseTLS, "TLS handshake: "+err.Error())

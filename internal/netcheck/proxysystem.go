@@ -142,7 +142,7 @@ func fromSystem(ctx context.Context, sp SystemProxy, o ProxyOptions) ProxySettin
 		case sp.Resolve != nil:
 			_, err := sp.Resolve(ctx, probeURL)
 			if err == nil {
-				pac := sp.PACURL
+				pac := RedactValue(sp.PACURL)
 				if pac == "" {
 					pac = "WPAD"
 				}
