@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -36,6 +38,16 @@ func TestProxyPasswordNeverPrinted(t *testing.T) {
 				t.Errorf("%s (%s): stderr %q", tc.name, lang, errs)
 			}
 		}
+	}
+}
+
+// An address with user info in an --endpoints file is refused without its password.
+func TestEndpointsFileUserInfoNotEchoed(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "list.toml")
+	os.WriteFile(file, []byte("[[group]]\nid = \"x\"\nname = \"X\"\n\n  [[group.endpoint]]\n  url = \"https://jdoe:file-secret@intranet.example/\"\n"), 0o600)
+	code, out, errs := runCheck(t, env(), "--endpoints", file)
+	if code != 2 || out != "" || strings.Contains(errs, "file-secret") || !strings.Contains(errs, "jdoe:***@intranet.example") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
 
