@@ -38,6 +38,9 @@ type PAC struct {
 	ctx      context.Context // the call under way, for lookups
 	dns      map[string][]net.IP
 	answers  map[string]pacAnswer
+	// lookups: the script resolves names, so the address's own name is looked up before the
+	// script runs, outside the lock, letting addresses' lookups overlap rather than queue.
+	lookups bool
 }
 
 type pacAnswer struct {
@@ -74,6 +77,8 @@ func NewPAC(location string, src []byte, o PACOptions) (*PAC, error) {
 	if p.myIP == nil {
 		p.myIP = outboundIPs
 	}
+	p.lookups = strings.Contains(string(src), "dnsResolve") || strings.Contains(string(src), "isInNet") ||
+		strings.Contains(string(src), "isResolvable")
 	prog, err := goja.Compile(location, string(src), false)
 	if err != nil {
 		return nil, fmt.Errorf("JavaScript syntax: %w", err)
@@ -143,6 +148,9 @@ func (p *PAC) find1(ctx context.Context, u *url.URL) (string, error) {
 
 // Choices are the proxies the script chooses for u, in order, nil meaning DIRECT.
 func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
+	if p.lookups {
+		p.prefetch(ctx, strings.ToLower(strings.TrimSuffix(u.Hostname(), ".")))
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	key := pacURL(u)
@@ -167,6 +175,29 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 		p.answers[key] = a
 	}
 	return a.choices, a.err
+}
+
+// prefetch resolves host into the cache, within the script's limit, unless it is known.
+func (p *PAC) prefetch(ctx context.Context, host string) {
+	p.mu.Lock()
+	_, known := p.dns[host]
+	p.mu.Unlock()
+	if known || host == "" || net.ParseIP(host) != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, p.limit)
+	defer cancel()
+	addrs, err := p.resolver.LookupIPAddr(ctx, host)
+	if err != nil && ctx.Err() != nil {
+		return // cut short: the script will ask again
+	}
+	ips := make([]net.IP, 0, len(addrs))
+	for _, a := range addrs {
+		ips = append(ips, a.IP)
+	}
+	p.mu.Lock()
+	p.dns[host] = ips
+	p.mu.Unlock()
 }
 
 // pacURL is the URL given to FindProxyForURL: for https, only scheme, host and port, as

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -287,5 +288,56 @@ func TestPACUsesTheProxyConcurrency(t *testing.T) {
 	pac := newPAC(t, `function FindProxyForURL(u, h) { return "PROXY p:1"; }`, &countingResolver{})
 	if n := netcheck.DefaultConcurrency(netcheck.PACSetting(netcheck.ProxyFromPAC, pac)); n != netcheck.DefaultParallelProxy {
 		t.Errorf("%d at once", n)
+	}
+}
+
+// barrierResolver answers only once n lookups are under way at the same time: lookups made one
+// after the other never get an answer.
+type barrierResolver struct {
+	n       int
+	mu      sync.Mutex
+	waiting int
+	open    chan struct{}
+}
+
+func (b *barrierResolver) LookupIPAddr(ctx context.Context, host string) ([]net.IPAddr, error) {
+	b.mu.Lock()
+	b.waiting++
+	if b.waiting == b.n {
+		close(b.open)
+	}
+	b.mu.Unlock()
+	select {
+	case <-b.open:
+		return []net.IPAddr{{IP: net.IPv4(10, 1, 1, 1)}}, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// Scripts that resolve names do not make addresses wait for each other's lookups.
+func TestPACLookupsOverlap(t *testing.T) {
+	r := &barrierResolver{n: 3, open: make(chan struct{})}
+	p, err := netcheck.NewPAC("b.pac", []byte(`function FindProxyForURL(u, h) {
+		return isInNet(dnsResolve(h), "10.0.0.0", "255.0.0.0") ? "PROXY inside:1" : "DIRECT";
+	}`), netcheck.PACOptions{Resolver: r, Limit: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	got := make([]string, 3)
+	for i, h := range []string{"a.test", "b.test", "c.test"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c, err := p.Choices(context.Background(), mustURL("https://"+h+"/"))
+			if err == nil && len(c) == 1 && c[0] != nil {
+				got[i] = c[0].Host
+			}
+		}()
+	}
+	wg.Wait()
+	if strings.Join(got, ",") != "inside:1,inside:1,inside:1" {
+		t.Errorf("choices %q", got)
 	}
 }
