@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -28,6 +30,11 @@ func main() {
 
 // run is the program without its process: testable with any arguments and streams.
 func run(s *ioStreams, args []string) int {
+	// Error lines quote arguments, file names, file contents and servers' words: none of it may
+	// reach the terminal as escape sequences.
+	withClean := *s
+	withClean.ErrOut = sanitize.Writer{W: s.ErrOut}
+	s = &withClean
 	lang, langKnown := messageLang(args, s.Getenv)
 	z := locales.New(lang)
 	o, err := parseArgs(args)
@@ -43,15 +50,17 @@ func run(s *ioStreams, args []string) int {
 	}
 	switch {
 	case o.help:
-		writeHelp(s.Out, z)
-		return 0
+		out := &checkedWriter{w: s.Out}
+		writeHelp(out, z)
+		return s.written(z, out, 0)
 	case o.version:
+		out := &checkedWriter{w: s.Out}
 		v, c, d := buildInfo()
-		fmt.Fprintln(s.Out, versionLine(z, v, c, d))
-		return 0
+		fmt.Fprintln(out, versionLine(z, v, c, d))
+		return s.written(z, out, 0)
 	case o.print:
 		if err := guide.Markdown(s.Out, z, ""); err != nil {
-			return 1
+			return s.writeFailed(z, err)
 		}
 		return 0
 	case o.checkNetwork:
@@ -69,7 +78,7 @@ func run(s *ioStreams, args []string) int {
 		return 2
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: s.Getenv("NO_COLOR") != "",
-		PanicKey: s.Getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
+		PanicKey: crashKey(s.Getenv), Presenter: o.presenter, Practice: o.totpPractice}
 	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
@@ -87,7 +96,12 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	if lang != "" {
 		z = locales.New(lang)
 	}
+	var sig *sigexit.Error
 	switch {
+	case errors.As(err, &sig):
+		// Ended from outside (kill, a closed terminal, ctrl+\): the terminal is restored, and
+		// the status says which signal, as shells expect.
+		return sigexit.Status(sig.Signal)
 	case err == nil:
 		// The alternate screen is gone with the guide; the way to reach support stays behind.
 		fmt.Fprintln(s.Out, z.T("FooterSupport", steps.Facts()))

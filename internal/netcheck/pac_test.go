@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/url"
+	"os/exec"
 	"reflect"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // countingResolver resolves every name to 127.0.0.1, except those under .nx, and counts.
@@ -339,5 +341,27 @@ func TestPACLookupsOverlap(t *testing.T) {
 	wg.Wait()
 	if strings.Join(got, ",") != "inside:1,inside:1,inside:1" {
 		t.Errorf("choices %q", got)
+	}
+}
+
+// A FIFO given as --pac is refused at once, not waited on.
+func TestReadPACRefusesAFIFO(t *testing.T) {
+	testtool.Need(t, "mkfifo")
+	fifo := t.TempDir() + "/proxy.pac"
+	if out, err := exec.Command("mkfifo", fifo).CombinedOutput(); err != nil {
+		t.Fatalf("mkfifo: %v %s", err, out)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := netcheck.ReadPAC(context.Background(), fifo, time.Second)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, netcheck.ErrNotRegular) {
+			t.Errorf("%v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ReadPAC waits on a FIFO")
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 )
@@ -23,19 +22,15 @@ func ReadPAC(ctx context.Context, location string, timeout time.Duration) ([]byt
 	if err == nil && u.Scheme == "file" {
 		path = u.Path
 	}
-	f, err := os.Open(path)
+	// Stat before open: a FIFO is refused at once instead of blocking until a writer comes.
+	src, err := ReadBounded(path, MaxPACSize)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
+	if strings.TrimSpace(string(src)) == "" {
+		return nil, errors.New("empty")
 	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return readLimited(f)
+	return src, nil
 }
 
 func fetchPAC(ctx context.Context, u *url.URL, timeout time.Duration) ([]byte, error) {

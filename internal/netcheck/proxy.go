@@ -89,10 +89,10 @@ func ProxyFromSettings(flag string, getenv func(string) string) (ProxySetting, e
 }
 
 func fromFlag(flag string) (ProxySetting, bool, error) {
-	switch strings.TrimSpace(flag) {
-	case "":
+	switch f := strings.TrimSpace(flag); {
+	case f == "":
 		return ProxySetting{}, false, nil
-	case "none":
+	case strings.EqualFold(f, "none"): // NONE, None: a host named so is not what was meant
 		return ProxySetting{Source: ProxyNone, Disabled: true}, true, nil
 	}
 	u, err := ParseProxyURL("--proxy", flag)

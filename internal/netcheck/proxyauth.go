@@ -142,11 +142,12 @@ func hasScheme(schemes []string, s string) bool {
 // proxyExchange is one CONNECT conversation with a proxy: the connection, what was read of
 // it, and a way to open a new one when the proxy closes it between legs.
 type proxyExchange struct {
+	ctx  context.Context
 	conn net.Conn
-	br   *bufio.Reader
+	r    io.Reader     // what the next answer is read from: the connection, or the last answer's reader
+	br   *bufio.Reader // the last answer's reader, holding what followed it
 	dial func() (net.Conn, error)
 	req  *http.Request
-	read func(*bufio.Reader, *http.Request) (*http.Response, error)
 }
 
 // send writes the CONNECT with auth ("" for none) and reads the answer.
@@ -159,7 +160,12 @@ func (x *proxyExchange) send(auth string) (*http.Response, error) {
 	if err := x.req.Write(x.conn); err != nil {
 		return nil, err
 	}
-	return x.read(x.br, x.req)
+	a, aerr := readAnswer(x.ctx, x.r, x.req)
+	if aerr != nil {
+		return nil, aerr
+	}
+	x.br, x.r = a.br, a.br
+	return a.resp, nil
 }
 
 // reuse makes the connection ready for the next leg after a 407: its body read (bounded), or
@@ -176,7 +182,7 @@ func (x *proxyExchange) reuse(resp *http.Response) error {
 	if err != nil {
 		return err
 	}
-	x.conn, x.br = c, bufio.NewReader(c)
+	x.conn, x.r = c, c
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -91,7 +92,7 @@ var causeIDs = map[netcheck.Cause]string{
 func ResultLabel(z *locales.Localizer, r netcheck.Result) string {
 	label := Label(z, r.Class)
 	if id, ok := causeIDs[r.Cause]; ok {
-		label = z.T(id, guide.With(Data(), "Alert", r.TLSAlert))
+		label = z.T(id, guide.With(Data(), "Alert", clean(r.TLSAlert)))
 	}
 	if r.Endpoint.Optional && severity(r) != netcheck.SeverityOK {
 		label = z.T("NetOptional", guide.With(Data(), "Label", label))
@@ -112,7 +113,7 @@ var stageIDs = map[netcheck.Stage]string{
 // StageText says what a running check is doing; host matters after a redirect.
 func StageText(z *locales.Localizer, s netcheck.Stage, host string) string {
 	if id, ok := stageIDs[s]; ok {
-		return z.T(id, guide.With(Data(), "Host", host))
+		return z.T(id, guide.With(Data(), "Host", clean(netcheck.DisplayHost(host))))
 	}
 	return ""
 }
@@ -157,9 +158,9 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 		return z.T("NetGroupCommandLine", Data())
 	}
 	if ep.GroupName != "" {
-		return ep.GroupName
+		return clean(ep.GroupName)
 	}
-	return ep.Group
+	return clean(ep.Group)
 }
 
 // ProxyLine says which proxy the check uses, before any result.
@@ -170,7 +171,7 @@ func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
 // ProxyLines say which proxy the check uses and where the setting came from, then, when a
 // setting was found that cannot be used, why, and the command that would check through it.
 func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
-	d := guide.With(Data(), "Proxy", p.Configured, "PAC", p.PAC)
+	d := guide.With(Data(), "Proxy", clean(p.Configured), "PAC", clean(p.PAC))
 	var out []string
 	switch {
 	case p.Disabled:
@@ -191,7 +192,7 @@ func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
 		out = append(out, z.T("NetProxyDirect", d))
 	}
 	if u := p.Unusable; u != nil {
-		d := guide.With(d, "Setting", u.Setting, "Detail", u.Reason, "Var", u.Origin)
+		d := guide.With(d, "Setting", clean(u.Setting), "Detail", clean(u.Reason), "Var", clean(u.Origin))
 		switch {
 		case u.Origin == netcheck.ProxyFromSystem && u.Setting == "":
 			out = append(out, z.T("NetProxyUnreadable", d))
@@ -201,7 +202,7 @@ func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
 			out = append(out, z.T("NetProxyUnusableVar", d))
 		}
 		if u.Try != "" {
-			out = append(out, z.T("NetProxyTry", guide.With(d, "Option", u.Try)))
+			out = append(out, z.T("NetProxyTry", guide.With(d, "Option", clean(u.Try))))
 		}
 	}
 	return out
@@ -229,17 +230,21 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		aiaHost = u.Hostname()
 	}
 	d := guide.With(Data(),
-		"Host", host, "HostPort", hostPort(host, port), "Rule", rule, "IP", ip,
-		"Alert", r.TLSAlert, "URL", r.CauseURL, "AIAHost", aiaHost, "Answer", r.DNSAnswer,
-		"Issuer", shortIssuer(r.TLSIssuer), "Names", strings.Join(r.CertNames, ", "),
-		"Timeout", Limit(z, timeout), "Proxy", r.Proxy, "Detail", r.Detail,
-		"ProxyHost", strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://"),
-		"Schemes", strings.Join(r.ProxyAuth, ", "),
+		"Host", clean(host), "HostPort", clean(hostPort(host, port)), "Rule", clean(rule), "IP", clean(ip),
+		"Alert", clean(r.TLSAlert), "URL", clean(r.CauseURL), "AIAHost", clean(aiaHost), "Answer", clean(r.DNSAnswer),
+		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
+		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
+		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
+		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
 		"Status", strconv.Itoa(lastStatus(r)),
-		"Date", r.NotAfter.UTC().Format("2006-01-02"))
+		"Date", r.NotAfter.UTC().Format("2006-01-02"),
+		"Limit", headerLimit(z))
 	if id := causeFixIDs[r.Cause]; id != "" {
 		if r.Cause == netcheck.CauseIncompleteChain && r.Class != netcheck.OK {
 			id = "NetFixIncompleteChainFetch"
+		}
+		if r.Cause == netcheck.CauseOversizedAnswer && r.Phase == netcheck.PhaseProxy {
+			id = "NetFixOversizedProxy"
 		}
 		return z.T(id, d)
 	}
@@ -300,6 +305,7 @@ var causeFixIDs = map[netcheck.Cause]string{
 	netcheck.CauseIPv6Broken:      "NetFixIPv6Broken",
 	netcheck.CauseOffline:         "NetFixOffline",
 	netcheck.CauseBlockPage:       "NetFixBlockPage",
+	netcheck.CauseOversizedAnswer: "NetFixOversized",
 }
 
 // UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow
@@ -309,7 +315,7 @@ func UnlistedRemedies(z *locales.Localizer, r netcheck.Result) []string {
 	from := r.Endpoint.Host
 	for _, h := range r.Redirects {
 		if !h.Listed {
-			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", from, "Host", h.Host)))
+			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", clean(from), "Host", clean(h.Host))))
 		}
 		from = h.Host
 	}
@@ -355,4 +361,17 @@ func shortIssuer(dn string) string {
 		}
 	}
 	return dn
+}
+
+// clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
+// terminal: every table, live line and remedy goes through it; the JSON document does not.
+func clean(s string) string { return sanitize.Text(s) }
+
+// headerLimit is netcheck.MaxHeaderBytes as the person writes it: "100 KB", « 100 Ko ».
+func headerLimit(z *locales.Localizer) string {
+	unit := " KB"
+	if z.Lang() == locales.French {
+		unit = "\u00a0Ko"
+	}
+	return strconv.Itoa(netcheck.MaxHeaderBytes>>10) + unit
 }
