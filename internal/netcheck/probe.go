@@ -67,6 +67,14 @@ func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, strin
 	// The next choice of a PAC script is tried when a proxy cannot be reached, as browsers do.
 	for _, proxyURL := range proxies {
 		h = hop{}
+		if proxyURL != nil && u.Scheme == "http" {
+			// Plain http goes to the proxy as a forwarded GET, as browsers send it.
+			h.proxy = Redact(proxyURL)
+			if h = c.probeForwarded(ctx, proxyURL, u, stage, h); h.phase == PhaseProxyReach && ctx.Err() == nil {
+				continue
+			}
+			return h
+		}
 		if proxyURL != nil {
 			h.proxy = Redact(proxyURL)
 			conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), stage, h)
@@ -521,7 +529,12 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 		h.cause = aerr.cause
 		return h.fail(aerr.class, PhaseHTTP, "reading the answer: "+aerr.detail)
 	}
-	resp := a.resp
+	return answerHop(a.resp, u, h)
+}
+
+// answerHop is the hop of an answer to u: its status, where a redirect points, and a block page
+// behind TLS inspection.
+func answerHop(resp *http.Response, u *url.URL, h hop) hop {
 	h.status = resp.StatusCode
 	switch {
 	case resp.StatusCode >= 500:

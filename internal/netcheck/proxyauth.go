@@ -148,6 +148,8 @@ type proxyExchange struct {
 	br   *bufio.Reader // the last answer's reader, holding what followed it
 	dial func() (net.Conn, error)
 	req  *http.Request
+	// forward: req is a forwarded request, written in absolute form ("GET http://host/…").
+	forward bool
 }
 
 // send writes the CONNECT with auth ("" for none) and reads the answer.
@@ -157,7 +159,11 @@ func (x *proxyExchange) send(auth string) (*http.Response, error) {
 	} else {
 		x.req.Header.Set("Proxy-Authorization", auth)
 	}
-	if err := x.req.Write(x.conn); err != nil {
+	write := x.req.Write
+	if x.forward {
+		write = x.req.WriteProxy
+	}
+	if err := write(x.conn); err != nil {
 		return nil, err
 	}
 	a, aerr := readAnswer(x.ctx, x.r, x.req)
