@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -55,8 +56,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 		v, c, d := buildInfo()
 		fmt.Fprintln(stdout, z.T("VersionLine", guide.With(steps.Facts(), "Version", v, "Commit", c, "Date", d)))
 		return 0
+	case o.explainSet:
+		return runExplain(o.explain, os.Stdin, stdout, stderr, z)
 	case o.print:
-		if err := guide.Markdown(stdout, z, ""); err != nil {
+		if err := guide.Markdown(stdout, z, guide.DataFor("", steps.SignInUnanswered, time.Now())); err != nil {
 			return 1
 		}
 		return 0

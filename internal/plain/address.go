@@ -3,8 +3,10 @@ package plain
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/auvenir/auvenir-onboard/internal/guest"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -44,4 +46,44 @@ func (s *session) addressLines(z *locales.Localizer) []string {
 		return []string{z.T("AddressNone", d)}
 	}
 	return []string{z.T("AddressGiven", d), z.T("AddressIdentity", d), fmt.Sprint(d["Identity"])}
+}
+
+// signInField asks the address screen's question, "Is this address already a Microsoft
+// account?", as numbered answers; steps 3 to 5 then follow the answer, and it is saved with the
+// progress.
+func (s *session) signInField() Field {
+	return Field{
+		Widget:   steps.WidgetAddress,
+		MenuID:   "PlainMenuSignIn",
+		PromptID: "PlainSignInPrompt",
+		Leave:    true,
+		Open: func(z *locales.Localizer) ([]string, bool) {
+			d := s.data()
+			lines := []string{z.T("SignInQuestion", d), z.T("SignInWhy", d)}
+			for i, a := range steps.SignInChoices() {
+				lines = append(lines, fmt.Sprintf("%d %s", i+1, z.T(a.LabelID(), d)))
+			}
+			return lines, true
+		},
+		Accept: func(z *locales.Localizer, typed string) ([]string, bool) {
+			choices := steps.SignInChoices()
+			n, err := strconv.Atoi(typed)
+			if err != nil || n < 1 || n > len(choices) {
+				return []string{z.T("PlainInvalidChoice", s.data())}, true
+			}
+			s.signIn = choices[n-1]
+			return s.signInLines(z), false
+		},
+		Show: func(z *locales.Localizer, _ int) []string { return s.signInLines(z) },
+	}
+}
+
+// signInLines say the question and the answer given, if any.
+func (s *session) signInLines(z *locales.Localizer) []string {
+	d := s.data()
+	lines := []string{z.T("SignInQuestion", d)}
+	if s.signIn != steps.SignInUnanswered {
+		lines = append(lines, z.T("SignInAnswer", guide.With(d, "Answer", z.T(s.signIn.LabelID(), d))))
+	}
+	return lines
 }

@@ -81,6 +81,9 @@ type Field struct {
 	// Show, when set, gives the lines that describe the field on its screen; n is its number
 	// in the menu.
 	Show func(z *locales.Localizer, n int) []string
+	// Hidden, when set and true, leaves the field out of the menu and the screen, such as step
+	// 9's number check once text-message codes have ended.
+	Hidden func() bool
 }
 
 // Choice numbers every screen shares. Screen-specific entries count up from firstExtra.
@@ -104,7 +107,8 @@ type session struct {
 	screens  []steps.Screen
 	cur      int
 	email    string
-	codeSent time.Time // when the person said they clicked « Send code »; zero before
+	signIn   steps.SignIn // the answer to the address screen's question; steps 3 to 5 follow it
+	codeSent time.Time    // when the person said they clicked « Send code »; zero before
 	fields   []Field
 	last     progress.State // the progress as last saved, so only changes are written
 	saveErr  bool           // a save failed and the person was told; said once
@@ -126,7 +130,7 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 	s := &session{cfg: cfg, z: locales.New(lang), in: newLineReader(in, cfg.Interrupt), out: &printer{w: out},
 		screens: steps.All(), email: cfg.Email}
 	defer s.in.stop()
-	s.fields = append([]Field{s.addressField(), s.practiceField(), s.phoneField()}, cfg.Fields...)
+	s.fields = append([]Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField()}, cfg.Fields...)
 	step := cfg.Step
 	if cfg.Practice {
 		step = 9
@@ -189,7 +193,7 @@ func (s *session) finish() error {
 // (step 9) and the number of the first extra choice. In presenter mode the address and the guest
 // identity are masked here, so no message can quote them in clear.
 func (s *session) data() map[string]any {
-	d := guide.With(guide.Data(s.email), "N", firstExtra, "Digits", totp.CodeLen)
+	d := guide.With(guide.DataFor(s.email, s.signIn, s.cfg.Now()), "N", firstExtra, "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
 	}
@@ -253,7 +257,7 @@ func (s *session) screenFields(w steps.Widget) []numbered {
 	}
 	var out []numbered
 	for _, f := range s.fields {
-		if f.Widget == w {
+		if f.Widget == w && (f.Hidden == nil || !f.Hidden()) {
 			out = append(out, numbered{f, n})
 			n++
 		}

@@ -25,13 +25,13 @@ func (s *session) show() {
 	if lead := guide.Lead(s.z, sc, d); lead != "" {
 		s.out.line(lead)
 	}
-	for _, b := range sc.Blocks {
+	for _, b := range guide.Blocks(sc, d) {
 		if id, ok := plainBlocks[b.ID]; ok {
 			b.ID = id
 		}
 		text := guide.BlockText(s.z, b, d)
 		switch b.Kind {
-		case steps.Bullet, steps.Warning, steps.Link, steps.Contact:
+		case steps.Bullet, steps.Warning, steps.Link, steps.Contact, steps.StorePage:
 			// A leading dash marks a list item; screen readers pass over it at their
 			// default punctuation level.
 			text = "- " + text
@@ -53,8 +53,6 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 		}
 	case steps.WidgetCodeTimer:
 		lines = append(lines, s.timerLine())
-	case steps.WidgetMFAOptions:
-		lines = append(lines, s.storeLines()...)
 	}
 	for _, f := range s.screenFields(sc.Widget) {
 		if f.Show != nil {
