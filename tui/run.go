@@ -15,7 +15,7 @@ var ErrPanic = errors.New("internal error")
 
 // Run shows the wizard until the person quits, and returns the language they ended in. Bubble Tea
 // leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
-// SIGTERM and a panic.
+// SIGTERM and a panic (caught by the guard, which prints nothing).
 func Run(cfg Config) (locales.Lang, error) {
 	opts := []tea.ProgramOption{}
 	if cfg.Input != nil {
@@ -28,16 +28,16 @@ func Run(cfg Config) (locales.Lang, error) {
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(New(cfg), opts...).Run()
+	final, panicked, err := runGuarded(New(cfg), opts...)
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {
 		lang = m.z.Lang()
 	}
 	switch {
+	case panicked:
+		return lang, ErrPanic
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return lang, nil
-	case errors.Is(err, tea.ErrProgramPanic):
-		return lang, ErrPanic
 	}
 	return lang, err
 }

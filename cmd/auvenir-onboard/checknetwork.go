@@ -23,13 +23,6 @@ import (
 	"github.com/auvenir/auvenir-onboard/tui"
 )
 
-// isTerminal reports whether w is a terminal: the live table is for people, the plain table
-// for pipes, files and CI logs.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
 func terminalWidth(w io.Writer) int {
 	if f, ok := w.(*os.File); ok {
 		if width, _, err := term.GetSize(int(f.Fd())); err == nil {
@@ -41,8 +34,10 @@ func terminalWidth(w io.Writer) int {
 
 // runCheckNetwork is --check-network: exit 0 when every endpoint is ok, 1 when any is not,
 // 2 for a usage error (a bad file, URL or proxy), 130 when interrupted.
-func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer, getenv func(string) string, stdoutIsTerminal bool) int {
-	nw, code := networkSetup(o, z, stderr, getenv)
+// The live table is for people at a terminal, the plain table for pipes, files and CI logs.
+func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
+	stdout, stderr, stdoutIsTerminal := s.Out, s.ErrOut, s.StdoutTTY
+	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
 	}
@@ -51,7 +46,7 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 	defer stop()
 	var rep netcheck.Report
 	var err error
-	noColor := getenv("NO_COLOR") != ""
+	noColor := s.Getenv("NO_COLOR") != ""
 	if stdoutIsTerminal && !o.json {
 		stop() // Bubble Tea handles ctrl+c itself while it runs
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
@@ -117,12 +112,12 @@ func (n network) checker() *netcheck.Checker { return netcheck.New(n.config) }
 
 // networkSetup reads --endpoints, the URLs, --ca-file and --proxy. A non-zero code is the exit
 // status of a usage error already reported.
-func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv func(string) string) (network, int) {
+func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int) {
 	usage := func(id string, kv ...any) (network, int) {
-		fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), kv...)))
+		fmt.Fprintln(s.ErrOut, z.T(id, guide.With(netreport.Data(), kv...)))
 		return network{}, 2
 	}
-	eps, code := endpointsFor(o, z, stderr)
+	eps, code := endpointsFor(o, z, s.ErrOut)
 	if code != 0 {
 		return network{}, code
 	}
@@ -137,7 +132,7 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
 	}
-	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
+	proxy, err := netcheck.ProxyFromSettings(o.proxy, s.Getenv)
 	if err != nil {
 		return usage("NetErrProxy", "Value", o.proxy)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/auvenir/auvenir-onboard/internal/explain"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
@@ -20,12 +19,13 @@ func setExplain(o *options, v string) bool {
 
 // runExplain answers --explain: the text given, or standard input for "-". An answer (a known
 // code, an unknown one, or none) exits 0; text that cannot be a message exits 2 with one line.
-func runExplain(arg string, stdin io.Reader, stdout, stderr io.Writer, z *locales.Localizer) int {
+func runExplain(s *ioStreams, arg string, z *locales.Localizer) int {
+	stdout, stderr := s.Out, s.ErrOut
 	data := steps.Facts()
 	text := arg
 	var err error
 	if arg == "-" {
-		text, err = explain.Read(stdin)
+		text, err = explain.Read(s.In)
 	}
 	var rep explain.Report
 	if err == nil {

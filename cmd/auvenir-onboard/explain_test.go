@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -40,8 +39,8 @@ func TestExplainStdinAndBadInput(t *testing.T) {
 	z := locales.New(locales.English)
 	page := "Sorry, but we're having trouble signing you in.\nAADSTS500212: NotAllowedByOutboundPolicyTenant\n" +
 		"Correlation Id: fcc0a98c-f61e-46c4-97e1-a51c69a1bb94\nTimestamp: 2026-11-29T09:55:00Z\n"
-	var out, errb bytes.Buffer
-	if code := runExplain("-", strings.NewReader(page), &out, &errb, z); code != 0 || errb.Len() != 0 {
+	s, out, errb := testStreams(t, nil, false, strings.NewReader(page))
+	if code := runExplain(s, "-", z); code != 0 || errb.Len() != 0 {
 		t.Fatalf("stdin: %d %q", code, errb.String())
 	}
 	for _, w := range []string{"AADSTS500212", "Who must act: your IT department",
@@ -56,9 +55,8 @@ func TestExplainStdinAndBadInput(t *testing.T) {
 		"huge stdin":     {"-", strings.Repeat("AADSTS50020 ", 10000), "too long to be an error message (64 KB at most)"},
 		"binary stdin":   {"-", "\x7fELF\x02\x01\x01\x00", "This is not text"},
 	} {
-		out.Reset()
-		errb.Reset()
-		code := runExplain(c.arg, strings.NewReader(c.stdin), &out, &errb, z)
+		s, out, errb := testStreams(t, nil, false, strings.NewReader(c.stdin))
+		code := runExplain(s, c.arg, z)
 		lines := strings.Split(strings.TrimSuffix(errb.String(), "\n"), "\n")
 		if code != 2 || out.Len() != 0 || len(lines) != 1 || !strings.Contains(lines[0], c.want) {
 			t.Errorf("%s: %d, stdout %q, stderr %q", name, code, out.String(), errb.String())
