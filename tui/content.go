@@ -14,11 +14,11 @@ func (m Model) blocks(s steps.Screen, w int) string {
 	data := m.data()
 	var out []string
 	prev := steps.BlockKind(-1)
-	for _, b := range s.Blocks {
+	for _, b := range guide.Blocks(s, data) {
 		text := guide.BlockText(m.z, b, data)
 		// Items of one list, and lines of one quoted screen, stay together.
 		group := b.Kind
-		if group == steps.Link || group == steps.Contact {
+		if group == steps.Link || group == steps.Contact || group == steps.StorePage {
 			group = steps.Bullet
 		}
 		together := (group == steps.Bullet || group == steps.OnScreen) && group == prev
@@ -48,6 +48,10 @@ func (m Model) block(b steps.Block, text string, w int) string {
 		return "  " + st.Link.Hyperlink(b.URL).Render(text)
 	case steps.Contact:
 		return hanging(st.accent.Render("•"), st.Contact.Hyperlink(b.URL), text, w)
+	case steps.StorePage:
+		// The store and its phones, then the address on its own line, whole, to click or type.
+		return "  " + st.Bold.Render(b.Text) + " " + st.Muted.Render(m.z.T(b.ID, m.data())) + "\n" +
+			"    " + st.Link.Hyperlink(b.URL).Render(b.URL)
 	}
 	return st.Text.Width(w).Render(text)
 }

@@ -60,6 +60,8 @@ type blockKey struct {
 	lang      locales.Lang
 	width     int
 	email     string
+	signIn    steps.SignIn
+	day       int // the calendar day: step 9's words change on the end of text-message codes
 	presenter bool
 	dark      bool
 }
@@ -68,7 +70,8 @@ type blockKey struct {
 // tick, a typed letter or a scroll redraws the frame around the same text, and wrapping that
 // text is the dearest part of a frame.
 func (m *Model) cachedBlocks(s steps.Screen, w int) string {
-	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.feat.presenter, m.isDark}
+	y, mo, d := m.now().Date()
+	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.signIn, y*10000 + int(mo)*100 + d, m.feat.presenter, m.isDark}
 	if m.blockKey != k || m.blockText == "" {
 		m.blockKey, m.blockText = k, m.blocks(s, w)
 	}

@@ -102,7 +102,7 @@ func (m *Model) refreshMFA() {
 	onStep9 := m.screen().Widget == steps.WidgetMFAOptions && m.mfa.view == mfaNone && !m.input.Focused()
 	m.keys.Practice.SetEnabled(onStep9)
 	m.keys.Stores.SetEnabled(onStep9)
-	m.keys.Phone.SetEnabled(onStep9)
+	m.keys.Phone.SetEnabled(onStep9 && guide.PhoneOffered(m.data()))
 	m.keys.Switch.SetEnabled(m.mfa.view == mfaStores && !m.bothStoresFit())
 	if m.mfa.view == mfaPhone {
 		m.keys.Confirm.SetEnabled(true)
@@ -213,6 +213,9 @@ func (m Model) step9Key(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	case "g":
 		return m, m.openMFA(mfaStores), true
 	case "t":
+		if !m.keys.Phone.Enabled() {
+			return m, nil, false
+		}
 		return m, m.openMFA(mfaPhone), true
 	}
 	return m, nil, false
@@ -222,7 +225,6 @@ func (m Model) step9Key(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 func (m Model) mfaOptions(w int) string {
 	st := m.st
 	d := m.mfaData()
-	para := func(id string) string { return st.Text.Width(w).Render(m.z.T(id, d)) }
 	keyLine := func(k, id string) string {
 		lines := wrap(st.Text, m.z.T(id, d), max(10, w-2))
 		for i := range lines {
@@ -231,22 +233,18 @@ func (m Model) mfaOptions(w int) string {
 		lines[0] = st.Help.ShortKey.Render(k) + lines[0][1:]
 		return strings.Join(lines, "\n")
 	}
+	// The store pages themselves are content blocks, right after option 1 (issue 10, item 9).
 	out := []string{
-		st.SubHeading.Width(w).Render(m.z.T("Step9GetAppHeading", d)),
-		para("Step9GetApp"),
-	}
-	for _, s := range stores {
-		out = append(out, "  "+st.Bold.Render(s.Name)+" "+st.Muted.Render(m.z.T(s.DeviceID, d)),
-			"    "+st.Link.Hyperlink(s.URL).Render(s.URL))
-	}
-	out = append(out,
 		keyLine("g", "Step9StoresHint"),
 		"",
 		st.SubHeading.Width(w).Render(m.z.T("Step9PracticeHeading", d)),
 		keyLine("a", "Step9PracticeHint"),
-	)
+	}
 	if m.mfa.verified {
 		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("Step9PracticeDone", d)))
+	}
+	if !guide.PhoneOffered(d) {
+		return strings.Join(out, "\n") // text-message codes have ended: no number to check
 	}
 	out = append(out, "", st.SubHeading.Width(w).Render(m.z.T("Step9PhoneHeading", d)), keyLine("t", "Step9PhoneHint"))
 	if n := m.mfa.number; n != nil {

@@ -83,6 +83,7 @@ type Model struct {
 
 	input   textinput.Model
 	email   string
+	signIn  steps.SignIn // the answer to the address screen's question: steps 3 to 5 follow it
 	addrErr string // message ID of the last refusal, empty when none
 
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
@@ -160,7 +161,9 @@ func (m *Model) restyle() {
 }
 
 // data is the template data of every message; presenter mode masks the address in it.
-func (m Model) data() map[string]any { return m.maskData(guide.Data(m.email)) }
+func (m Model) data() map[string]any {
+	return m.maskData(guide.DataFor(m.email, m.signIn, m.now()))
+}
 
 func (m Model) screen() steps.Screen { return m.screens[m.cur] }
 

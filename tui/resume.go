@@ -28,7 +28,7 @@ func (m Model) snapshot() progress.State {
 		lang = m.z.Lang()
 	}
 	return progress.State{Version: progress.Version, Screen: m.screen().Key, Lang: lang,
-		Email: m.email, MFA: m.feat.mfa, CodeSent: m.codeSent}
+		Email: m.email, MFA: m.feat.mfa, CodeSent: m.codeSent, SignIn: m.signIn}
 }
 
 func sameProgress(a, b progress.State) bool {
@@ -84,6 +84,7 @@ func (m *Model) resume(st progress.State) tea.Cmd {
 		}
 		m.cur = i
 	}
+	m.signIn = st.SignIn
 	if st.Email != "" {
 		m.email = st.Email
 		m.input.SetValue(st.Email)
