@@ -94,7 +94,10 @@ func (e explainer) render(z *locales.Localizer, st Styles, data map[string]any, 
 			case explain.LineHeading:
 				out = append(out, "", st.SubHeading.Width(w).Render(l.Text))
 			case explain.LineField:
-				out = append(out, hanging(st.accent.Render("•"), st.Bold, l.Text, w))
+				out = append(out, hanging(st.accent.Render("•"), st.Text, l.Text, w))
+			case explain.LineDetail:
+				// An identifier goes whole on its own line, where it can be read out or copied.
+				out = append(out, hanging(st.accent.Render("•"), st.Bold, l.Label, w), "    "+l.Value)
 			case explain.LineContact:
 				out = append(out, hanging(st.accent.Render("•"), st.Contact, l.Text, w))
 			default:

@@ -84,7 +84,7 @@ type Model struct {
 	input   textinput.Model
 	email   string
 	signIn  steps.SignIn // the answer to the address screen's question: steps 3 to 5 follow it
-	addrErr string // message ID of the last refusal, empty when none
+	addrErr string       // message ID of the last refusal, empty when none
 
 	codeSent time.Time // when the person said they clicked « Send code »; zero before
 	timer    timer.Model

@@ -46,7 +46,7 @@ func runExplain(s *ioStreams, arg string, z *locales.Localizer) int {
 				fmt.Fprintln(stdout)
 			}
 			fmt.Fprintln(stdout, l.Text)
-		case explain.LineField, explain.LineContact:
+		case explain.LineField, explain.LineDetail, explain.LineContact:
 			fmt.Fprintln(stdout, "  "+l.Text)
 		default:
 			fmt.Fprintln(stdout, l.Text)

@@ -10,7 +10,8 @@ type LineKind int
 const (
 	LineHeading LineKind = iota // the code, or the heading of the details to send
 	LineText                    // a sentence
-	LineField                   // "label: value", such as the Correlation ID
+	LineField                   // "label: value": who must act, what to do
+	LineDetail                  // "label: value" where the value is an identifier to send as is
 	LineContact                 // the support contacts
 )
 
@@ -18,6 +19,9 @@ const (
 type Line struct {
 	Kind LineKind
 	Text string
+	// Label and Value are the two halves of a LineField's or LineDetail's Text, for a screen
+	// that sets an identifier, which must not be wrapped, on its own line.
+	Label, Value string
 }
 
 // maxCodes bounds how many codes one answer explains: a pasted log may repeat many; the first
@@ -40,40 +44,43 @@ func Answer(z *locales.Localizer, r Report, data map[string]any) []Line {
 		return d
 	}
 	field := func(labelID, value string) Line {
-		return Line{LineField, labeled(z, z.T(labelID, data), value)}
+		label := z.T(labelID, data)
+		return Line{Kind: LineField, Text: labeled(z, label, value), Label: label, Value: value}
 	}
 	if len(r.Codes) == 0 {
-		out = append(out, Line{LineText, z.T("ExplainNoCode", data)})
+		out = append(out, Line{Kind: LineText, Text: z.T("ExplainNoCode", data)})
 	}
 	for i, code := range r.Codes {
 		if i == maxCodes {
 			break
 		}
 		d := with("Code", "AADSTS"+code)
-		out = append(out, Line{LineHeading, z.T("ExplainHeading", d)})
+		out = append(out, Line{Kind: LineHeading, Text: z.T("ExplainHeading", d)})
 		e, ok := Lookup(code)
 		if !ok {
-			out = append(out, Line{LineText, z.T("ExplainUnknown", d)},
+			out = append(out, Line{Kind: LineText, Text: z.T("ExplainUnknown", d)},
 				field("ExplainWho", z.T(ActorSupport.ActorID(), d)))
 			continue
 		}
 		out = append(out,
-			Line{LineText, z.T(e.MeaningID(), d)},
+			Line{Kind: LineText, Text: z.T(e.MeaningID(), d)},
 			field("ExplainWho", z.T(e.Actor.ActorID(), d)),
 			field("ExplainWhat", z.T(e.DoID(), d)))
 	}
-	out = append(out, Line{LineHeading, z.T("ExplainSendHeading", data)})
+	out = append(out, Line{Kind: LineHeading, Text: z.T("ExplainSendHeading", data)})
 	if r.CorrelationID == "" && r.Timestamp == "" {
-		out = append(out, Line{LineText, z.T("ExplainNoDetails", data)})
+		out = append(out, Line{Kind: LineText, Text: z.T("ExplainNoDetails", data)})
 	}
 	if r.CorrelationID != "" {
-		out = append(out, Line{LineField, labeled(z, z.T("ExplainCorrelation", data), r.CorrelationID)})
+		out = append(out, detail(field("ExplainCorrelation", r.CorrelationID)))
 	}
 	if r.Timestamp != "" {
-		out = append(out, Line{LineField, labeled(z, z.T("ExplainTimestamp", data), r.Timestamp)})
+		out = append(out, detail(field("ExplainTimestamp", r.Timestamp)))
 	}
-	return append(out, Line{LineContact, z.T("ExplainContacts", data)})
+	return append(out, Line{Kind: LineContact, Text: z.T("ExplainContacts", data)})
 }
+
+func detail(l Line) Line { l.Kind = LineDetail; return l }
 
 // labeled joins a label and its value with the language's colon (a no-break space before it in
 // French), as package guide does for the guide's own fields.
