@@ -69,9 +69,11 @@ func numbered() []Screen {
 			withEmail(screen("Step1Screen"), "Step1ScreenEmail"),
 			hint("Step1Hint"),
 		}},
+		// Step 2 asks what the address already is, just before Microsoft's page takes it:
+		// steps 3 to 5 follow the answer.
 		{Number: 2, TitleID: "Step2Title", LeadID: "Step2Lead", Blocks: []Block{
 			screen("Step2Screen"),
-		}},
+		}, Widget: WidgetSignIn},
 		// Steps 3 to 5 follow the sign-in path the client chose on the address screen: the
 		// emailed code (the PDF's path), or the password of the account the address already is.
 		{Number: 3, TitleID: "Step3Title", LeadID: "Step3Lead", LeadPasswordID: "Step3LeadPassword", Blocks: []Block{

@@ -23,6 +23,7 @@ const (
 	WidgetCodeSent            // the person confirms « Send code »: the 30-minute timer starts
 	WidgetCodeTimer           // shows how long the emailed code stays valid
 	WidgetMFAOptions          // the two ways to register multifactor authentication
+	WidgetSignIn              // "Is this address already a Microsoft account?": steps 3 to 5 follow it
 )
 
 // BlockKind says how a block is presented.

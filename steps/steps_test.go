@@ -43,7 +43,7 @@ func kinds(s []Screen) []Kind {
 func TestWidgets(t *testing.T) {
 	all := All()
 	want := map[string]Widget{"intro": WidgetNetworkCheck, "address": WidgetAddress,
-		"step3": WidgetCodeSent, "step4": WidgetCodeTimer, "step5": WidgetCodeTimer, "step9": WidgetMFAOptions}
+		"step2": WidgetSignIn, "step3": WidgetCodeSent, "step4": WidgetCodeTimer, "step5": WidgetCodeTimer, "step9": WidgetMFAOptions}
 	for _, s := range all {
 		if s.Widget != want[s.Key] {
 			t.Errorf("%s has widget %d, want %d", s.Key, s.Widget, want[s.Key])

@@ -48,12 +48,12 @@ func (s *session) addressLines(z *locales.Localizer) []string {
 	return []string{z.T("AddressGiven", d), z.T("AddressIdentity", d), fmt.Sprint(d["Identity"])}
 }
 
-// signInField asks the address screen's question, "Is this address already a Microsoft
+// signInField asks step 2's question, "Is this address already a Microsoft
 // account?", as numbered answers; steps 3 to 5 then follow the answer, and it is saved with the
 // progress.
 func (s *session) signInField() Field {
 	return Field{
-		Widget:   steps.WidgetAddress,
+		Widget:   steps.WidgetSignIn,
 		MenuID:   "PlainMenuSignIn",
 		PromptID: "PlainSignInPrompt",
 		Leave:    true,

@@ -10,12 +10,12 @@ import (
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// The address screen asks whether the address is already a Microsoft account; with "work",
+// Step 2 asks whether the address is already a Microsoft account; with "work",
 // step 3 leads with the password instead of « Send code », and the answer is saved.
 func TestSignInQuestionChangesStep3(t *testing.T) {
 	store := &progress.Store{Dir: t.TempDir()}
-	// next (address), 5 the question, 1 "work", next (step 1), next, next (step 3), quit
-	out := run(t, Config{Lang: locales.English, LangKnown: true, Progress: store}, lines("1", "5", "1", "1", "1", "1", "0"))
+	// next (address), next (step 1), next (step 2), 4 the question, 1 "work", next (step 3), quit
+	out := run(t, Config{Lang: locales.English, LangKnown: true, Progress: store}, lines("1", "1", "1", "4", "1", "1", "0"))
 	for _, want := range []string{"Is this address already a Microsoft account?",
 		"1 Yes, a work account", "4 I don't know", "Your answer: Yes, a work account",
 		"Step 3 of 9: Send code\nMicrosoft asks for your account's password instead of sending a code.",
@@ -39,7 +39,7 @@ func TestSignInQuestionChangesStep3(t *testing.T) {
 }
 
 func TestSignInQuestionRefusesOtherAnswers(t *testing.T) {
-	out := run(t, Config{Lang: locales.French, LangKnown: true}, lines("1", "5", "7", "0", "0"))
+	out := run(t, Config{Lang: locales.French, LangKnown: true, Step: 2}, lines("4", "7", "0", "0"))
 	if !strings.Contains(out, "Ce n'est pas un des choix proposés") {
 		t.Fatalf("an answer out of range is not refused:\n%s", tail(out))
 	}
