@@ -13,95 +13,96 @@ import (
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
-// explainer is the wizard's error explainer (key x): a field to paste the text of Microsoft's
-// error page into, and under it the answer of package explain, worded as --explain words it. It
-// knows nothing of the walkthrough: the root opens it, passes it keys and pastes, and closes it
-// when it says so. The answer is worded when drawn, so switching language re-words it.
-type explainer struct {
-	input   textinput.Model
+// The error explainer (x, on any screen of the walkthrough): a field to paste the text of a
+// Microsoft error page into, and under it package explain's answer, worded as --explain words
+// it: the code, what it means, who must act and what to do, then the Correlation ID and the
+// Timestamp with the support contacts. The answer is worded when drawn, so l re-words it.
+type explainScreen struct {
+	field   textinput.Model
 	report  *explain.Report // the last text explained; nil before the first Enter
 	refusal *locales.Error  // the text cannot be a message: one line says why
 }
 
-// explainerKeys are the explainer's own keys; letters go to the field.
-type explainerKeys struct{ Submit, Close key.Binding }
-
-func newExplainerKeys(z *locales.Localizer) explainerKeys {
-	return explainerKeys{
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp(z.T("KeyNameEnter"), z.T("ExplainKeySubmit"))),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp(z.T("KeyNameEsc"), z.T("KeyBack"))),
-	}
+func newExplainScreen() explainScreen {
+	f := textinput.New()
+	f.CharLimit = explain.MaxInput
+	f.Prompt = "› "
+	return explainScreen{field: f}
 }
 
-func newExplainer(st Styles) explainer {
-	in := textinput.New()
-	in.CharLimit = explain.MaxInput
-	in.Prompt = "› "
-	in.SetStyles(st.Input)
-	in.Focus()
-	return explainer{input: in}
+func (explainScreen) id() screenID { return idExplain }
+
+// Letters are text here; only ctrl+c of the root's keys applies.
+func (explainScreen) mode(*common) mode { return mode{text: true} }
+
+func (explainScreen) keys(c *common) []key.Binding {
+	k := c.km.explain
+	return []key.Binding{k.Submit, k.Close}
 }
 
-// update handles a key or a paste; done reports that the person left the explainer.
-func (e explainer) update(z *locales.Localizer, msg tea.Msg) (_ explainer, done bool, _ tea.Cmd) {
-	k := newExplainerKeys(z)
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
+func (s explainScreen) opened(*common) (screen, tea.Cmd) { return s, s.field.Focus() }
+
+func (s explainScreen) closed(*common) screen {
+	s.field.Blur()
+	return s
+}
+
+func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.explain
+	if press, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case key.Matches(kp, k.Close):
-			return e, true, nil
-		case key.Matches(kp, k.Submit):
-			return e.submit(), false, nil
+		case key.Matches(press, k.Close):
+			return s, closeScreen{}, nil
+		case key.Matches(press, k.Submit):
+			s.report, s.refusal = nil, nil
+			r, err := explain.Parse(s.field.Value())
+			if err != nil {
+				var le *locales.Error
+				if !errors.As(err, &le) {
+					le = explain.ErrBinary
+				}
+				s.refusal = le
+			} else {
+				s.report = &r
+			}
+			return s, redraw{}, nil
 		}
 	}
 	var cmd tea.Cmd
-	e.input, cmd = e.input.Update(msg)
-	return e, false, cmd
+	s.field, cmd = s.field.Update(msg)
+	return s, redraw{}, cmd
 }
 
-// submit explains what the field holds.
-func (e explainer) submit() explainer {
-	e.report, e.refusal = nil, nil
-	r, err := explain.Parse(e.input.Value())
-	if err != nil {
-		var le *locales.Error
-		if !errors.As(err, &le) {
-			le = explain.ErrBinary
-		}
-		e.refusal = le
-		return e
-	}
-	e.report = &r
-	return e
-}
-
-// render draws the explainer in a column w cells wide: title, how to use it, the field, then the
-// answer (or the one-line refusal). data holds the guide's facts.
-func (e explainer) render(z *locales.Localizer, st Styles, data map[string]any, w int) string {
-	e.input.SetWidth(max(10, w-4))
+// view is the explainer in the step's place.
+func (s explainScreen) view(c *common, w, _ int) string {
+	st, d := c.st, c.data()
+	f := s.field
+	f.SetWidth(max(10, w-4))
+	f.SetStyles(st.Input)
 	out := []string{
-		st.Heading.Render(z.T("ExplainTitle", data)),
-		st.Text.Width(w).Render(z.T("ExplainPasteHint", data)),
+		fill(st.SubHeading, c.z.T("ExplainTitle", d), w),
+		fill(st.Text, c.z.T("ExplainPasteHint", d), w),
 		"",
 		// A pasted page is one long line in the field: it shows its start, cut at the column.
-		ansi.Truncate(e.input.View(), w, "…"),
+		ansi.Truncate(f.View(), w, "…"),
 	}
 	switch {
-	case e.refusal != nil:
-		out = append(out, "", st.Error.Width(w).Render(z.T(e.refusal.ID, mergeData(data, e.refusal.Data))))
-	case e.report != nil:
-		for _, l := range explain.Answer(z, *e.report, data) {
+	case s.refusal != nil:
+		out = append(out, "", fill(st.Error, c.z.T(s.refusal.ID, mergeData(d, s.refusal.Data)), w))
+	case s.report != nil:
+		for _, l := range explain.Answer(c.z, *s.report, d) {
 			switch l.Kind {
 			case explain.LineHeading:
-				out = append(out, "", st.SubHeading.Width(w).Render(l.Text))
+				out = append(out, "", fill(st.SubHeading, l.Text, w))
 			case explain.LineField:
-				out = append(out, hanging(st.accent.Render("•"), st.Text, l.Text, w))
+				out = append(out, hanging(st.accent.Render(glyphs.Bullet), st.Text, l.Text, w))
 			case explain.LineDetail:
 				// An identifier goes whole on its own line, where it can be read out or copied.
-				out = append(out, hanging(st.accent.Render("•"), st.Bold, l.Label, w), "    "+l.Value)
+				out = append(out, hanging(st.accent.Render(glyphs.Bullet), st.Bold, l.Label, w), "    "+l.Value)
 			case explain.LineContact:
-				out = append(out, hanging(st.accent.Render("•"), st.Contact, l.Text, w))
+				out = append(out, hanging(st.accent.Render(glyphs.Bullet), st.Contact, l.Text, w))
 			default:
-				out = append(out, st.Text.Width(w).Render(l.Text))
+				out = append(out, fill(st.Text, l.Text, w))
 			}
 		}
 	}

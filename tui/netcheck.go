@@ -176,7 +176,7 @@ func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width i
 		} else {
 			m, label, elapsed, ip, _ := netreport.Row(z, *r.result)
 			s := st.good
-			if r.result.Class != netcheck.OK {
+			if m != netreport.MarkOK {
 				s = st.bad
 			}
 			detail := " · " + elapsed

@@ -7,66 +7,82 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// signInChooser asks "Is this address already a Microsoft account?": the four answers, one
-// marked, moved with ↑/↓ and chosen with Enter (or its number). Steps 3 to 5 follow the answer.
-// Like the explainer it knows nothing of the walkthrough.
-type signInChooser struct{ cursor int }
+// Step 2 asks "Is this address already a Microsoft account?". Microsoft redeems the invitation
+// with what the address already is (steps/signin.go), so steps 3 to 5 follow the answer: the
+// emailed code, or the password of the account. m shows the four answers, one marked, moved with
+// ↑/↓ and chosen with Enter or its number; the answer is saved with the progress.
 
-type signInKeys struct{ Up, Down, Choose, Close key.Binding }
+// signInChosen: the person answered; the root keeps the answer in common.signIn.
+type signInChosen struct{ answer steps.SignIn }
 
-func newSignInKeys(z *locales.Localizer) signInKeys {
-	return signInKeys{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", z.T("SignInKeyMove"))),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", z.T("SignInKeyMove"))),
-		Choose: key.NewBinding(key.WithKeys("enter", "1", "2", "3", "4"), key.WithHelp(z.T("KeyNameEnter"), z.T("KeyConfirm"))),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp(z.T("KeyNameEsc"), z.T("KeyBack"))),
-	}
+type signInScreen struct {
+	choosing bool // the answers are shown and have the keys
+	cursor   int  // the marked answer
 }
 
-// newSignInChooser starts on the current answer, or on the first one.
-func newSignInChooser(current steps.SignIn) signInChooser {
-	for i, a := range steps.SignInChoices() {
-		if a == current {
-			return signInChooser{cursor: i}
-		}
+func (signInScreen) id() screenID { return idSignIn }
+
+func (signInScreen) mode(*common) mode { return mode{globals: gAll} }
+
+func (s signInScreen) keys(c *common) []key.Binding {
+	k := c.km.signIn
+	if s.choosing {
+		return []key.Binding{k.Up, k.Down, k.Choose, k.Close}
 	}
-	return signInChooser{}
+	return []key.Binding{k.Answer}
 }
 
-// update handles a key: chosen is the answer when one was picked, done when the chooser closes.
-func (c signInChooser) update(z *locales.Localizer, msg tea.KeyPressMsg) (_ signInChooser, chosen steps.SignIn, done bool) {
-	k := newSignInKeys(z)
-	n := len(steps.SignInChoices())
+func (s signInScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.signIn
+	press, _ := msg.(tea.KeyPressMsg)
+	choices := steps.SignInChoices()
 	switch {
-	case key.Matches(msg, k.Up):
-		c.cursor = (c.cursor + n - 1) % n
-	case key.Matches(msg, k.Down):
-		c.cursor = (c.cursor + 1) % n
-	case key.Matches(msg, k.Choose):
-		if d, err := strconv.Atoi(msg.String()); err == nil {
-			c.cursor = d - 1
+	case !s.choosing && key.Matches(press, k.Answer):
+		s.choosing, s.cursor = true, 0
+		for i, a := range choices {
+			if a == c.signIn {
+				s.cursor = i
+			}
 		}
-		return c, steps.SignInChoices()[c.cursor], true
-	case key.Matches(msg, k.Close):
-		return c, steps.SignInUnanswered, true
+		return s, redraw{}, nil
+	case !s.choosing:
+		return s, unchanged{}, nil
+	case key.Matches(press, k.Up):
+		s.cursor = (s.cursor + len(choices) - 1) % len(choices)
+	case key.Matches(press, k.Down):
+		s.cursor = (s.cursor + 1) % len(choices)
+	case key.Matches(press, k.Choose):
+		if n, err := strconv.Atoi(press.String()); err == nil {
+			s.cursor = n - 1
+		}
+		s.choosing = false
+		return s, signInChosen{choices[s.cursor]}, nil
+	case key.Matches(press, k.Close):
+		s.choosing = false
 	}
-	return c, steps.SignInUnanswered, false
+	return s, redraw{}, nil
 }
 
-// render draws the question and its answers in a column w cells wide.
-func (c signInChooser) render(z *locales.Localizer, st Styles, data map[string]any, w int) string {
-	out := []string{st.SubHeading.Width(w).Render(z.T("SignInQuestion", data)),
-		st.Muted.Width(w).Render(z.T("SignInWhy", data)), ""}
-	for i, a := range steps.SignInChoices() {
-		mark, style := " ", st.Text
-		if i == c.cursor {
-			mark, style = st.accent.Render("▸"), st.Bold
+// view is the question under step 2's text: the answer given, or the four answers to pick from.
+func (s signInScreen) view(c *common, w, _ int) string {
+	st, d := c.st, c.data()
+	out := []string{fill(st.SubHeading, c.z.T("SignInQuestion", d), w), fill(st.Muted, c.z.T("SignInWhy", d), w)}
+	if s.choosing {
+		for i, a := range steps.SignInChoices() {
+			mark, style := " ", st.Text
+			if i == s.cursor {
+				mark, style = st.accent.Render(glyphs.Current), st.Bold
+			}
+			out = append(out, hanging(mark, style, strconv.Itoa(i+1)+". "+c.z.T(a.LabelID(), d), w))
 		}
-		out = append(out, hanging(mark, style, strconv.Itoa(i+1)+". "+z.T(a.LabelID(), data), w))
+		return strings.Join(out, "\n")
 	}
-	return strings.Join(out, "\n")
+	if c.signIn != steps.SignInUnanswered {
+		answer := c.z.T("SignInAnswer", mergeData(d, map[string]any{"Answer": c.z.T(c.signIn.LabelID(), d)}))
+		out = append(out, fill(st.Success, glyphs.Done+" "+answer, w))
+	}
+	return strings.Join(append(out, fill(st.Text, c.z.T("SignInPress", d), w)), "\n")
 }

@@ -82,7 +82,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	default:
 		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}
-	if rep.Summary.Failed > 0 {
+	if !rep.Summary.Passed(o.strict) {
 		return 1
 	}
 	return 0
@@ -136,8 +136,14 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 	if err != nil {
 		return usage("NetErrProxy", "Value", o.proxy)
 	}
-	return network{endpoints: eps, proxy: proxy, config: netcheck.Config{Timeout: o.timeout, Proxy: proxy,
-		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}, 0
+	cfg := netcheck.Config{Timeout: o.timeout, Proxy: proxy, Concurrency: o.parallel,
+		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}
+	if eps == nil {
+		// The built-in list is all on the Internet: Windows' connectivity test joins it, to tell
+		// a captive portal. A list of one's own may be private addresses only: not there.
+		cfg.Portal = netcheck.DefaultPortalProbe
+	}
+	return network{endpoints: eps, proxy: proxy, config: cfg}, 0
 }
 
 // endpointsFor is the list given: the URLs, the --endpoints file, both, or nil for the

@@ -23,6 +23,8 @@ type options struct {
 	json         bool
 	proxy        string
 	caFile       string
+	parallel     int  // 0: netcheck's default
+	strict       bool // warnings fail the check too
 
 	totpPractice bool
 	showQR       bool
@@ -79,6 +81,12 @@ var flagDefs = []flagDef{
 		o.caFile = v
 		return v != ""
 	}},
+	{name: "parallel", value: "N", helpID: "FlagParallel", set: func(o *options, v string) bool {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		o.parallel = n
+		return err == nil && n >= 1 && n <= 1024
+	}},
+	{name: "strict", helpID: "FlagStrict", set: on(func(o *options) { o.strict = true })},
 	{name: "totp-practice", helpID: "FlagTOTPPractice", set: on(func(o *options) { o.totpPractice = true })},
 	{name: "show-qr", helpID: "FlagShowQR", set: on(func(o *options) { o.showQR = true })},
 	{name: "presenter", helpID: "FlagPresenter", set: on(func(o *options) { o.presenter = true })},

@@ -20,7 +20,11 @@ const (
 // The TUI, the plain mode and --print all build their data here, so the three show the same
 // blocks on the same day.
 func DataFor(email string, signIn steps.SignIn, now time.Time) map[string]any {
-	d := Data(email)
+	return Situated(Data(email), signIn, now)
+}
+
+// Situated adds the sign-in path and the day to data (such as Shown's) and returns it.
+func Situated(d map[string]any, signIn steps.SignIn, now time.Time) map[string]any {
 	d[keySignIn] = signIn
 	d[keyNow] = now
 	return d

@@ -17,12 +17,13 @@ import (
 // Marks in front of each result: they carry the verdict without colour.
 const (
 	MarkOK   = "✓"
+	MarkWarn = "!"
 	MarkFail = "✗"
 )
 
 // Styles colour the table in a terminal; the zero value prints plain text.
 type Styles struct {
-	Good, Bad, Muted, Bold lipgloss.Style
+	Good, Warn, Bad, Muted, Bold lipgloss.Style
 	// Width wraps the remedies to the terminal's width, indented; 0 leaves lines whole (files,
 	// pipes: a remedy stays on one line, for grep).
 	Width int
@@ -33,6 +34,7 @@ type Styles struct {
 func TerminalStyles() Styles {
 	return Styles{
 		Good:  lipgloss.NewStyle().Foreground(lipgloss.Green),
+		Warn:  lipgloss.NewStyle().Foreground(lipgloss.Yellow),
 		Bad:   lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
 		Muted: lipgloss.NewStyle().Faint(true),
 		Bold:  lipgloss.NewStyle().Bold(true),
@@ -49,11 +51,8 @@ func Header(z *locales.Localizer, n int, timeout time.Duration, p netcheck.Proxy
 
 // Row is one endpoint's line: mark and label, time, IP, address.
 func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, addr string) {
-	mark = MarkFail
-	if r.Class == netcheck.OK {
-		mark = MarkOK
-	}
-	label = Label(z, r.Class)
+	mark = Mark(r)
+	label = ResultLabel(z, r)
 	if r.Class == netcheck.HTTPStatus && r.HTTPStatus != 0 {
 		label += " " + fmt.Sprint(lastStatus(r))
 	}
@@ -66,6 +65,28 @@ func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, add
 		addr += "  " + rule
 	}
 	return mark, label, Duration(z, r.Elapsed), ip, addr
+}
+
+// Mark is the sign in front of a result: ✓ ok, ! warn, ✗ fail.
+func Mark(r netcheck.Result) string {
+	switch severity(r) {
+	case netcheck.SeverityOK:
+		return MarkOK
+	case netcheck.SeverityWarn:
+		return MarkWarn
+	}
+	return MarkFail
+}
+
+// Look is the style of a result's mark and label.
+func (st Styles) Look(r netcheck.Result) lipgloss.Style {
+	switch severity(r) {
+	case netcheck.SeverityOK:
+		return st.Good
+	case netcheck.SeverityWarn:
+		return st.Warn
+	}
+	return st.Bad
 }
 
 // wildcard is the rule to allow, in parentheses, when it is not the address's own host.
@@ -140,11 +161,7 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 			group = r.Group
 			b.WriteString(st.Bold.Render(GroupName(z, r.Endpoint)) + "\n")
 		}
-		ok := r.Class == netcheck.OK
-		look := st.Bad
-		if ok {
-			look = st.Good
-		}
+		look := st.Look(r)
 		if stacked {
 			m, l, e, ip := rows[i][0], rows[i][1], rows[i][2], rows[i][3]
 			first, second := "  "+look.Render(m)+" "+r.URL, "      "+look.Render(l)+" · "+e
@@ -227,10 +244,17 @@ func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 	s := rep.Summary
 	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
 		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
+	d = guide.With(d, "Pass", s.Severities[netcheck.SeverityOK]+s.Severities[netcheck.SeverityWarn])
 	var out []string
 	switch {
-	case s.Failed > 0:
+	case s.Offline:
+		out = append(out, z.T("NetVerdictOffline", d))
+	case s.CaptivePortal:
+		out = append(out, z.T("NetVerdictPortal", d))
+	case s.Severities[netcheck.SeverityFail] > 0:
 		out = append(out, z.T("NetVerdictFailed", d))
+	case s.Severities[netcheck.SeverityWarn] > 0:
+		out = append(out, z.T("NetVerdictWarned", d))
 	case len(s.Unlisted) > 0:
 		out = append(out, z.T("NetVerdictOKUnlisted", d))
 	default:
@@ -241,6 +265,9 @@ func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 	}
 	if len(s.ExemptFromInspection) > 0 {
 		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", strings.Join(s.ExemptFromInspection, ", "))))
+	}
+	if len(s.DNS) > 0 {
+		out = append(out, z.T("NetVerdictDNS", guide.With(d, "Names", strings.Join(s.DNS, ", "))))
 	}
 	out = append(out, z.T("NetVerdictElapsed", d))
 	return out

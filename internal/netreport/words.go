@@ -5,6 +5,7 @@
 package netreport
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,12 @@ func Data() map[string]any {
 		"HTTPS", "https",
 		"ProxySchemes", "http(s)://",
 		"ProxyVar", "HTTPS_PROXY",
+		"StrictFlag", "--strict",
+		"ParallelFlag", "--parallel",
+		"IPv4", "IPv4",
+		"IPv6", "IPv6",
+		"MTU", "MTU",
+		"VPN", "VPN",
 	)
 }
 
@@ -53,6 +60,38 @@ func Label(z *locales.Localizer, c netcheck.Class) string {
 		return z.T(id, Data())
 	}
 	return string(c)
+}
+
+// severity is the result's, graded now for a result made by hand (tests, older documents).
+func severity(r netcheck.Result) netcheck.Severity {
+	if r.Severity == "" {
+		return netcheck.SeverityOf(r)
+	}
+	return r.Severity
+}
+
+var causeIDs = map[netcheck.Cause]string{
+	netcheck.CauseDNSFilter:       "NetCauseDNSFilter",
+	netcheck.CauseCaptivePortal:   "NetCauseCaptivePortal",
+	netcheck.CauseIncompleteChain: "NetCauseIncompleteChain",
+	netcheck.CauseTLSStall:        "NetCauseTLSStall",
+	netcheck.CauseTLSAlert:        "NetCauseTLSAlert",
+	netcheck.CauseIPv6Broken:      "NetCauseIPv6Broken",
+	netcheck.CauseOffline:         "NetCauseOffline",
+	netcheck.CauseBlockPage:       "NetCauseBlockPage",
+}
+
+// ResultLabel is a result in a few words: its cause when one is named, else its class, marked
+// optional when the address is.
+func ResultLabel(z *locales.Localizer, r netcheck.Result) string {
+	label := Label(z, r.Class)
+	if id, ok := causeIDs[r.Cause]; ok {
+		label = z.T(id, guide.With(Data(), "Alert", r.TLSAlert))
+	}
+	if r.Endpoint.Optional && severity(r) != netcheck.SeverityOK {
+		label = z.T("NetOptional", guide.With(Data(), "Label", label))
+	}
+	return label
 }
 
 var stageIDs = map[netcheck.Stage]string{
@@ -105,6 +144,10 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 		return z.T("NetGroupAuvenir", Data())
 	case "microsoft":
 		return z.T("NetGroupMicrosoft", Data())
+	case "revocation":
+		return z.T("NetGroupRevocation", Data())
+	case "phone":
+		return z.T("NetGroupPhone", Data())
 	case netcheck.GroupCommandLine:
 		return z.T("NetGroupCommandLine", Data())
 	}
@@ -145,12 +188,23 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 	if ip == "" {
 		ip = host
 	}
+	aiaHost := r.CauseURL
+	if u, err := url.Parse(r.CauseURL); err == nil && u.Hostname() != "" {
+		aiaHost = u.Hostname()
+	}
 	d := guide.With(Data(),
 		"Host", host, "HostPort", hostPort(host, port), "Rule", rule, "IP", ip,
+		"Alert", r.TLSAlert, "URL", r.CauseURL, "AIAHost", aiaHost, "Answer", r.DNSAnswer,
 		"Issuer", shortIssuer(r.TLSIssuer), "Names", strings.Join(r.CertNames, ", "),
 		"Timeout", Limit(z, timeout), "Proxy", r.Proxy, "Detail", r.Detail,
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"))
+	if id := causeFixIDs[r.Cause]; id != "" {
+		if r.Cause == netcheck.CauseIncompleteChain && r.Class != netcheck.OK {
+			id = "NetFixIncompleteChainFetch"
+		}
+		return z.T(id, d)
+	}
 	var id string
 	switch r.Class {
 	case netcheck.OK:
@@ -187,6 +241,19 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		}
 	}
 	return z.T(id, d)
+}
+
+// causeFixIDs are the remedies of the named culprits; they replace the class's. Offline and
+// captive portal give the same sentence for every address: said once (Remedies).
+var causeFixIDs = map[netcheck.Cause]string{
+	netcheck.CauseDNSFilter:       "NetFixDNSFilter",
+	netcheck.CauseCaptivePortal:   "NetFixCaptivePortal",
+	netcheck.CauseIncompleteChain: "NetFixIncompleteChain",
+	netcheck.CauseTLSStall:        "NetFixTLSStall",
+	netcheck.CauseTLSAlert:        "NetFixTLSAlert",
+	netcheck.CauseIPv6Broken:      "NetFixIPv6Broken",
+	netcheck.CauseOffline:         "NetFixOffline",
+	netcheck.CauseBlockPage:       "NetFixBlockPage",
 }
 
 // UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/mask"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -193,13 +192,9 @@ func (s *session) finish() error {
 // (step 9) and the number of the first extra choice. In presenter mode the address and the guest
 // identity are masked here, so no message can quote them in clear.
 func (s *session) data() map[string]any {
-	d := guide.With(guide.DataFor(s.email, s.signIn, s.cfg.Now()), "N", firstExtra, "Digits", totp.CodeLen)
+	d := guide.With(guide.Situated(guide.Shown(s.email, s.cfg.Presenter), s.signIn, s.cfg.Now()), "N", firstExtra, "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
-	}
-	if s.cfg.Presenter && s.email != "" {
-		d["Email"] = mask.Email(s.email)
-		d["Identity"] = mask.Identity(s.email)
 	}
 	return d
 }
@@ -229,8 +224,7 @@ func (s *session) menu() []entry {
 		add(choiceBack, "PlainMenuBack", func() bool { s.cur--; s.show(); return true })
 	}
 	add(choiceRepeat, "PlainMenuRepeat", func() bool { s.show(); return true })
-	switch s.screen().Widget {
-	case steps.WidgetCodeSent, steps.WidgetCodeTimer:
+	if s.hasTimer(s.screen().Widget) {
 		add(firstExtra, "PlainMenuCodeSent", func() bool { s.startTimer(); return true })
 	}
 	for _, nf := range s.screenFields(s.screen().Widget) {
@@ -251,8 +245,7 @@ type numbered struct {
 // extra choice (step 3's timer), in the order of s.fields.
 func (s *session) screenFields(w steps.Widget) []numbered {
 	n := firstExtra
-	switch w {
-	case steps.WidgetCodeSent, steps.WidgetCodeTimer:
+	if s.hasTimer(w) {
 		n++
 	}
 	var out []numbered
@@ -349,4 +342,11 @@ func (s *session) chooseLanguage() (locales.Lang, bool) {
 		}
 		s.out.line(fr.T("PlainInvalidLanguage") + " / " + en.T("PlainInvalidLanguage"))
 	}
+}
+
+// hasTimer reports whether a screen with widget w offers the emailed code's timer: steps 3 to 5,
+// unless the address is already a Microsoft account (then Microsoft asks for its password and
+// emails no code).
+func (s *session) hasTimer(w steps.Widget) bool {
+	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.signIn.UsesPassword()
 }

@@ -46,12 +46,13 @@ func (s *session) show() {
 
 func (s *session) widgetLines(sc steps.Screen) []string {
 	var lines []string
-	switch sc.Widget {
-	case steps.WidgetCodeSent:
+	switch {
+	case !s.hasTimer(sc.Widget):
+	case sc.Widget == steps.WidgetCodeSent:
 		if !s.codeSent.IsZero() {
 			lines = append(lines, s.timerLine())
 		}
-	case steps.WidgetCodeTimer:
+	case sc.Widget == steps.WidgetCodeTimer:
 		lines = append(lines, s.timerLine())
 	}
 	for _, f := range s.screenFields(sc.Widget) {
