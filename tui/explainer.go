@@ -79,6 +79,9 @@ func (s explainScreen) view(c *common, w, _ int) string {
 	f := s.field
 	f.SetWidth(max(10, w-4))
 	f.SetStyles(st.Input)
+	if c.presenter { // a pasted error page may quote the client's address
+		f.EchoMode, f.EchoCharacter = textinput.EchoPassword, '•'
+	}
 	out := []string{
 		fill(st.SubHeading, c.z.T("ExplainTitle", d), w),
 		fill(st.Text, c.z.T("ExplainPasteHint", d), w),

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
@@ -69,20 +70,21 @@ func (s signInScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 // view is the question under step 2's text: the answer given, or the four answers to pick from.
 func (s signInScreen) view(c *common, w, _ int) string {
 	st, d := c.st, c.data()
-	out := []string{fill(st.SubHeading, c.z.T("SignInQuestion", d), w), fill(st.Muted, c.z.T("SignInWhy", d), w)}
+	question := func(answer steps.SignIn) []string {
+		// The widget already stands a blank line under the step's text.
+		return styleLines(c, guide.SignInQuestion(c.z, answer, d), w)[1:]
+	}
 	if s.choosing {
-		for i, a := range steps.SignInChoices() {
+		out := question(steps.SignInUnanswered)
+		for i, a := range guide.SignInAnswers(c.z, d) {
 			mark, style := " ", st.Text
 			if i == s.cursor {
 				mark, style = st.accent.Render(glyphs.Current), st.Bold
 			}
-			out = append(out, hanging(mark, style, strconv.Itoa(i+1)+". "+c.z.T(a.LabelID(), d), w))
+			out = append(out, hanging(mark, style, a, w))
 		}
 		return strings.Join(out, "\n")
 	}
-	if c.signIn != steps.SignInUnanswered {
-		answer := c.z.T("SignInAnswer", mergeData(d, map[string]any{"Answer": c.z.T(c.signIn.LabelID(), d)}))
-		out = append(out, fill(st.Success, glyphs.Done+" "+answer, w))
-	}
+	out := question(c.signIn)
 	return strings.Join(append(out, fill(st.Text, c.z.T("SignInPress", d), w)), "\n")
 }

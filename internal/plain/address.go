@@ -1,7 +1,6 @@
 package plain
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
@@ -45,11 +44,7 @@ func (s *session) signInField() Field {
 		Leave:    true,
 		Open: func(z *locales.Localizer) ([]string, bool) {
 			d := s.data()
-			lines := []string{z.T("SignInQuestion", d), z.T("SignInWhy", d)}
-			for i, a := range steps.SignInChoices() {
-				lines = append(lines, fmt.Sprintf("%d %s", i+1, z.T(a.LabelID(), d)))
-			}
-			return lines, true
+			return append(guide.Texts(guide.SignInQuestion(z, steps.SignInUnanswered, d)), guide.SignInAnswers(z, d)...), true
 		},
 		Accept: func(z *locales.Localizer, typed string) ([]string, bool) {
 			choices := steps.SignInChoices()
@@ -66,10 +61,5 @@ func (s *session) signInField() Field {
 
 // signInLines say the question and the answer given, if any.
 func (s *session) signInLines(z *locales.Localizer) []string {
-	d := s.data()
-	lines := []string{z.T("SignInQuestion", d)}
-	if s.signIn != steps.SignInUnanswered {
-		lines = append(lines, z.T("SignInAnswer", guide.With(d, "Answer", z.T(s.signIn.LabelID(), d))))
-	}
-	return lines
+	return guide.Texts(guide.SignInQuestion(z, s.signIn, s.data()))
 }
