@@ -94,3 +94,15 @@ func TestFrenchKeyNames(t *testing.T) {
 		t.Fatalf("French footer:\n%s", bar)
 	}
 }
+
+// In presenter mode what is pasted (an error page quotes the address) shows as dots.
+func TestExplainerHidesPasteInPresenterMode(t *testing.T) {
+	m := New(Config{Lang: locales.English, LangKnown: true, Now: (&fakeClock{t0}).now, Presenter: true})
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "x")
+	m = send(m, tea.PasteMsg{Content: "AADSTS50020: User account 'jane@firm.ca' from identity provider 'live.com'"})
+	mustNotContain(t, m, "jane@firm.ca")
+	m = press(m, "enter")
+	mustNotContain(t, m, "jane@firm.ca")
+	mustRead(t, m, "Microsoft error AADSTS50020")
+}
