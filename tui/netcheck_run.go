@@ -30,6 +30,11 @@ type netCheckProgram struct {
 	done        bool
 	interrupted bool
 	width       int // the terminal's; 0 until it is known
+	height      int // likewise
+	// The header wrapped to the width, made again only when the width changes.
+	headText             string
+	headLines, headWidth int
+	headMade             bool
 }
 
 // netInterruptMsg is ctrl+c (SIGINT, as the program reads no keys). Bubble Tea would end at
@@ -54,7 +59,7 @@ func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return p, tea.Quit
 	}
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		p.width = ws.Width
+		p.width, p.height = ws.Width, ws.Height
 	}
 	cmd, _ := p.check.update(msg)
 	if p.check.report != nil {
@@ -68,18 +73,33 @@ func (p *netCheckProgram) View() tea.View {
 	if p.done {
 		return tea.NewView("")
 	}
-	s := ""
-	for _, l := range p.head {
-		if p.width > 0 {
-			l = lipgloss.NewStyle().Width(p.width).Render(l)
+	if !p.headMade || p.headWidth != p.width {
+		var h strings.Builder
+		p.headLines = 1 // the blank line under the header
+		for _, l := range p.head {
+			if p.width > 0 {
+				l = lipgloss.NewStyle().Width(p.width).Render(l)
+			}
+			h.WriteString(l + "\n")
+			p.headLines += lipgloss.Height(l)
 		}
-		s += l + "\n"
+		h.WriteString("\n")
+		p.headText, p.headWidth, p.headMade = h.String(), p.width, true
 	}
-	s += "\n"
-	for _, l := range p.check.lines(p.z, p.st, true, max(0, p.width-2)) {
-		s += "  " + strings.ReplaceAll(l, "\n", "\n  ") + "\n"
+	var b strings.Builder
+	b.WriteString(p.headText)
+	used := p.headLines
+	// A frame taller than the terminal scrolls it on every redraw: past the screen's height,
+	// the live lines are a window (the addresses being checked and a count of the rest); the
+	// whole table follows at the end.
+	height := p.height
+	if height <= 0 {
+		height = 24
 	}
-	return tea.NewView(s)
+	for _, l := range p.check.window(p.z, p.st, true, max(0, p.width-2), max(3, height-used-1)) {
+		b.WriteString("  " + strings.ReplaceAll(l, "\n", "\n  ") + "\n")
+	}
+	return tea.NewView(b.String())
 }
 
 // NetCheckOptions are what RunNetCheck needs besides the checker.

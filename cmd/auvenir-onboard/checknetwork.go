@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"encoding/json"
@@ -19,6 +20,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
@@ -67,9 +69,11 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 
 	switch {
 	case o.json:
-		enc := json.NewEncoder(stdout)
+		var doc bytes.Buffer
+		enc := json.NewEncoder(&doc)
 		enc.SetIndent("", "  ")
 		enc.Encode(rep)
+		stdout.Write(sanitize.EscapeC1(doc.Bytes()))
 	case stdoutIsTerminal && noColor:
 		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
 	case stdoutIsTerminal:
@@ -128,6 +132,10 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 		switch {
 		case errors.Is(err, netcheck.ErrNoCertificates):
 			return usage("NetErrCANone", "File", o.caFile)
+		case errors.Is(err, netcheck.ErrNotRegular):
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemNotRegular", netreport.Data()))
+		case errors.As(err, new(*netcheck.TooLargeError)):
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemTooLarge", fileLimitData(z)))
 		case err != nil:
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
@@ -176,6 +184,9 @@ var problemIDs = map[netcheck.Problem]string{
 	netcheck.ProblemAllow:      "NetProblemAllow",
 	netcheck.ProblemUnknownKey: "NetProblemUnknownKey",
 	netcheck.ProblemEmpty:      "NetProblemEmpty",
+	netcheck.ProblemNotRegular: "NetProblemNotRegular",
+	netcheck.ProblemTooLarge:   "NetProblemTooLarge",
+	netcheck.ProblemTooDeep:    "NetProblemTooDeep",
 }
 
 // fileErrorText is the one line that says what is wrong with an --endpoints file, and where.
@@ -184,7 +195,7 @@ func fileErrorText(z *locales.Localizer, err error) string {
 	if !errors.As(err, &fe) {
 		return err.Error()
 	}
-	d := guide.With(netreport.Data(), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
+	d := guide.With(fileLimitData(z), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
 	if fe.Problem == netcheck.ProblemUnreadable {
 		return z.T("NetErrFileRead", d)
 	}
@@ -202,4 +213,14 @@ func systemMessage(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// fileLimitData is the template data with the size limit of --endpoints and --ca-file, in the
+// unit of the person's language.
+func fileLimitData(z *locales.Localizer) map[string]any {
+	unit := "MiB"
+	if z.Lang() == locales.French {
+		unit = "Mio"
+	}
+	return guide.With(netreport.Data(), "Limit", fmt.Sprintf("%d %s", netcheck.MaxFileBytes>>20, unit))
 }

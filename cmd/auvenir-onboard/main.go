@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -29,6 +30,11 @@ func main() {
 
 // run is the program without its process: testable with any arguments and streams.
 func run(s *ioStreams, args []string) int {
+	// Error lines quote arguments, file names, file contents and servers' words: none of it may
+	// reach the terminal as escape sequences.
+	withClean := *s
+	withClean.ErrOut = sanitize.Writer{W: s.ErrOut}
+	s = &withClean
 	lang, langKnown := messageLang(args, s.Getenv)
 	z := locales.New(lang)
 	o, err := parseArgs(args)

@@ -43,7 +43,7 @@ const (
 
 // Causes lists every cause, in the order the README documents them.
 var Causes = []Cause{CauseDNSFilter, CauseCaptivePortal, CauseIncompleteChain, CauseTLSStall,
-	CauseTLSAlert, CauseIPv6Broken, CauseOffline, CauseBlockPage}
+	CauseTLSAlert, CauseIPv6Broken, CauseOffline, CauseBlockPage, CauseOversizedAnswer}
 
 // LoopbackResolver is a Resolver whose loopback answers are real servers, not a DNS filter's
 // sinkhole: the test servers of package netchecktest run on 127.0.0.1 and ::1.
@@ -141,7 +141,7 @@ func (c *Checker) markOffline(results []Result) {
 			return
 		}
 		named++
-		if strings.Contains(r.Detail, "no such host") || strings.Contains(r.Detail, "no address for") {
+		if r.DNSAnswered {
 			noAnswer = false
 		}
 	}

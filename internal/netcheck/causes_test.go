@@ -318,3 +318,41 @@ func TestTCPAddressIsConnectOnly(t *testing.T) {
 		t.Errorf("url %q issuer %q", rs[0].URL, rs[0].TLSIssuer)
 	}
 }
+
+// The summary's lists match the remedies: a connection cut during TLS is a filter's (allow),
+// a server slow to answer after TLS is neither the firewall's nor the DNS's.
+func TestSummaryListsMatchTheRemedies(t *testing.T) {
+	p := newPKI(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 512)
+			c.Read(buf)
+			c.Close()
+		}
+	}()
+	_, cut, _ := net.SplitHostPort(l.Addr().String())
+	release := make(chan struct{})
+	defer close(release)
+	slow := netchecktest.ServeTLS(t, p.public.Leaf(t, "slowapp.test"), 0, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	rep := report(t, p.config(1500*time.Millisecond), at("cut.test", cut), at("slowapp.test", netchecktest.Port(slow)))
+	if rep.Endpoints[0].Class != netcheck.Error || rep.Endpoints[1].Class != netcheck.Timeout {
+		t.Fatalf("classes %q %q", rep.Endpoints[0].Class, rep.Endpoints[1].Class)
+	}
+	if s := rep.Summary; strings.Join(s.Allow, ",") != "cut.test" || len(s.DNS) != 0 || len(s.ExemptFromInspection) != 0 {
+		t.Errorf("allow %v, dns %v, exempt %v", s.Allow, s.DNS, s.ExemptFromInspection)
+	}
+}

@@ -233,7 +233,10 @@ func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 		stage(StageRedirect, next.Hostname())
 		h = c.probe(ctx, next, stage, false)
 		host := lower(next.Hostname())
-		r.Redirects = append(r.Redirects, Hop{URL: next.String(), Host: host, Listed: covered(host, list),
+		if a, err := asciiHost(host); err == nil {
+			host = a
+		}
+		r.Redirects = append(r.Redirects, Hop{URL: DisplayURL(next), Host: host, Listed: covered(host, list),
 			IP: h.ip, Class: h.class, HTTPStatus: h.status, TLSIssuer: h.issuer, Detail: h.detail})
 		if inspected == nil && h.class == TLSIntercepted && h.passes() {
 			hh := h
@@ -252,6 +255,7 @@ func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 	r.Class, r.Phase, r.Detail = failed.class, failed.phase, failed.detail
 	r.CertNames, r.NotAfter = failed.certNames, failed.notAfter
 	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
+	r.DNSAnswered = failed.dnsAnswered
 	if r.Class == OK {
 		r.Phase = PhaseDone
 	} else {

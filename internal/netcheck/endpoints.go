@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 
@@ -74,14 +73,9 @@ func Default() []Endpoint {
 
 // LoadFile reads a list in the format of the embedded one.
 func LoadFile(path string) ([]Endpoint, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := ReadBounded(path, MaxFileBytes)
 	if err != nil {
-		detail := err.Error()
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			detail = pe.Err.Error()
-		}
-		return nil, &FileError{File: path, Problem: ProblemUnreadable, Detail: detail}
+		return nil, readFileError(path, err)
 	}
 	return Parse(raw, path)
 }
@@ -133,6 +127,9 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 	}
 	f.url, _ = m["url"].(string)
 	f.allow, _ = m["allow"].(string)
+	if f.allow != "" {
+		f.allow = asciiRule(f.allow)
+	}
 	if req, ok := m["required"].(bool); ok {
 		f.optional = !req
 	}
@@ -150,6 +147,9 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 
 // Parse reads an endpoint list. name is the file name used in errors.
 func Parse(raw []byte, name string) ([]Endpoint, error) {
+	if line, detail := checkShape(raw); line > 0 {
+		return nil, &FileError{File: name, Line: line, Problem: ProblemTooDeep, Detail: detail}
+	}
 	var f fileFormat
 	md, err := toml.Decode(string(raw), &f)
 	if err != nil {
@@ -240,7 +240,7 @@ func newEndpoint(raw string) (Endpoint, error) {
 		return Endpoint{}, err
 	}
 	host := strings.ToLower(u.Hostname())
-	return Endpoint{URL: u.String(), Host: host, Port: portOf(u), Allow: host}, nil
+	return Endpoint{URL: DisplayURL(u), Host: host, Port: portOf(u), Allow: host}, nil
 }
 
 // ErrNotURL is returned for an address that is not an absolute http(s) URL with a host, nor a
@@ -262,6 +262,9 @@ func ParseURL(raw string) (*url.URL, error) {
 		return nil, ErrNotURL
 	}
 	if u.Scheme == "tcp" && (u.Port() == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "") {
+		return nil, ErrNotURL
+	}
+	if u, err = withASCIIHost(u); err != nil {
 		return nil, ErrNotURL
 	}
 	if p := u.Port(); p != "" {

@@ -1,7 +1,6 @@
 package netcheck
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -50,11 +49,13 @@ func (c *Checker) get(ctx context.Context, raw string, limit int64) (status int,
 	if err := req.Write(conn); err != nil {
 		return 0, "", nil, err
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), req)
-	if err != nil {
-		return 0, "", nil, err
+	// Within MaxHeaderBytes, as every answer; the body is read up to limit and the connection
+	// then closed, never drained (Body.Close would read an endless body to the deadline).
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
+		return 0, "", nil, errors.New(aerr.detail)
 	}
-	defer resp.Body.Close()
+	resp := a.resp
 	body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return resp.StatusCode, resp.Header.Get("Location"), nil, err

@@ -36,6 +36,9 @@ type hop struct {
 	dnsAnswer  string // the sinkhole answer of a DNS filter
 	certSHA256 string // the certificate received
 	inspected  bool   // TLS re-signed by a CA this computer trusts: the request still goes
+	// dnsAnswered: the DNS server answered that the name does not exist (or has no address),
+	// which an offline computer cannot be told.
+	dnsAnswered bool
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -46,9 +49,14 @@ func (h hop) fail(class Class, phase Phase, detail string) hop {
 // probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline. first
 // is the endpoint's own address (not a redirect's): only there is IPv4 tried beside IPv6.
 func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) hop {
+	var h hop
+	au, err := withASCIIHost(u) // a redirect may name an international host
+	if err != nil {
+		return h.fail(DNS, PhaseDNS, u.Hostname()+": "+err.Error())
+	}
+	u = au
 	host := lower(u.Hostname())
 	port := portOf(u)
-	var h hop
 	proxyURL, err := c.cfg.Proxy.For(u)
 	if err != nil {
 		return h.fail(Proxy, PhaseProxy, "proxy setting: "+err.Error())
@@ -135,6 +143,8 @@ func (c *Checker) connectDirect(ctx context.Context, host, port, scheme string, 
 			if ctx.Err() != nil {
 				return nil, h.fail(Error, PhaseDNS, ctx.Err().Error()), nil
 			}
+			var de *net.DNSError
+			h.dnsAnswered = len(ips) == 0 && err.Error() == "no address for "+host || (errors.As(err, &de) && de.IsNotFound)
 			return nil, h.fail(DNS, PhaseDNS, err.Error()), nil
 		}
 		if ans := c.sinkholed(host, ips); ans != "" {
@@ -382,18 +392,18 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		}
 		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
 	}
-	br := bufio.NewReader(conn)
-	resp, err := http.ReadResponse(br, req)
-	if err != nil {
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
 		conn.Close()
 		// A proxy that accepted CONNECT but has not answered yet is usually waiting on a server
 		// whose packets are dropped further on: that is the endpoint's timeout, not the proxy's.
-		if isTimeout(ctx, err) {
+		if aerr.class == Timeout {
 			return nil, h.fail(Timeout, PhaseProxy, "proxy "+paddr+": no answer to CONNECT "+addr)
 		}
-		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
+		h.cause = aerr.cause
+		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+aerr.detail)
 	}
-	resp.Body.Close()
+	resp, br := a.resp, a.br
 	if resp.StatusCode != http.StatusOK {
 		conn.Close()
 		h.status = 0
@@ -475,11 +485,15 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 	if err := req.Write(conn); err != nil {
 		return h.fail(httpErrClass(ctx, err), PhaseHTTP, "sending the request: "+err.Error())
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), req)
-	if err != nil {
-		return h.fail(httpErrClass(ctx, err), PhaseHTTP, "reading the answer: "+err.Error())
+	// The body is never read: the status and the headers are the answer the check needs, and
+	// the connection is closed after them (reading an endless body would hold the check until
+	// its deadline).
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
+		h.cause = aerr.cause
+		return h.fail(aerr.class, PhaseHTTP, "reading the answer: "+aerr.detail)
 	}
-	resp.Body.Close()
+	resp := a.resp
 	h.status = resp.StatusCode
 	switch {
 	case resp.StatusCode >= 500:

@@ -89,6 +89,8 @@ type Result struct {
 	CauseURL string `json:"-"`
 	// DNSAnswer is what the DNS server answered for a dns_filter result ("0.0.0.0, ::").
 	DNSAnswer string `json:"-"`
+	// DNSAnswered: a dns result whose server answered that the name does not exist.
+	DNSAnswered bool `json:"-"`
 }
 
 // Hop is one redirect that was followed: where it led, and what happened there.

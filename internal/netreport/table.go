@@ -56,11 +56,11 @@ func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, add
 	if r.Class == netcheck.HTTPStatus && r.HTTPStatus != 0 {
 		label += " " + fmt.Sprint(lastStatus(r))
 	}
-	ip = r.IP
+	ip = clean(r.IP)
 	if ip == "" {
 		ip = "—"
 	}
-	addr = r.URL
+	addr = clean(r.URL)
 	if rule := wildcard(r); rule != "" {
 		addr += "  " + rule
 	}
@@ -92,7 +92,7 @@ func (st Styles) Look(r netcheck.Result) lipgloss.Style {
 // wildcard is the rule to allow, in parentheses, when it is not the address's own host.
 func wildcard(r netcheck.Result) string {
 	if r.Endpoint.Allow != "" && r.Endpoint.Allow != r.Endpoint.Host {
-		return "(" + r.Endpoint.Allow + ")"
+		return "(" + clean(r.Endpoint.Allow) + ")"
 	}
 	return ""
 }
@@ -105,7 +105,7 @@ func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
 		if !h.Listed {
 			id = "NetRedirectUnlisted"
 		}
-		out = append(out, z.T(id, guide.With(Data(), "Host", h.Host, "Result", Label(z, h.Class))))
+		out = append(out, z.T(id, guide.With(Data(), "Host", clean(netcheck.DisplayHost(h.Host)), "Result", Label(z, h.Class))))
 	}
 	return out
 }
@@ -164,7 +164,7 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		look := st.Look(r)
 		if stacked {
 			m, l, e, ip := rows[i][0], rows[i][1], rows[i][2], rows[i][3]
-			first, second := "  "+look.Render(m)+" "+r.URL, "      "+look.Render(l)+" · "+e
+			first, second := "  "+look.Render(m)+" "+clean(r.URL), "      "+look.Render(l)+" · "+e
 			if r.IP != "" {
 				second += " · " + ip
 			}
@@ -261,13 +261,13 @@ func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 		out = append(out, z.T("NetVerdictOK", d))
 	}
 	if len(s.Allow) > 0 {
-		out = append(out, z.T("NetVerdictAllow", guide.With(d, "Rules", strings.Join(s.Allow, ", "))))
+		out = append(out, z.T("NetVerdictAllow", guide.With(d, "Rules", clean(strings.Join(s.Allow, ", ")))))
 	}
 	if len(s.ExemptFromInspection) > 0 {
-		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", strings.Join(s.ExemptFromInspection, ", "))))
+		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", clean(strings.Join(s.ExemptFromInspection, ", ")))))
 	}
 	if len(s.DNS) > 0 {
-		out = append(out, z.T("NetVerdictDNS", guide.With(d, "Names", strings.Join(s.DNS, ", "))))
+		out = append(out, z.T("NetVerdictDNS", guide.With(d, "Names", clean(strings.Join(s.DNS, ", ")))))
 	}
 	out = append(out, z.T("NetVerdictElapsed", d))
 	return out
