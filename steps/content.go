@@ -79,6 +79,7 @@ func numbered() []Screen {
 		{Number: 3, TitleID: "Step3Title", LeadID: "Step3Lead", LeadPasswordID: "Step3LeadPassword", Blocks: []Block{
 			only(ForCode, withEmail(screen("Step3Screen"), "Step3ScreenEmail")),
 			only(ForCode, p("Step3Timer")),
+			only(ForCode, p("Step3Session")),
 			only(ForWork, p("Step3Work")),
 			only(ForPersonal, p("Step3Personal")),
 			only(ForUnsure, hint("Step3Unsure")),
@@ -94,7 +95,6 @@ func numbered() []Screen {
 			only(ForCode, withEmail(screen("Step5Screen"), "Step5ScreenEmail")),
 			only(ForCode, hint("HintCodeNotReceived")),
 			only(ForCode, hint("HintCodeExpired")),
-			only(ForCode, p("Step5Session")),
 			only(ForAccount, p("Step5Password")),
 		}, Widget: WidgetCodeTimer},
 		{Number: 6, TitleID: "Step6Title", LeadID: "Step6Lead", Blocks: []Block{
