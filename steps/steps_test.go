@@ -181,3 +181,25 @@ func TestStep9StoresFollowOption1(t *testing.T) {
 		t.Fatalf("step 9 order: %v", kinds)
 	}
 }
+
+// The first screen says what the client will do before the seed's explanations (issue 10, item
+// 11): no tenant, conditional access or SaaS before the four things to do.
+func TestIntroLeadsWithWhatToDo(t *testing.T) {
+	var ids []string
+	for _, b := range All()[0].Blocks {
+		ids = append(ids, b.ID)
+	}
+	order := strings.Join(ids, " ")
+	if !strings.HasPrefix(order, "IntroWhatYouDo IntroDo1 IntroDo2 IntroDo3 IntroDo4 ") ||
+		strings.Index(order, "IntroPurpose") < strings.Index(order, "IntroIssueFirewall") {
+		t.Fatalf("intro order: %s", order)
+	}
+	z := locales.New(locales.English)
+	for _, id := range []string{"IntroLead", "IntroWhatYouDo", "IntroDo1", "IntroDo2", "IntroDo3", "IntroDo4"} {
+		for _, jargon := range []string{"tenant", "conditional", "SaaS", "alias", "B2B"} {
+			if strings.Contains(z.T(id, Facts()), jargon) {
+				t.Errorf("%s says %q", id, jargon)
+			}
+		}
+	}
+}
