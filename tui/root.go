@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -255,10 +256,7 @@ func (m *Model) startTimer() tea.Cmd {
 // codeLeft is the time the emailed code still works, from the wall clock rather than the count
 // of ticks, so a sleeping laptop or a slow terminal does not make the countdown lie.
 func (m Model) codeLeft() time.Duration {
-	if m.codeSent.IsZero() {
-		return 0
-	}
-	return max(0, m.codeSent.Add(codeValidity).Sub(m.now()))
+	return progress.CodeLeft(m.codeSent, m.now())
 }
 
 // setWalkKeys enables the walkthrough's keys where they do something: no → on the last screen,
@@ -322,7 +320,9 @@ func (m *Model) allKeys() [][]key.Binding {
 	if id := m.widgetScreen(); id != idNone {
 		screenKeys = m.get(id).keys(&m.common)
 	}
-	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, g.Presenter, g.Lang, g.Help, g.Quit)
+	suspend := g.Suspend
+	suspend.SetEnabled(m.cfg.Suspendable)
+	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, g.Presenter, g.Lang, g.Help, g.Quit, suspend)
 	return [][]key.Binding{{k.Next, k.Back, k.Jump, k.ScrollUp}, screenKeys}
 }
 

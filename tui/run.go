@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -15,7 +16,8 @@ var ErrPanic = errors.New("internal error")
 
 // Run shows the wizard until the person quits, and returns the language they ended in. Bubble Tea
 // leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
-// SIGTERM and a panic (caught by the guard, which prints nothing).
+// a panic (caught by the guard, which prints nothing) and the signals of sigexit.Ending, which
+// Run then reports as a *sigexit.Error. ctrl+z and kill -TSTP suspend it; fg redraws it.
 func Run(cfg Config) (locales.Lang, error) {
 	opts := []tea.ProgramOption{}
 	if cfg.Input != nil {
@@ -28,14 +30,18 @@ func Run(cfg Config) (locales.Lang, error) {
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
+	cfg.Suspendable = sigexit.CanStop()
 	final, panicked, err := runGuarded(New(cfg), opts...)
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {
 		lang = m.z.Lang()
 	}
+	var sig *sigexit.Error
 	switch {
 	case panicked:
 		return lang, ErrPanic
+	case errors.As(err, &sig):
+		return lang, err
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return lang, nil
 	}

@@ -20,7 +20,7 @@ func setExplain(o *options, v string) bool {
 // runExplain answers --explain: the text given, or standard input for "-". An answer (a known
 // code, an unknown one, or none) exits 0; text that cannot be a message exits 2 with one line.
 func runExplain(s *ioStreams, arg string, z *locales.Localizer) int {
-	stdout, stderr := s.Out, s.ErrOut
+	stdout, stderr := &checkedWriter{w: s.Out}, s.ErrOut
 	data := steps.Facts()
 	text := arg
 	var err error
@@ -52,5 +52,5 @@ func runExplain(s *ioStreams, arg string, z *locales.Localizer) int {
 			fmt.Fprintln(stdout, l.Text)
 		}
 	}
-	return 0
+	return s.written(z, stdout, 0)
 }
