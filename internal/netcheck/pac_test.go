@@ -70,6 +70,12 @@ func TestPACHelpers(t *testing.T) {
 			weekdayRange("MON", "FRI", "GMT"), !weekdayRange("SAT", "GMT"), weekdayRange("SAT", "WED", "GMT"),
 			timeRange(14, "GMT"), timeRange(9, 17, "GMT"), !timeRange(15, 17, "GMT"),
 			timeRange(14, 0, 14, 30, "GMT"), !timeRange(14, 31, 15, 0, "GMT"),
+			dateRange(25, "GMT"), dateRange("NOV", "GMT"), dateRange(2026, "GMT"), !dateRange(24, "GMT"),
+			dateRange(20, 30, "GMT"), dateRange("OCT", "DEC", "GMT"), dateRange("DEC", "FEB", "GMT") == false,
+			dateRange("OCT", "FEB", "GMT"), dateRange(1, "NOV", 30, "NOV", "GMT"), !dateRange(1, "DEC", 31, "DEC", "GMT"),
+			dateRange(15, "DEC", 1, "DEC", "GMT"), dateRange("NOV", 2026, "JAN", 2027, "GMT"),
+			dateRange(1, "JAN", 2026, 31, "DEC", 2026, "GMT"), !dateRange(1, "JAN", 2027, 31, "DEC", 2027, "GMT"),
+			!dateRange(2025, 2024, "GMT"), !dateRange("NOV", 25, "GMT"), !dateRange("x"),
 			url == "https://ok.test:8443/", host == "ok.test"
 		];
 		for (var i = 0; i < r.length; i++) { if (!r[i]) return "PROXY failed-check-" + i + ":1"; }

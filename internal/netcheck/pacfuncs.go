@@ -147,7 +147,91 @@ func (p *PAC) helpers() {
 		}
 		return boolean(false)
 	})
+	set("dateRange", func(c goja.FunctionCall) goja.Value {
+		args, gmt := pacArgs(c)
+		return boolean(dateRange(p.clock(gmt), args))
+	})
 	set("alert", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+}
+
+// dateRange is Netscape's dateRange: a day (1–31), a month (JAN–DEC), a year (four digits),
+// or day-month, month-year, day-month-year, alone (today matches) or as a pair of the same
+// shape (an inclusive range; days and months wrap around, DEC to FEB).
+func dateRange(now time.Time, args []string) bool {
+	kinds := make([]byte, len(args))
+	vals := make([]int, len(args))
+	for i, a := range args {
+		if m := month(a); m > 0 {
+			kinds[i], vals[i] = 'm', m
+			continue
+		}
+		n, err := strconv.Atoi(a)
+		switch {
+		case err != nil || n < 1:
+			return false
+		case n <= 31:
+			kinds[i], vals[i] = 'd', n
+		default:
+			kinds[i], vals[i] = 'y', n
+		}
+	}
+	n := len(args)
+	if n == 2 || n == 4 || n == 6 {
+		n /= 2
+		if string(kinds[:n]) != string(kinds[n:]) {
+			return false
+		}
+	}
+	shape := string(kinds[:n])
+	switch shape {
+	case "d", "m", "y", "dm", "my", "dmy":
+	default:
+		return false
+	}
+	// Year, then month, then day: a number that orders dates of this shape.
+	key := func(get func(byte) (int, bool)) int {
+		k := 0
+		for _, kind := range []byte{'y', 'm', 'd'} {
+			if v, ok := get(kind); ok {
+				k = k*100 + v
+			}
+		}
+		return k
+	}
+	side := func(from int) func(byte) (int, bool) {
+		return func(kind byte) (int, bool) {
+			for i := from; i < from+n; i++ {
+				if kinds[i] == kind {
+					return vals[i], true
+				}
+			}
+			return 0, false
+		}
+	}
+	today := key(func(kind byte) (int, bool) {
+		if !strings.ContainsRune(shape, rune(kind)) {
+			return 0, false
+		}
+		return map[byte]int{'d': now.Day(), 'm': int(now.Month()), 'y': now.Year()}[kind], true
+	})
+	from := key(side(0))
+	if n == len(args) {
+		return today == from
+	}
+	to := key(side(n))
+	if from <= to {
+		return from <= today && today <= to
+	}
+	return !strings.Contains(shape, "y") && (today >= from || today <= to)
+}
+
+func month(s string) int {
+	for i, m := range []string{"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"} {
+		if strings.EqualFold(s, m) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // lookup resolves host once per PAC (scripts call dnsResolve and isInNet for the same names
