@@ -38,7 +38,7 @@ func TestEveryScreenIsRegistered(t *testing.T) {
 	for _, l := range locales.Langs {
 		m, _ := newWith(Config{Lang: l, Step: 9}, minWidth, minHeight)
 		m.under = m.allKeys() // what the help lists, as refresh sets it
-		for id := idChooser; id <= idShowQR; id++ {
+		for id := idChooser; id < idEnd; id++ {
 			s := m.get(id)
 			if s == nil || s.id() != id {
 				t.Fatalf("screen %d is not registered in Model.get", id)

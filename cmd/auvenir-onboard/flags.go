@@ -22,6 +22,7 @@ type options struct {
 	timeout      time.Duration
 	json         bool
 	proxy        string
+	pac          string
 	caFile       string
 	parallel     int  // 0: netcheck's default
 	strict       bool // warnings fail the check too
@@ -31,6 +32,9 @@ type options struct {
 	presenter    bool
 	plain        bool
 	reset        bool
+
+	explain    string // --explain: the pasted error text, or "-" for standard input
+	explainSet bool
 }
 
 // flagDef describes one option for the parser and for --help.
@@ -67,6 +71,7 @@ var flagDefs = []flagDef{
 		return err == nil && n >= 1 && n <= 9
 	}},
 	{name: "print", helpID: "FlagPrint", set: on(func(o *options) { o.print = true })},
+	{name: "explain", value: "TEXT|-", helpID: "FlagExplain", set: setExplain},
 	{name: "check-network", helpID: "FlagCheckNetwork", set: on(func(o *options) { o.checkNetwork = true })},
 	{name: "endpoints", value: "FILE", helpID: "FlagEndpoints", set: func(o *options, v string) bool {
 		o.endpoints = v
@@ -81,6 +86,10 @@ var flagDefs = []flagDef{
 	{name: "proxy", value: "URL|none", helpID: "FlagProxy", set: func(o *options, v string) bool {
 		o.proxy = v
 		return v != ""
+	}},
+	{name: "pac", value: "FILE|URL", helpID: "FlagPAC", set: func(o *options, v string) bool {
+		o.pac = v
+		return strings.TrimSpace(v) != ""
 	}},
 	{name: "ca-file", value: "FILE", helpID: "FlagCAFile", set: func(o *options, v string) bool {
 		o.caFile = v

@@ -17,7 +17,7 @@ func TestEveryWidgetIsHandled(t *testing.T) {
 	for _, l := range locales.Langs {
 		s := &session{cfg: Config{Now: time.Now}, z: locales.New(l), out: &printer{w: &bytes.Buffer{}},
 			screens: steps.All(), codeSent: time.Now()}
-		s.fields = []Field{s.addressField(), s.practiceField(), s.phoneField()}
+		s.fields = s.builtinFields()
 		for _, w := range steps.Widgets() {
 			lines := s.widgetLines(steps.Screen{Widget: w})
 			if len(lines) == 0 && len(s.screenFields(w)) == 0 {
