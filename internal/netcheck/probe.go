@@ -10,9 +10,9 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -119,13 +119,7 @@ func (c *Checker) connectDirect(ctx context.Context, host, port string, stage fu
 			break
 		}
 	}
-	switch {
-	case isTimeout(ctx, first):
-		return nil, h.fail(Timeout, PhaseConnect, first.Error())
-	case errors.Is(first, syscall.ECONNREFUSED):
-		return nil, h.fail(Refused, PhaseConnect, first.Error())
-	}
-	return nil, h.fail(Error, PhaseConnect, first.Error())
+	return nil, h.fail(connectFailClass(ctx, runtime.GOOS, first), PhaseConnect, first.Error())
 }
 
 // preferIPv4 puts IPv4 addresses first: a network with broken IPv6 is common, and a browser
@@ -271,7 +265,7 @@ func (c *Checker) handshake(ctx context.Context, conn net.Conn, host string, h h
 		return nil, h.fail(verdict.class, PhaseTLS, verdict.detail)
 	case isTimeout(ctx, err):
 		return nil, h.fail(Timeout, PhaseTLS, "TLS handshake: "+err.Error())
-	case errors.Is(err, io.EOF), errors.Is(err, syscall.ECONNRESET):
+	case errors.Is(err, io.EOF), closedByPeer(sysErrOf(err)):
 		return nil, h.fail(Error, PhaseTLS, "connection closed during the TLS handshake: "+err.Error())
 	}
 	return nil, h.fail(Error, PhaseTLS, "TLS handshake: "+err.Error())
@@ -335,7 +329,7 @@ func isTimeout(ctx context.Context, err error) bool {
 		return false
 	}
 	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
+	return (errors.As(err, &ne) && ne.Timeout()) || sysErrOf(err) == sysTimedOut
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSuffix(s, ".")) }
