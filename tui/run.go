@@ -2,7 +2,9 @@ package tui
 
 import (
 	"errors"
+	"io"
 	"os"
+	"runtime"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -21,13 +23,23 @@ func Run(cfg Config) (locales.Lang, error) {
 	if cfg.Input != nil {
 		opts = append(opts, tea.WithInput(cfg.Input))
 	}
+	var out io.Writer = os.Stdout
 	if cfg.Output != nil {
-		opts = append(opts, tea.WithOutput(cfg.Output))
+		out = cfg.Output
 	}
-	if cfg.NoColor {
+	out, closeRecord := recordOutput(out, os.Getenv(recordOutputVar))
+	defer closeRecord()
+	opts = append(opts, tea.WithOutput(out))
+	environ := os.Environ()
+	switch {
+	case cfg.NoColor:
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	default:
+		// Decided from the real environment: the TERM added for the renderer must not change it.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Detect(out, environ)))
 	}
+	opts = append(opts, tea.WithEnvironment(rendererEnviron(runtime.GOOS, environ)))
 	final, err := tea.NewProgram(New(cfg), opts...).Run()
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {
