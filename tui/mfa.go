@@ -246,11 +246,11 @@ func (m Model) mfaOptions(w int) string {
 		keyLine("a", "Step9PracticeHint"),
 	)
 	if m.mfa.verified {
-		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("Step9PracticeDone", d)))
+		out = append(out, st.Success.Width(w).Render(m.g.Pass+" "+m.z.T("Step9PracticeDone", d)))
 	}
 	out = append(out, "", st.SubHeading.Width(w).Render(m.z.T("Step9PhoneHeading", d)), keyLine("t", "Step9PhoneHint"))
 	if n := m.mfa.number; n != nil {
-		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("Step9PhoneDone", guide.With(d, "Number", m.shownNumber(n.International)))))
+		out = append(out, st.Success.Width(w).Render(m.g.Pass+" "+m.z.T("Step9PhoneDone", guide.With(d, "Number", m.shownNumber(n.International)))))
 	}
 	return strings.Join(out, "\n")
 }

@@ -12,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
@@ -26,8 +27,11 @@ type Config struct {
 	LangKnown bool // false: the first screen asks for the language
 	Step      int  // open at this step (1 to 9); 0 opens at "before you begin"
 	NoColor   bool
-	Email     string           // an address already given, if any
-	Now       func() time.Time // the clock; nil means time.Now
+	// Glyphs are the symbols drawn (glyphs.go); the zero value is the Unicode set, and Run picks
+	// the set for the terminal in use.
+	Glyphs glyphs.Set
+	Email  string           // an address already given, if any
+	Now    func() time.Time // the clock; nil means time.Now
 	// NetChecker and NetEndpoints are the network check of "Before you begin" (key c): nil
 	// means the real network, the proxy variables and the built-in list. Tests use loopback.
 	NetChecker   func() *netcheck.Checker // called when the check starts: it loads root stores
@@ -76,6 +80,7 @@ type Model struct {
 	w, h     int
 	isDark   bool
 	st       Styles
+	g        glyphs.Set
 	keys     keyMap
 	help     help.Model
 	showAll  bool
@@ -112,6 +117,7 @@ func New(cfg Config) Model {
 	}
 	m := Model{
 		cfg:      cfg,
+		g:        cfg.Glyphs,
 		choosing: !cfg.LangKnown,
 		choice:   locales.French,
 		screens:  steps.All(),
@@ -122,6 +128,9 @@ func New(cfg Config) Model {
 		vp:       viewport.New(),
 		input:    textinput.New(),
 		email:    cfg.Email,
+	}
+	if m.g.Pass == "" {
+		m.g = glyphs.Unicode
 	}
 	m.done = make([]bool, len(m.screens))
 	if cfg.Step > 0 {

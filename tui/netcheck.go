@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -31,6 +32,7 @@ type netCheck struct {
 	cancel  context.CancelFunc
 	rows    []netRow
 	spin    spinner.Model
+	g       glyphs.Set // the marks and the spinner's frames
 	report  *netcheck.Report
 }
 
@@ -59,8 +61,9 @@ type netDoneMsg struct {
 	report netcheck.Report
 }
 
-func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint) netCheck {
-	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint, g glyphs.Set) netCheck {
+	spin := spinner.Spinner{Frames: g.Spinner, FPS: spinner.MiniDot.FPS}
+	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spin)), g: g}
 }
 
 // start begins a run (cancelling one under way) and returns the commands that feed it.
@@ -174,7 +177,8 @@ func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width i
 			}
 			status = st.muted.Render(netreport.StageText(z, r.stage, r.host))
 		} else {
-			m, label, elapsed, ip, _ := netreport.Row(z, *r.result)
+			_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
+			m := n.g.Mark(r.result.Class == netcheck.OK)
 			s := st.good
 			if r.result.Class != netcheck.OK {
 				s = st.bad

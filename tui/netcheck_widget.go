@@ -40,7 +40,7 @@ func (m *Model) netKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
 		return nil, false
 	case key.Matches(msg, m.keys.NetCheck):
 		if m.net.checker == nil {
-			m.net = newNetCheck(m.newNetChecker, m.netEndpoints())
+			m.net = newNetCheck(m.newNetChecker, m.netEndpoints(), m.g)
 		}
 		m.net.shown = true
 		cmd = m.net.start(context.Background())

@@ -83,7 +83,7 @@ func (m Model) phoneView(w int) string {
 	case n != nil:
 		nd := guide.With(d, "Number", m.shownNumber(n.International), "National", m.shownNumber(n.National),
 			"CC", strconv.Itoa(n.CountryCode))
-		out = append(out, st.Success.Width(w).Render("✓ "+m.z.T("PhoneShownBack", nd)))
+		out = append(out, st.Success.Width(w).Render(m.g.Pass+" "+m.z.T("PhoneShownBack", nd)))
 		if n.Region == phone.DefaultRegion {
 			out = append(out, para("PhoneOnMicrosoftCanada", nd))
 		} else {

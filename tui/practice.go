@@ -202,7 +202,7 @@ func (m Model) resultLines(w int) []string {
 	style := m.st.Error
 	switch r.Outcome {
 	case totp.Verified:
-		return wrap(m.st.Success, "✓ "+m.z.T(r.MessageID(), r.Data()), w)
+		return wrap(m.st.Success, m.g.Pass+" "+m.z.T(r.MessageID(), r.Data()), w)
 	case totp.ClockAhead, totp.ClockBehind:
 		style = m.st.warning.Bold(true)
 	}
@@ -215,7 +215,7 @@ func (m Model) donePanel(w, h int) []string {
 	st := m.st
 	d := guide.With(m.mfaData(), "Issuer", m.mfa.practice.Issuer())
 	sections := [][]string{
-		wrap(st.Success, "✓ "+m.z.T("PracticeDoneTitle", d), w),
+		wrap(st.Success, m.g.Pass+" "+m.z.T("PracticeDoneTitle", d), w),
 		wrap(st.Text, m.z.T("PracticeDoneBody", d), w),
 		append(wrap(st.SubHeading, m.z.T("PracticeDeleteHeading", d), w), wrap(st.Text, m.z.T("PracticeDelete", d), w)...),
 		append(wrap(st.SubHeading, m.z.T("PracticeRealHeading", d), w), wrap(st.Text, m.z.T("PracticeReal", d), w)...),

@@ -41,10 +41,12 @@ func (m Model) maskData(d map[string]any) map[string]any {
 }
 
 func (m Model) styles() Styles {
+	s := newStyles(m.isDark)
 	if m.feat.presenter {
-		return presenterStyles(m.isDark)
+		s = presenterStyles(m.isDark)
 	}
-	return newStyles(m.isDark)
+	s.Box = s.Box.Border(m.g.Border())
+	return s
 }
 
 // presenterStyles keep the layout of the normal styles with a palette of two strong colours on

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -19,6 +20,9 @@ var ErrPanic = errors.New("internal error")
 // leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
 // SIGTERM and a panic.
 func Run(cfg Config) (locales.Lang, error) {
+	if cfg.Glyphs.Pass == "" {
+		cfg.Glyphs = glyphs.ForTerminal(runtime.GOOS, os.Getenv)
+	}
 	opts := []tea.ProgramOption{}
 	if cfg.Input != nil {
 		opts = append(opts, tea.WithInput(cfg.Input))

@@ -133,7 +133,7 @@ func (m Model) strip() string {
 		case i == m.cur:
 			b.WriteString(m.st.StepCurrent.Render("[" + n + "]"))
 		case m.done[i]:
-			b.WriteString(m.st.StepDone.Render(" ✓" + n))
+			b.WriteString(m.st.StepDone.Render(" " + m.g.Pass + n))
 		default:
 			b.WriteString(m.st.Step.Render(" " + n + " "))
 		}
@@ -153,9 +153,9 @@ func (m Model) sidebar() []string {
 		mark, style := "  ", m.st.Step
 		switch {
 		case i == m.cur:
-			mark, style = "▸ ", m.st.StepCurrent
+			mark, style = m.g.Marker+" ", m.st.StepCurrent
 		case m.done[i]:
-			mark, style = "✓ ", m.st.StepDone
+			mark, style = m.g.Pass+" ", m.st.StepDone
 		}
 		lines = append(lines, style.Render(truncate(mark+label, sidebarWidth)))
 	}
@@ -185,7 +185,7 @@ func (m Model) chooser() string {
 	opt := func(l locales.Lang, z *locales.Localizer) string {
 		label := z.T("LangName")
 		if m.choice == l {
-			return m.st.StepCurrent.Render("▸ " + label)
+			return m.st.StepCurrent.Render(m.g.Marker + " " + label)
 		}
 		return m.st.Step.Render("  " + label)
 	}

@@ -10,12 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	"golang.org/x/term"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
@@ -55,7 +57,7 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 	if stdoutIsTerminal && !o.json {
 		stop() // Bubble Tea handles ctrl+c itself while it runs
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
-			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy})
+			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, getenv)})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return 130
@@ -76,12 +78,14 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 		enc.SetIndent("", "  ")
 		enc.Encode(rep)
 	case stdoutIsTerminal && noColor:
-		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
+		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout),
+			Glyphs: glyphs.ForTerminal(runtime.GOOS, getenv)})
 	case stdoutIsTerminal:
 		// lipgloss reduces the colours to what the terminal supports.
 		var b strings.Builder
 		st := netreport.TerminalStyles()
 		st.Width = terminalWidth(stdout)
+		st.Glyphs = glyphs.ForTerminal(runtime.GOOS, getenv)
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
 		lipgloss.Fprint(stdout, b.String())
 	default:

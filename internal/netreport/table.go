@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -26,6 +27,8 @@ type Styles struct {
 	// Width wraps the remedies to the terminal's width, indented; 0 leaves lines whole (files,
 	// pipes: a remedy stays on one line, for grep).
 	Width int
+	// Glyphs, when set, replace MarkOK and MarkFail (the classic Windows console's fonts lack them).
+	Glyphs glyphs.Set
 }
 
 // TerminalStyles are readable on dark and light backgrounds alike (the table is printed after
@@ -106,6 +109,9 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 	}
 	for i, r := range rep.Endpoints {
 		m, l, e, ip, a := Row(z, r)
+		if st.Glyphs.Pass != "" {
+			m = st.Glyphs.Mark(r.Class == netcheck.OK)
+		}
 		rows[i] = [5]string{m, l, e, ip, a}
 		for j, c := range rows[i] {
 			widths[j] = max(widths[j], lipgloss.Width(c))

@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/locales"
+)
+
+// The classic console's set, in both languages: the step list's marker and done marks, the
+// chooser's box and marker, a verified practice code.
+func TestGoldenClassicGlyphs(t *testing.T) {
+	cases := map[string]struct {
+		cfg  Config
+		keys []string
+	}{
+		"en_steps_done":    {Config{Lang: locales.English, LangKnown: true, Glyphs: glyphs.Classic}, []string{"right", "right", "right"}},
+		"fr_steps_done":    {Config{Lang: locales.French, LangKnown: true, Glyphs: glyphs.Classic}, []string{"right", "right", "right"}},
+		"language_chooser": {Config{Glyphs: glyphs.Classic}, nil},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, 80, 24, c.keys...) })
+	}
+}
+
+// No symbol outside the classic set's reach is drawn on any screen of the walk with it.
+func TestClassicGlyphsEverywhere(t *testing.T) {
+	for _, lang := range locales.Langs {
+		m, _ := newTest(lang, 100, 30)
+		m.g = glyphs.Classic
+		m.restyle()
+		for i := range m.screens {
+			m.cur = i
+			m.done[i] = true
+			m.refresh()
+			s := screenText(m)
+			for _, bad := range []string{"✓", "✗", "▸", "╭", "╮", "╰", "╯"} {
+				if strings.Contains(s, bad) {
+					t.Fatalf("%s screen %d shows %q:\n%s", lang, i, bad, s)
+				}
+			}
+		}
+	}
+}
+
+// The network check's marks and spinner come from the set: pass and fail differ in shape.
+func TestNetCheckLinesClassic(t *testing.T) {
+	eps := []netcheck.Endpoint{{URL: "https://a.example/"}, {URL: "https://b.example/"}, {URL: "https://c.example/"}}
+	n := newNetCheck(nil, eps, glyphs.Classic)
+	n.running = true
+	n.rows = []netRow{
+		{result: &netcheck.Result{Class: netcheck.OK}},
+		{result: &netcheck.Result{Class: netcheck.Refused}},
+		{},
+	}
+	lines := n.lines(locales.New(locales.English), netStyles{}, false, 0)
+	if !strings.HasPrefix(lines[0], "√ ") || !strings.HasPrefix(lines[1], "× ") || !strings.HasPrefix(lines[2], "| ") {
+		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
+	}
+}
