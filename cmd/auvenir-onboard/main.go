@@ -22,8 +22,12 @@ import (
 func main() {
 	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, terminalAttached())
 	// Double-clicked on Windows, the console window closes with the program: keep the last words
-	// (the support line, an error, the network verdict) readable until a key is pressed.
-	lang, _ := messageLang(os.Args[1:], os.Getenv)
+	// (the support line, an error, the network verdict) readable until a key is pressed, in the
+	// language the session ended in.
+	lang := sessionLang
+	if lang == "" {
+		lang, _ = messageLang(os.Args[1:], os.Getenv)
+	}
 	winconsole.PauseIfOwnConsole(locales.New(lang).T("ConsolePressAnyKey"))
 	os.Exit(code)
 }
@@ -31,6 +35,11 @@ func main() {
 func terminalAttached() bool {
 	return term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stdout.Fd()))
 }
+
+// sessionLang is the language the last screen spoke: the command line's or the environment's,
+// then the one the wizard ended in (the person may have switched, or resumed a French session).
+// main's closing pause speaks it.
+var sessionLang locales.Lang
 
 // run is the program without its process: testable with any arguments, environment and writers.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tty bool) int {
@@ -47,6 +56,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 	if o.lang != "" {
 		lang, langKnown, z = o.lang, true, locales.New(o.lang)
 	}
+	sessionLang = z.Lang()
 	switch {
 	case o.help:
 		writeHelp(stdout, z)
@@ -97,6 +107,7 @@ func runWizard(cfg tui.Config, stdout, stderr io.Writer, z *locales.Localizer) i
 	os.Stderr = realStderr
 	if lang != "" {
 		z = locales.New(lang)
+		sessionLang = lang
 	}
 	switch {
 	case err == nil:
@@ -128,6 +139,10 @@ func messageLang(args []string, getenv func(string) string) (locales.Lang, bool)
 		}
 	}
 	if l, ok := locales.FromEnv(getenv); ok {
+		return l, true
+	}
+	// Windows has no LANG: its display language, when French.
+	if l, ok := locales.FromSystem(); ok {
 		return l, true
 	}
 	return locales.English, false
