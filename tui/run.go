@@ -18,7 +18,7 @@ var ErrPanic = errors.New("internal error")
 
 // Run shows the wizard until the person quits, and returns the language they ended in. Bubble Tea
 // leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
-// SIGTERM and a panic.
+// SIGTERM and a panic (caught by the guard, which prints nothing).
 func Run(cfg Config) (locales.Lang, error) {
 	if cfg.Glyphs.Pass == "" {
 		cfg.Glyphs = glyphs.ForTerminal(runtime.GOOS, os.Getenv)
@@ -44,20 +44,27 @@ func Run(cfg Config) (locales.Lang, error) {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Detect(out, environ)))
 	}
 	opts = append(opts, tea.WithEnvironment(rendererEnviron(runtime.GOOS, environ)))
-	final, err := tea.NewProgram(New(cfg), opts...).Run()
+	final, panicked, err := runGuarded(New(cfg), opts...)
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {
 		lang = m.z.Lang()
 	}
 	switch {
+	case panicked:
+		return lang, ErrPanic
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return lang, nil
-	case errors.Is(err, tea.ErrProgramPanic):
-		return lang, ErrPanic
 	}
 	return lang, err
 }
 
 // OpenTerminal opens the terminal itself (/dev/tty; CONIN$ and CONOUT$ on Windows), for keys and
-// drawing when standard input is a pipe, as with --show-qr.
-func OpenTerminal() (in, out *os.File, err error) { return tea.OpenTTY() }
+// drawing when standard input is a pipe, as with --show-qr. Call it once the pipe is read: on
+// Windows the console input becomes standard input (see consoleAsStdin).
+func OpenTerminal() (in, out *os.File, err error) {
+	in, out, err = tea.OpenTTY()
+	if err == nil {
+		consoleAsStdin(in)
+	}
+	return in, out, err
+}

@@ -25,13 +25,6 @@ import (
 	"github.com/auvenir/auvenir-onboard/tui"
 )
 
-// isTerminal reports whether w is a terminal: the live table is for people, the plain table
-// for pipes, files and CI logs.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
-
 func terminalWidth(w io.Writer) int {
 	if f, ok := w.(*os.File); ok {
 		if width, _, err := term.GetSize(int(f.Fd())); err == nil {
@@ -43,8 +36,10 @@ func terminalWidth(w io.Writer) int {
 
 // runCheckNetwork is --check-network: exit 0 when every endpoint is ok, 1 when any is not,
 // 2 for a usage error (a bad file, URL or proxy), 130 when interrupted.
-func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer, getenv func(string) string, stdoutIsTerminal bool) int {
-	nw, code := networkSetup(o, z, stderr, getenv)
+// The live table is for people at a terminal, the plain table for pipes, files and CI logs.
+func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
+	stdout, stderr, stdoutIsTerminal := s.Out, s.ErrOut, s.StdoutTTY
+	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
 	}
@@ -53,11 +48,11 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 	defer stop()
 	var rep netcheck.Report
 	var err error
-	noColor := getenv("NO_COLOR") != ""
+	noColor := s.Getenv("NO_COLOR") != ""
 	if stdoutIsTerminal && !o.json {
 		stop() // Bubble Tea handles ctrl+c itself while it runs
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
-			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, getenv)})
+			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return 130
@@ -79,13 +74,13 @@ func runCheckNetwork(o *options, stdout, stderr io.Writer, z *locales.Localizer,
 		enc.Encode(rep)
 	case stdoutIsTerminal && noColor:
 		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout),
-			Glyphs: glyphs.ForTerminal(runtime.GOOS, getenv)})
+			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 	case stdoutIsTerminal:
 		// lipgloss reduces the colours to what the terminal supports.
 		var b strings.Builder
 		st := netreport.TerminalStyles()
 		st.Width = terminalWidth(stdout)
-		st.Glyphs = glyphs.ForTerminal(runtime.GOOS, getenv)
+		st.Glyphs = glyphs.ForTerminal(runtime.GOOS, s.Getenv)
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
 		lipgloss.Fprint(stdout, b.String())
 	default:
@@ -121,12 +116,12 @@ func (n network) checker() *netcheck.Checker { return netcheck.New(n.config) }
 
 // networkSetup reads --endpoints, the URLs, --ca-file and --proxy. A non-zero code is the exit
 // status of a usage error already reported.
-func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv func(string) string) (network, int) {
+func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int) {
 	usage := func(id string, kv ...any) (network, int) {
-		fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), kv...)))
+		fmt.Fprintln(s.ErrOut, z.T(id, guide.With(netreport.Data(), kv...)))
 		return network{}, 2
 	}
-	eps, code := endpointsFor(o, z, stderr)
+	eps, code := endpointsFor(o, z, s.ErrOut)
 	if code != 0 {
 		return network{}, code
 	}
@@ -141,7 +136,7 @@ func networkSetup(o *options, z *locales.Localizer, stderr io.Writer, getenv fun
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
 	}
-	proxy, err := netcheck.ProxyFromSettings(o.proxy, getenv)
+	proxy, err := netcheck.ProxyFromSettings(o.proxy, s.Getenv)
 	if err != nil {
 		return usage("NetErrProxy", "Value", o.proxy)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/http"
 	"os"
@@ -41,8 +40,8 @@ func env(kv ...string) func(string) string {
 
 func runCheck(t *testing.T, getenv func(string) string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code := run(append([]string{"--check-network"}, args...), &out, &errb, getenv, false)
+	s, out, errb := testStreams(t, getenv, false, nil)
+	code := run(s, append([]string{"--check-network"}, args...))
 	return code, out.String(), errb.String()
 }
 
@@ -56,6 +55,7 @@ func keys(m map[string]any) []string {
 }
 
 func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
+	t.Parallel()
 	lb := newLoopback(t, nil)
 	code, out, errs := runCheck(t, env(), "--json", "--ca-file", lb.caFile, "--timeout", "3s", lb.url)
 	if code != 0 {
@@ -107,6 +107,7 @@ func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
 }
 
 func TestCheckNetworkFailureExitsOne(t *testing.T) {
+	t.Parallel()
 	lb := newLoopback(t, nil)
 	refused := "https://" + netchecktest.Refused(t) + "/"
 	code, out, _ := runCheck(t, env(), "--json", "--ca-file", lb.caFile, lb.url, refused)
@@ -127,6 +128,7 @@ func TestCheckNetworkFailureExitsOne(t *testing.T) {
 
 // Without --ca-file the loopback CA is nobody's: the check says so and names the issuer.
 func TestCheckNetworkPlainTableNamesTheProblem(t *testing.T) {
+	t.Parallel()
 	lb := newLoopback(t, nil)
 	code, out, _ := runCheck(t, env(), lb.url)
 	if code != 1 {
@@ -144,6 +146,7 @@ func TestCheckNetworkPlainTableNamesTheProblem(t *testing.T) {
 }
 
 func TestCheckNetworkSpeaksFrench(t *testing.T) {
+	t.Parallel()
 	refused := netchecktest.Refused(t)
 	code, out, _ := runCheck(t, env("LANG", "fr_CA.UTF-8"), "https://"+refused)
 	if code != 1 {
@@ -155,6 +158,7 @@ func TestCheckNetworkSpeaksFrench(t *testing.T) {
 }
 
 func TestCheckNetworkThroughProxyFlag(t *testing.T) {
+	t.Parallel()
 	lb := newLoopback(t, nil)
 	proxy := netchecktest.NewProxy(t, false)
 	// The environment names a dead proxy; --proxy wins.
@@ -183,6 +187,7 @@ func TestCheckNetworkThroughProxyFlag(t *testing.T) {
 }
 
 func TestCheckNetworkEndpointsFile(t *testing.T) {
+	t.Parallel()
 	lb := newLoopback(t, nil)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.toml")
@@ -194,6 +199,7 @@ func TestCheckNetworkEndpointsFile(t *testing.T) {
 }
 
 func TestCheckNetworkUsageErrorsExitTwo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.toml")
 	os.WriteFile(bad, []byte("[[group]]\nid = \"x\"\n\n[[group.endpoint]]\nurl = \"https://ok.example\"\n\n[[group.endpoint]]\nurl = \"gopher://old.example\"\n"), 0o600)
@@ -226,14 +232,15 @@ func TestCheckNetworkUsageErrorsExitTwo(t *testing.T) {
 // The wizard's key c uses the network options too, so a mistake in one ends the program before
 // the full screen opens, as it would with --check-network.
 func TestWizardRefusesABadNetworkOption(t *testing.T) {
+	t.Parallel()
 	cases := [][]string{
 		{"--proxy", "ftp://proxy.example:21"},
 		{"--endpoints", filepath.Join(t.TempDir(), "missing.toml")},
 		{"--ca-file", filepath.Join(t.TempDir(), "missing.pem")},
 	}
 	for _, args := range cases {
-		var out, errb bytes.Buffer
-		code := run(append([]string{"--lang", "fr"}, args...), &out, &errb, env(), true)
+		s, out, errb := testStreams(t, env(), true, nil)
+		code := run(s, append([]string{"--lang", "fr"}, args...))
 		msg := errb.String()
 		if code != 2 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, args[1]) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line naming %q", args, code, msg, args[1])

@@ -6,11 +6,8 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
-
-	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
@@ -20,20 +17,17 @@ import (
 )
 
 func main() {
-	code := run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv, terminalAttached())
+	s := systemStreams()
+	code := run(s, os.Args[1:])
 	// Double-clicked on Windows, the console window closes with the program: keep the last words
 	// (the support line, an error, the network verdict) readable until a key is pressed, in the
 	// language the session ended in.
 	lang := sessionLang
 	if lang == "" {
-		lang, _ = messageLang(os.Args[1:], os.Getenv)
+		lang, _ = messageLang(os.Args[1:], s.Getenv)
 	}
 	winconsole.PauseIfOwnConsole(locales.New(lang).T("ConsolePressAnyKey"))
 	os.Exit(code)
-}
-
-func terminalAttached() bool {
-	return term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stdout.Fd()))
 }
 
 // sessionLang is the language the last screen spoke: the command line's or the environment's,
@@ -41,15 +35,15 @@ func terminalAttached() bool {
 // main's closing pause speaks it.
 var sessionLang locales.Lang
 
-// run is the program without its process: testable with any arguments, environment and writers.
-func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tty bool) int {
-	lang, langKnown := messageLang(args, getenv)
+// run is the program without its process: testable with any arguments and streams.
+func run(s *ioStreams, args []string) int {
+	lang, langKnown := messageLang(args, s.Getenv)
 	z := locales.New(lang)
 	o, err := parseArgs(args)
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintln(stderr, z.T(ue.id, guide.With(steps.Facts(), flatten(ue.data)...)))
+			fmt.Fprintln(s.ErrOut, z.T(ue.id, guide.With(steps.Facts(), flatten(ue.data)...)))
 		}
 		return 2
 	}
@@ -59,52 +53,47 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string, tt
 	sessionLang = z.Lang()
 	switch {
 	case o.help:
-		writeHelp(stdout, z)
+		writeHelp(s.Out, z)
 		return 0
 	case o.version:
 		v, c, d := buildInfo()
-		fmt.Fprintln(stdout, z.T("VersionLine", guide.With(steps.Facts(), "Version", v, "Commit", c, "Date", d)))
+		fmt.Fprintln(s.Out, versionLine(z, v, c, d))
 		return 0
 	case o.print:
-		if err := guide.Markdown(stdout, z, ""); err != nil {
+		if err := guide.Markdown(s.Out, z, ""); err != nil {
 			return 1
 		}
 		return 0
 	case o.checkNetwork:
 		// Needs no keyboard: IT may pipe it, log it or run it from a script.
-		return runCheckNetwork(o, stdout, stderr, z, getenv, isTerminal(stdout))
+		return runCheckNetwork(s, o, z)
 	case o.showQR:
-		return runShowQR(tui.Config{Lang: lang, LangKnown: langKnown, NoColor: getenv("NO_COLOR") != "",
-			Presenter: o.presenter}, stdout, stderr, z)
-	case o.reset && !tty && !plainWanted(o, getenv):
-		return resetOnly(stdout, stderr, z)
-	case plainWanted(o, getenv):
-		return runPlain(o, lang, langKnown, stdout, stderr, getenv)
-	case !tty:
-		fmt.Fprintln(stderr, z.T("ErrNoTerminal", steps.Facts()))
+		return runShowQR(s, tui.Config{Lang: lang, LangKnown: langKnown, NoColor: s.Getenv("NO_COLOR") != "",
+			Presenter: o.presenter}, z)
+	case o.reset && !s.terminal() && !plainWanted(o, s.Getenv):
+		return resetOnly(s, z)
+	case plainWanted(o, s.Getenv):
+		return runPlain(s, o, lang, langKnown)
+	case !s.terminal():
+		fmt.Fprintln(s.ErrOut, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
 	}
-	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: getenv("NO_COLOR") != "",
-		PanicKey: getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
-	nw, code := networkSetup(o, z, stderr, getenv)
+	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: s.Getenv("NO_COLOR") != "",
+		PanicKey: s.Getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
+	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
 	}
 	cfg.NetChecker, cfg.NetEndpoints = nw.checker, nw.endpoints
-	wizardProgress(o, &cfg, z)
-	return runWizard(cfg, stdout, stderr, z)
+	cfg.Input, cfg.Output = s.In, s.Out
+	wizardProgress(s, o, &cfg, z)
+	return runWizard(s, cfg, z)
 }
 
-// runWizard runs the full-screen guide. Bubble Tea restores the terminal after a panic but then
-// prints a raw stack trace; a client should read one calm line with the support contacts instead.
-func runWizard(cfg tui.Config, stdout, stderr io.Writer, z *locales.Localizer) int {
-	realStderr := os.Stderr
-	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
-		os.Stderr = null
-		defer func() { os.Stderr = realStderr; null.Close() }()
-	}
+// runWizard runs the full-screen guide. An internal error restores the terminal (tui.Run's
+// guard) and prints one calm line with the support contacts instead of a stack trace.
+func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	lang, err := tui.Run(cfg)
-	os.Stderr = realStderr
 	if lang != "" {
 		z = locales.New(lang)
 		sessionLang = lang
@@ -112,13 +101,13 @@ func runWizard(cfg tui.Config, stdout, stderr io.Writer, z *locales.Localizer) i
 	switch {
 	case err == nil:
 		// The alternate screen is gone with the guide; the way to reach support stays behind.
-		fmt.Fprintln(stdout, z.T("FooterSupport", steps.Facts()))
+		fmt.Fprintln(s.Out, z.T("FooterSupport", steps.Facts()))
 		return 0
 	case errors.Is(err, tui.ErrPanic):
-		fmt.Fprintln(stderr, z.T("ErrPanic", steps.Facts()))
+		fmt.Fprintln(s.ErrOut, z.T("ErrPanic", steps.Facts()))
 		return 70
 	default:
-		fmt.Fprintln(stderr, z.T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
+		fmt.Fprintln(s.ErrOut, z.T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
 		return 1
 	}
 }

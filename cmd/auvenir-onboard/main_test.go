@@ -2,18 +2,47 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/auvenir/auvenir-onboard/locales"
 )
+
+// testStreams are one test's streams: standard input in (nothing when nil), buffers for the
+// output, the environment env, standard input and output terminals when tty says so, no
+// terminal to open, and a configuration folder of the test's own.
+func testStreams(t *testing.T, env func(string) string, tty bool, in io.Reader) (s *ioStreams, out, errOut *bytes.Buffer) {
+	t.Helper()
+	out, errOut = &bytes.Buffer{}, &bytes.Buffer{}
+	if in == nil {
+		in = strings.NewReader("")
+	}
+	if env == nil {
+		env = func(string) string { return "" }
+	}
+	config := t.TempDir()
+	return &ioStreams{In: in, Out: out, ErrOut: errOut, Getenv: env, StdinTTY: tty, StdoutTTY: tty,
+		OpenTerminal: func() (*os.File, *os.File, error) { return nil, nil, errors.New("open /dev/tty: no such device") },
+		ConfigDir:    func() (string, error) { return config, nil },
+	}, out, errOut
+}
+
+func mapEnv(env map[string]string) func(string) string {
+	return func(k string) string { return env[k] }
+}
 
 func runArgs(t *testing.T, env map[string]string, tty bool, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(args, &out, &errb, func(k string) string { return env[k] }, tty)
+	s, out, errb := testStreams(t, mapEnv(env), tty, nil)
+	code = run(s, args)
 	return code, out.String(), errb.String()
 }
 
 func TestHelpInBothLanguages(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runArgs(t, nil, false, "--help")
 	if code != 0 || !strings.HasPrefix(out, "Usage: auvenir-onboard [options]") {
 		t.Fatalf("--help: %d %q", code, out)
@@ -30,19 +59,18 @@ func TestHelpInBothLanguages(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runArgs(t, nil, false, "--version")
 	if code != 0 || !strings.HasPrefix(out, "auvenir-onboard dev (commit ") {
 		t.Fatalf("--version: %d %q", code, out)
 	}
-	version, commit, date = "1.2.3", "abc123", "2026-11-25"
-	defer func() { version, commit, date = "dev", "", "" }()
-	_, out, _ = runArgs(t, nil, false, "--version", "--lang", "fr")
-	if out != "auvenir-onboard 1.2.3 (commit abc123, compilé le 2026-11-25)\n" {
-		t.Fatalf("stamped --version = %q", out)
+	if got := versionLine(locales.New(locales.French), "1.2.3", "abc123", "2026-11-25"); got != "auvenir-onboard 1.2.3 (commit abc123, compilé le 2026-11-25)" {
+		t.Fatalf("stamped --version = %q", got)
 	}
 }
 
 func TestPrintNeedsNoTerminal(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runArgs(t, nil, false, "--print", "--lang", "fr")
 	if code != 0 || errs != "" {
 		t.Fatalf("--print: %d %q", code, errs)
@@ -62,6 +90,7 @@ func TestPrintNeedsNoTerminal(t *testing.T) {
 }
 
 func TestNoTerminal(t *testing.T) {
+	t.Parallel()
 	code, out, errs := runArgs(t, map[string]string{"LANG": "fr_CA.UTF-8"}, false)
 	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "auvenir-onboard --print") ||
 		!strings.Contains(errs, "terminal interactif") {
@@ -70,6 +99,7 @@ func TestNoTerminal(t *testing.T) {
 }
 
 func TestBadArguments(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		env  map[string]string
 		args []string
@@ -95,6 +125,7 @@ func TestBadArguments(t *testing.T) {
 }
 
 func TestParseArgs(t *testing.T) {
+	t.Parallel()
 	o, err := parseArgs([]string{"https://a.example", "--check-network", "--json", "--timeout=2s", "-proxy", "none", "--", "--literal"})
 	if err != nil {
 		t.Fatal(err)

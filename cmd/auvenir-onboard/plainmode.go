@@ -17,9 +17,6 @@ import (
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// plainInput is where plain mode reads its answers; a variable so tests can pipe them in.
-var plainInput io.Reader = os.Stdin
-
 // plainWanted: --plain, or an environment that asks for no full-screen interface. ACCESSIBLE is
 // the convention screen reader users set (any non-empty value); TERM=dumb is a terminal, or an
 // editor's shell buffer, that cannot draw one.
@@ -47,25 +44,25 @@ func hideTyping(presenter bool, in io.Reader) func() (restore func()) {
 // Step 9's practice key is shown only when stdout is a window that can erase it afterwards: a
 // terminal, and not TERM=dumb (an editor's shell buffer keeps everything). An interrupt (ctrl+c,
 // a closed window) ends the guide as the end of input does, erasing a practice key first.
-func runPlain(o *options, lang locales.Lang, langKnown bool, stdout, stderr io.Writer, getenv func(string) string) int {
+func runPlain(s *ioStreams, o *options, lang locales.Lang, langKnown bool) int {
 	cfg := plain.Config{Lang: lang, LangKnown: langKnown, Step: o.step, Practice: o.totpPractice,
-		Presenter: o.presenter, Terminal: isTerminal(stdout) && getenv("TERM") != "dumb",
-		HideTyping: hideTyping(o.presenter, plainInput)}
-	s := loadProgress(o, locales.New(lang))
-	cfg.Progress, cfg.Resume, cfg.Notice = s.store, s.resume, s.notice
-	if s.lang != "" {
-		cfg.Lang, cfg.LangKnown = s.lang, true
+		Presenter: o.presenter, Terminal: s.StdoutTTY && s.Getenv("TERM") != "dumb",
+		HideTyping: hideTyping(o.presenter, s.In)}
+	sv := loadProgress(s, o, locales.New(lang))
+	cfg.Progress, cfg.Resume, cfg.Notice = sv.store, sv.resume, sv.notice
+	if sv.lang != "" {
+		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sig)
 	cfg.Interrupt = sig
-	err := plain.Run(cfg, plainInput, stdout)
+	err := plain.Run(cfg, s.In, s.Out)
 	switch {
 	case errors.Is(err, plain.ErrInterrupted):
 		return 130
 	case err != nil:
-		fmt.Fprintln(stderr, locales.New(lang).T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
+		fmt.Fprintln(s.ErrOut, locales.New(lang).T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
 		return 1
 	}
 	return 0

@@ -11,6 +11,7 @@ import (
 // At a terminal, presenter mode's hook turns the echo off and its restore turns it back on;
 // without presenter mode there is no hook, and the terminal is left alone.
 func TestHideTypingAtATerminal(t *testing.T) {
+	t.Parallel()
 	term, _ := testtool.PTY(t)
 	lflag := func() uint32 {
 		t.Helper()

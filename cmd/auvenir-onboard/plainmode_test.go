@@ -14,6 +14,7 @@ import (
 // Each way of asking for plain mode runs it without a terminal (tty false), reading the answers
 // given; without any of them the program still refuses to start without a terminal.
 func TestPlainDispatch(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		args []string
@@ -27,11 +28,9 @@ func TestPlainDispatch(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // progress is saved: not in the real home
-			plainInput = strings.NewReader("1\n0\n")
-			defer func() { plainInput = os.Stdin }()
-			var out, errb bytes.Buffer
-			code := run(c.args, &out, &errb, func(k string) string { return c.env[k] }, false)
+			t.Parallel()
+			s, out, errb := testStreams(t, mapEnv(c.env), false, strings.NewReader("1\n0\n"))
+			code := run(s, c.args)
 			if code != c.want {
 				t.Fatalf("exit %d, want %d; stderr %q", code, c.want, errb.String())
 			}
@@ -43,20 +42,17 @@ func TestPlainDispatch(t *testing.T) {
 }
 
 func TestPlainStepAndLanguageFlags(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	plainInput = strings.NewReader("0\n")
-	defer func() { plainInput = os.Stdin }()
-	var out bytes.Buffer
-	if code := run([]string{"--plain", "--step", "6", "--lang", "fr"}, &out, &bytes.Buffer{}, func(string) string { return "" }, false); code != 0 {
+	t.Parallel()
+	s, out, _ := testStreams(t, nil, false, strings.NewReader("0\n"))
+	if code := run(s, []string{"--plain", "--step", "6", "--lang", "fr"}); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	if !strings.Contains(out.String(), "Étape 6 de 9") || strings.Contains(out.String(), "Choose your language") {
 		t.Fatalf("--step/--lang ignored:\n%s", out.String())
 	}
 	// No language from the flags or the environment: the question comes first.
-	plainInput = strings.NewReader("2\n0\n")
-	out.Reset()
-	run([]string{"--plain"}, &out, &bytes.Buffer{}, func(string) string { return "" }, false)
+	s, out, _ = testStreams(t, nil, false, strings.NewReader("2\n0\n"))
+	run(s, []string{"--plain"})
 	if !strings.HasPrefix(out.String(), "Choisissez votre langue") {
 		t.Fatalf("no language question:\n%s", out.String())
 	}
@@ -75,6 +71,7 @@ func buildPlainBinary(t *testing.T) string {
 // The built program, its standard input a pipe, walks every screen in both languages and ends
 // with exit 0 at the end of input; stdout holds only plain lines.
 func TestPlainEndToEndPipe(t *testing.T) {
+	t.Parallel()
 	bin := buildPlainBinary(t)
 	for _, c := range []struct {
 		lang, env, heading, address, end string
@@ -83,6 +80,7 @@ func TestPlainEndToEndPipe(t *testing.T) {
 		{"fr", "TERM=dumb", "Étape 9 de 9\u00a0: Authentification multifactorielle", "Dans le locataire DMC Hosting, vous apparaissez ainsi\u00a0:", "Besoin d'aide\u00a0? Écrivez à support@auvenir.ca ou appelez le +1 (855) 528-8364."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
+			t.Parallel()
 			cmd := exec.Command(bin, "--lang", c.lang)
 			cmd.Env = append(os.Environ(), c.env, "HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
 			// Next to the address screen, give a bad then a good address, then next to the finish;
@@ -113,12 +111,14 @@ func TestPlainEndToEndPipe(t *testing.T) {
 // bad one refused, a good one read back), and the practice, whose key could not be erased from
 // a pipe, is refused in one line without any key made or printed.
 func TestPlainStep9EndToEndPipe(t *testing.T) {
+	t.Parallel()
 	bin := buildPlainBinary(t)
 	for _, c := range []struct{ lang, short, back, refusal string }{
 		{"en", "This number is too short.", "Your number: +1 647-555-0123", "The practice shows a secret key that must be erased from the window afterwards, which this output cannot do. In a terminal window, run auvenir-onboard --totp-practice for the full-screen practice."},
 		{"fr", "Ce numéro est trop court.", "Votre numéro\u00a0: +1 647-555-0123", "L'exercice affiche une clé secrète qui doit ensuite être effacée de la fenêtre, ce que cette sortie ne permet pas. Dans une fenêtre de terminal, lancez auvenir-onboard --totp-practice pour l'exercice en plein écran."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
+			t.Parallel()
 			cmd := exec.Command(bin, "--plain", "--lang", c.lang, "--step", "9")
 			cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
 			cmd.Stdin = strings.NewReader("5\n647 555\n647 555 0123\n4\n")
@@ -142,11 +142,9 @@ func TestPlainStep9EndToEndPipe(t *testing.T) {
 // --totp-practice with plain mode opens at step 9 on the practice, which a captured output
 // refuses at once; the guide goes on at step 9.
 func TestPlainTOTPPracticeFlag(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	plainInput = strings.NewReader("0\n")
-	defer func() { plainInput = os.Stdin }()
-	var out, errb bytes.Buffer
-	if code := run([]string{"--plain", "--totp-practice", "--lang", "en"}, &out, &errb, func(string) string { return "" }, false); code != 0 {
+	t.Parallel()
+	ios, out, errb := testStreams(t, nil, false, strings.NewReader("0\n"))
+	if code := run(ios, []string{"--plain", "--totp-practice", "--lang", "en"}); code != 0 {
 		t.Fatalf("exit %d; stderr %q", code, errb.String())
 	}
 	s := out.String()
@@ -159,6 +157,7 @@ func TestPlainTOTPPracticeFlag(t *testing.T) {
 // Answers from a pipe, a file or a reader are not echoed by any terminal: presenter mode has no
 // echo to turn off for them, and plain mode gets no hook.
 func TestHideTypingNeedsATerminal(t *testing.T) {
+	t.Parallel()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -12,12 +11,12 @@ import (
 
 // progressStore is where progress is kept: under the user's configuration directory. Without
 // one (no HOME), the guide works and saves nothing.
-func progressStore() *progress.Store {
-	dir, err := progress.DefaultDir()
+func progressStore(s *ioStreams) *progress.Store {
+	dir, err := s.ConfigDir()
 	if err != nil {
 		return nil
 	}
-	return &progress.Store{Dir: dir}
+	return &progress.Store{Dir: progress.DirUnder(dir)}
 }
 
 // saved is what the store holds for this start, for the wizard and the plain mode alike.
@@ -30,53 +29,53 @@ type saved struct {
 
 // loadProgress reads the saved progress. --reset forgets it first. A file that cannot be used
 // becomes the notice. --step asks for a place: no offer then.
-func loadProgress(o *options, z *locales.Localizer) saved {
-	store := progressStore()
+func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
+	store := progressStore(s)
 	if store == nil {
 		return saved{}
 	}
-	s := saved{store: store}
+	sv := saved{store: store}
 	if o.reset {
 		if err := store.Reset(); err == nil {
-			s.notice = z.T("ResumeForgotten")
+			sv.notice = z.T("ResumeForgotten")
 		}
-		return s
+		return sv
 	}
 	st, found, err := store.Load()
 	var perr *progress.Error
 	switch {
 	case errors.As(err, &perr):
-		s.notice = perr.Message(z)
+		sv.notice = perr.Message(z)
 	case found:
 		if o.lang == "" {
-			s.lang = st.Lang
+			sv.lang = st.Lang
 		}
 		if o.step == 0 && !o.totpPractice { // --totp-practice asks for a place too
-			s.resume = &st
+			sv.resume = &st
 		}
 	}
-	return s
+	return sv
 }
 
 // wizardProgress gives the wizard its store and what was found there.
-func wizardProgress(o *options, cfg *tui.Config, z *locales.Localizer) {
-	s := loadProgress(o, z)
-	cfg.Progress, cfg.Resume, cfg.Notice = s.store, s.resume, s.notice
-	if s.lang != "" {
-		cfg.Lang, cfg.LangKnown = s.lang, true
+func wizardProgress(s *ioStreams, o *options, cfg *tui.Config, z *locales.Localizer) {
+	sv := loadProgress(s, o, z)
+	cfg.Progress, cfg.Resume, cfg.Notice = sv.store, sv.resume, sv.notice
+	if sv.lang != "" {
+		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}
 }
 
 // resetOnly is --reset without a terminal: forget, say so, and stop there successfully, since
 // forgetting was all that could be asked of a script.
-func resetOnly(stdout, stderr io.Writer, z *locales.Localizer) int {
-	store := progressStore()
+func resetOnly(s *ioStreams, z *locales.Localizer) int {
+	store := progressStore(s)
 	if store != nil {
 		if err := store.Reset(); err != nil {
-			fmt.Fprintln(stderr, z.T("ResumeUnreadable", map[string]any{"Path": store.Path(), "Cmd": "auvenir-onboard", "ResetFlag": "--reset"}))
+			fmt.Fprintln(s.ErrOut, z.T("ResumeUnreadable", map[string]any{"Path": store.Path(), "Cmd": "auvenir-onboard", "ResetFlag": "--reset"}))
 			return 1
 		}
 	}
-	fmt.Fprintln(stdout, z.T("ResumeForgotten"))
+	fmt.Fprintln(s.Out, z.T("ResumeForgotten"))
 	return 0
 }

@@ -8,13 +8,14 @@ import (
 	"testing"
 )
 
-// withShowQR sets what --show-qr finds on standard input and whether a terminal can be opened,
-// for one test.
-func withShowQR(t *testing.T, input io.Reader, stdinTTY bool, tty func() (*os.File, *os.File, error)) {
+// showQR runs --show-qr with input on standard input (a terminal when stdinTTY), tty as the
+// terminal it opens, and args.
+func showQR(t *testing.T, input io.Reader, stdinTTY bool, tty func() (*os.File, *os.File, error), args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	in, isTTY, open := showQRInput, stdinIsTerminal, openTerminal
-	showQRInput, stdinIsTerminal, openTerminal = input, func() bool { return stdinTTY }, tty
-	t.Cleanup(func() { showQRInput, stdinIsTerminal, openTerminal = in, isTTY, open })
+	s, out, errb := testStreams(t, nil, stdinTTY, input)
+	s.OpenTerminal = tty
+	code = run(s, append([]string{"--show-qr"}, args...))
+	return code, out.String(), errb.String()
 }
 
 func noTerminal() (*os.File, *os.File, error) {
@@ -34,9 +35,9 @@ const goodURI = "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZD
 // Standard input a terminal: reading it would wait for typing (and echo the key), so one line
 // says how to give the address, and the exit is a usage error.
 func TestShowQRNeedsAPipe(t *testing.T) {
+	t.Parallel()
 	blocking := &blockingReader{}
-	withShowQR(t, blocking, true, mustNotOpen(t))
-	code, out, errs := runArgs(t, nil, true, "--show-qr", "--lang", "en")
+	code, out, errs := showQR(t, blocking, true, mustNotOpen(t), "--lang", "en")
 	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 ||
 		!strings.Contains(errs, "--show-qr reads the otpauth address from standard input") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)
@@ -52,6 +53,7 @@ func (b *blockingReader) Read([]byte) (int, error) { b.read = true; select {} }
 
 // Bad input: one line in the person's language, exit 2, the terminal never touched.
 func TestShowQRRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		input, lang, want string
 	}{
@@ -62,8 +64,7 @@ func TestShowQRRefusesBadInput(t *testing.T) {
 		{"otpauth://totp/x?secret=" + strings.Repeat("A", 10_000_000), "en", "is too long for a QR code (2331 bytes at most)"},
 	}
 	for _, c := range cases {
-		withShowQR(t, strings.NewReader(c.input), false, mustNotOpen(t))
-		code, out, errs := runArgs(t, nil, false, "--show-qr", "--lang", c.lang)
+		code, out, errs := showQR(t, strings.NewReader(c.input), false, mustNotOpen(t), "--lang", c.lang)
 		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, c.want) {
 			t.Errorf("%.40q: exit %d, stdout %q, stderr %q", c.input, code, out, errs)
 		}
@@ -75,8 +76,8 @@ func TestShowQRRefusesBadInput(t *testing.T) {
 
 // An endless input is refused after a bounded read instead of filling memory or hanging.
 func TestShowQREndlessInput(t *testing.T) {
-	withShowQR(t, endless{}, false, mustNotOpen(t))
-	if code, _, errs := runArgs(t, nil, false, "--show-qr", "--lang", "en"); code != 2 || !strings.Contains(errs, "too long") {
+	t.Parallel()
+	if code, _, errs := showQR(t, endless{}, false, mustNotOpen(t), "--lang", "en"); code != 2 || !strings.Contains(errs, "too long") {
 		t.Fatalf("exit %d, %q", code, errs)
 	}
 }
@@ -92,8 +93,8 @@ func (endless) Read(p []byte) (int, error) {
 
 // A valid address but no terminal to draw on (a cron job, a CI runner): one line, exit 2.
 func TestShowQRWithoutTerminal(t *testing.T) {
-	withShowQR(t, strings.NewReader(goodURI), false, noTerminal)
-	code, out, errs := runArgs(t, nil, false, "--show-qr", "--lang", "en")
+	t.Parallel()
+	code, out, errs := showQR(t, strings.NewReader(goodURI), false, noTerminal, "--lang", "en")
 	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 ||
 		!strings.Contains(errs, "--show-qr needs a terminal to show the code, and none could be opened") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errs)

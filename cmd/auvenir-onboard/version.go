@@ -2,6 +2,10 @@ package main
 
 import (
 	"runtime/debug"
+
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 // Stamped by the release build with -ldflags "-X main.version=… -X main.commit=… -X main.date=…".
@@ -34,4 +38,9 @@ func buildInfo() (v, c, d string) {
 		d = "unknown"
 	}
 	return v, c, d
+}
+
+// versionLine is --version's line for a version, commit and date.
+func versionLine(z *locales.Localizer, v, c, d string) string {
+	return z.T("VersionLine", guide.With(steps.Facts(), "Version", v, "Commit", c, "Date", d))
 }

@@ -36,8 +36,11 @@ func DefaultDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(d, "auvenir-onboard"), nil
+	return DirUnder(d), nil
 }
+
+// DirUnder is the program's folder in the configuration directory config.
+func DirUnder(config string) string { return filepath.Join(config, "auvenir-onboard") }
 
 // Path is the state file's full name.
 func (s Store) Path() string { return filepath.Join(s.Dir, FileName) }
