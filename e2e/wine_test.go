@@ -40,9 +40,13 @@ func wineSetup(t *testing.T) (wine, prefix string) {
 	return wine, prefix
 }
 
-// buildWindows cross-builds the program for windows/amd64.
+// buildWindows cross-builds the program for windows/amd64, or returns AUVENIR_WINE_EXE (the
+// release .exe the wine lane built with tools/dist).
 func buildWindows(t *testing.T) string {
 	t.Helper()
+	if exe := os.Getenv("AUVENIR_WINE_EXE"); exe != "" {
+		return exe
+	}
 	exe := filepath.Join(t.TempDir(), "auvenir-onboard.exe")
 	cmd := exec.Command("go", "build", "-o", exe, "../cmd/auvenir-onboard")
 	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
@@ -230,4 +234,73 @@ sleep 600
 		t.Logf("screen %d (after %q): %d lines identical", i, c.key, len(want))
 	}
 	lin.keys("q")
+}
+
+// A Windows user whose display language is French gets French without --lang (Windows has no
+// LANG). Wine takes its display language from LC_ALL; cmd.exe then clears the variables so that
+// the program sees none, as on Windows.
+func TestWindowsDisplayLanguageUnderWine(t *testing.T) {
+	wine, prefix := wineSetup(t)
+	exe := buildWindows(t)
+	for _, c := range []struct{ locale, want string }{
+		{"fr_CA.UTF-8", "# Guide d'authentification multifactorielle Auvenir"},
+		{"fr_FR.UTF-8", "# Guide d'authentification multifactorielle Auvenir"},
+		{"en_US.UTF-8", "# Auvenir multi-factor authentication guide"},
+	} {
+		cmd := exec.Command(wine, "cmd", "/c", "set LC_ALL=&& set LANG=&& set LC_MESSAGES=&& "+winPath(exe)+" --print")
+		cmd.Env = append(withoutLocale(os.Environ()), "LC_ALL="+c.locale, "WINEPREFIX="+prefix, "WINEDEBUG=-all")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s: %v", c.locale, err)
+		}
+		if first, _, _ := strings.Cut(string(out), "\n"); strings.TrimSpace(first) != c.want {
+			t.Errorf("display language %s: first line %q, want %q", c.locale, first, c.want)
+		}
+	}
+}
+
+func withoutLocale(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "LANG=") && !strings.HasPrefix(kv, "LC_") && !strings.HasPrefix(kv, "TERM") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// --show-qr with its key piped in by cmd.exe (as a Windows user would type it) ends on q alone.
+func TestWindowsShowQRQuitsOnQUnderWine(t *testing.T) {
+	wine, prefix := wineSetup(t)
+	exe := buildWindows(t)
+	dir := t.TempDir()
+	uri := "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example"
+	if err := os.WriteFile(filepath.Join(dir, "key.txt"), []byte(uri+"\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rec := filepath.Join(dir, "console.bin")
+	socket := fmt.Sprintf("ao-wineqr-%d", os.Getpid())
+	script := fmt.Sprintf(`cd %[1]s
+env -u TERM -u TERM_PROGRAM -u LANG -u LC_ALL WINEPREFIX=%[2]s WINEDEBUG=-all AUVENIR_ONBOARD_RECORD_OUTPUT='%[3]s' %[4]s cmd /c 'type key.txt | %[5]s --show-qr --lang en'
+echo $? > code
+sleep 600
+`, dir, prefix, winPath(rec), wine, winPath(exe))
+	if err := os.WriteFile(filepath.Join(dir, "run.sh"), []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+		"sh", filepath.Join(dir, "run.sh")).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	p := &pane{t: t, socket: socket, dir: dir}
+	growsThenSettles(t, rec, 0, "the code drawn")
+	if b, _ := os.ReadFile(rec); !strings.Contains(string(b), "GEZD GNBV GY3T QOJQ") {
+		t.Fatalf("the key is not on screen; recorded %d bytes", len(b))
+	}
+	p.keys("q")
+	// No other key is pressed: file waits up to 10 s for the exit status.
+	if code := p.file("code"); code != "0" {
+		t.Fatalf("exit status %s", code)
+	}
 }
