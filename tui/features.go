@@ -57,6 +57,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return next, cmd
 			}
 		}
+	case copiedMsg:
+		m.copied(msg)
+		return m, nil
 	case openedMsg:
 		m.opened(msg)
 		return m, nil

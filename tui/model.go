@@ -46,6 +46,7 @@ type Config struct {
 	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
 	Notice    string             // one line for the first screen, such as a state file ignored
 	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
+	CopyText  func(string) error // puts text on the system clipboard; nil uses the system's
 
 	// Step 9's practice and codes (mfa.go and the files it names).
 	Practice bool         // --totp-practice: open on the practice enrolment of step 9
