@@ -277,11 +277,19 @@ func (m *Model) mfaFrame() string {
 
 // qrBackground is the background the terminal reported (dark until it answers).
 func (m Model) qrOptions() qr.Options {
-	o := qr.Options{Invert: m.mfa.invert}
+	o := qr.Options{Invert: m.mfa.invert, Colour: !m.noColour}
 	if !m.isDark {
 		o.Background = qr.Light
 	}
 	return o
+}
+
+// noColourQR sets whether QR codes are drawn without colour (NO_COLOR, or a terminal with none):
+// then in the terminal's own colours, with the invert key for a theme that reports its
+// background wrongly. With colour every module is painted and there is nothing to invert.
+func (m *Model) noColourQR(v bool) {
+	m.noColour = v
+	m.keys.Invert.SetEnabled(v)
 }
 
 // Full-screen layout: a left panel (the code) and a right column of text, then the support

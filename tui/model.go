@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/timer"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
@@ -82,6 +83,7 @@ type Model struct {
 	isDark   bool
 	st       Styles
 	g        glyphs.Set
+	noColour bool // no colours: NO_COLOR, or a terminal with none (QR codes drawn with glyphs)
 	keys     keyMap
 	help     help.Model
 	showAll  bool
@@ -139,6 +141,7 @@ func New(cfg Config) Model {
 			m.cur = i
 		}
 	}
+	m.noColour = cfg.NoColor
 	m.input.CharLimit = 254
 	m.input.SetValue(cfg.Email)
 	m.initFeatures()
@@ -157,6 +160,7 @@ func (m Model) Init() tea.Cmd {
 func (m *Model) setLang(l locales.Lang) {
 	m.z = locales.New(l)
 	m.keys = newKeyMap(m.z, m.data())
+	m.keys.Invert.SetEnabled(m.noColour)
 	m.input.Placeholder = m.z.T("AddressPlaceholder")
 	m.refresh()
 }
@@ -184,6 +188,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
+		m.refresh()
+	case tea.ColorProfileMsg:
+		m.noColourQR(m.cfg.NoColor || msg.Profile < colorprofile.ANSI)
 		m.refresh()
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()

@@ -32,8 +32,10 @@ func (m Model) updatePractice(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.refresh()
 		return m, nil
 	case "i":
-		m.mfa.invert = !m.mfa.invert
-		m.refresh()
+		if m.noColour { // with colour every module is painted: nothing to invert
+			m.mfa.invert = !m.mfa.invert
+			m.refresh()
+		}
 		return m, nil
 	case "l":
 		m.setLang(m.z.Lang().Other())

@@ -18,6 +18,9 @@ func (m Model) updateShowQR(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case "q", "esc", "ctrl+c":
 		return m, tea.Quit
 	case "i":
+		if !m.noColour {
+			break // every module is painted: nothing to invert
+		}
 		m.mfa.invert = !m.mfa.invert
 		m.refresh()
 	case "l":

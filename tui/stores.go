@@ -25,6 +25,9 @@ func (m Model) updateStores(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.mfa.store = (m.mfa.store + 1) % len(stores)
 		m.refresh()
 	case "i":
+		if !m.noColour {
+			break // every module is painted: nothing to invert
+		}
 		m.mfa.invert = !m.mfa.invert
 		m.refresh()
 	case "l":
