@@ -25,3 +25,15 @@ func TestFromDisplayLanguages(t *testing.T) {
 		}
 	}
 }
+
+func FuzzFromDisplayLanguages(f *testing.F) {
+	for _, s := range []string{"fr-CA", "en-US", "", "x-klingon", "fr-Latn-CA-u-ca-gregory"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, ok := fromDisplayLanguages([]string{s})
+		if ok != (l == French) || (l != "" && l != French) {
+			t.Fatalf("%q: %q %v", s, l, ok)
+		}
+	})
+}

@@ -69,7 +69,7 @@ func sgr(params string, fg, bg int) (int, int) {
 			r, _ := strconv.Atoi(ps[k+2])
 			g, _ := strconv.Atoi(ps[k+3])
 			b, _ := strconv.Atoi(ps[k+4])
-			v := int(0.3*float64(r) + 0.59*float64(g) + 0.11*float64(b))
+			v := min(255, max(0, int(0.3*float64(r)+0.59*float64(g)+0.11*float64(b))))
 			if n == 38 {
 				fg = v
 			} else {
@@ -95,11 +95,12 @@ func sgr(params string, fg, bg int) (int, int) {
 
 // grey256 is the grey level of a colour of the 256-colour palette (xterm's values).
 func grey256(i int) int {
+	i = min(255, max(0, i))
 	switch {
 	case i < 16:
 		return grey16(i%8, i >= 8)
 	case i >= 232:
-		return 8 + (i-232)*10
+		return min(255, 8+(i-232)*10)
 	}
 	i -= 16
 	level := func(c int) int {
