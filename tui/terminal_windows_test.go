@@ -9,11 +9,11 @@ import (
 
 // After OpenTerminal the console input is standard input, the one handle for which Bubble Tea's
 // reader (ultraviolet's NewCancelReader) uses its cancellable console reader rather than a
-// blocking read. Runs under wine in the wine lane (a console is needed).
+// blocking read. Needs a console: the wine lane runs it under script(1).
 func TestOpenTerminalMakesConsoleStdin(t *testing.T) {
 	in, out, err := OpenTerminal()
 	if err != nil {
-		t.Skipf("no console to open: %v", err)
+		t.Fatalf("no console to open (run it in a terminal: scripts/wine-check.sh uses script(1)): %v", err)
 	}
 	defer out.Close()
 	if os.Stdin.Fd() != in.Fd() {

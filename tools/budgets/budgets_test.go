@@ -86,3 +86,28 @@ func TestSlowServerWaits(t *testing.T) {
 		t.Errorf("status %d after %v, want 200 after at least 50ms", resp.StatusCode, d)
 	}
 }
+
+func TestModuleShares(t *testing.T) {
+	nm := `  4a1000     5000 T github.com/nyaruka/phonenumbers.init
+  4b0000     3000 R type:*github.com/nyaruka/phonenumbers.PhoneNumber
+  4c0000     1000 T golang.org/x/text/language/display.Tags
+  4d0000      500 T runtime.main
+  4e0000      200 D go:itab.*os.File,io.Writer
+  4f0000      100 R go:func.*
+`
+	pkgs := map[string]string{
+		"github.com/nyaruka/phonenumbers":    "github.com/nyaruka/phonenumbers",
+		"golang.org/x/text/language/display": "golang.org/x/text", "golang.org/x/text/language": "golang.org/x/text",
+		"runtime": "std", "os": "std",
+	}
+	got := moduleShares(strings.NewReader(nm), pkgs, func(a uint64) bool { return a != 0x4f0000 })
+	want := []share{{"github.com/nyaruka/phonenumbers", 8000}, {"golang.org/x/text", 1000}, {"std", 700}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("share %d: %v, want %v", i, got[i], want[i])
+		}
+	}
+}
