@@ -36,6 +36,16 @@ func ParseLang(s string) (Lang, bool) {
 	case "en", "english", "anglais":
 		return English, true
 	}
+	// A BCP 47 tag of either language (fr-CA, en-GB, fr_CA): its base language decides.
+	if t, err := language.Parse(strings.TrimSpace(s)); err == nil {
+		switch base, conf := t.Base(); {
+		case conf != language.Exact: // "und" guesses English: not a choice the person made
+		case base.String() == "fr":
+			return French, true
+		case base.String() == "en":
+			return English, true
+		}
+	}
 	return "", false
 }
 

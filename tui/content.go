@@ -3,8 +3,6 @@ package tui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -35,34 +33,19 @@ func (m Model) block(b steps.Block, text string, w int) string {
 	st := m.st
 	switch b.Kind {
 	case steps.Heading:
-		return st.SubHeading.Width(w).Render(text)
+		return fill(st.SubHeading, text, w)
 	case steps.Bullet:
-		return hanging(st.accent.Render("•"), st.Text, text, w)
+		return hanging(st.accent.Render(glyphs.Bullet), st.Text, text, w)
 	case steps.Warning:
-		return hanging(st.WarningMark.Render("!"), st.Warning, text, w)
+		return hanging(st.WarningMark.Render(glyphs.Warn), st.Warning, text, w)
 	case steps.Hint:
-		return hanging(st.HintMark.Render("›"), st.Hint, text, w)
+		return hanging(st.HintMark.Render(glyphs.Hint), st.Hint, text, w)
 	case steps.OnScreen:
-		return st.OnScreen.Width(w).Render(text)
+		return fill(st.OnScreen, text, w)
 	case steps.Link:
-		return "  " + st.Link.Hyperlink(b.URL).Render(text)
+		return "  " + strings.Join(wrap(st.Link.Hyperlink(b.URL), text, w-2), "\n  ")
 	case steps.Contact:
-		return hanging(st.accent.Render("•"), st.Contact.Hyperlink(b.URL), text, w)
+		return hanging(st.accent.Render(glyphs.Bullet), st.Contact.Hyperlink(b.URL), text, w)
 	}
-	return st.Text.Width(w).Render(text)
-}
-
-// hanging renders "mark text" with the text's wrapped lines indented under its first word.
-// The mark is one column wide, so the indent is two spaces: joining by hand avoids measuring
-// every line again as lipgloss.JoinHorizontal does.
-func hanging(mark string, style lipgloss.Style, text string, w int) string {
-	lines := strings.Split(style.Width(max(10, w-2)).Render(text), "\n")
-	for i := range lines {
-		if i == 0 {
-			lines[i] = mark + " " + lines[i]
-		} else {
-			lines[i] = "  " + lines[i]
-		}
-	}
-	return strings.Join(lines, "\n")
+	return fill(st.Text, text, w)
 }

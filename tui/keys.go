@@ -6,71 +6,145 @@ import (
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
-// keyMap holds every key the wizard answers to. Labels are set from the locale files and set
-// again when the language changes, so the help bar always speaks the person's language.
-type keyMap struct {
-	Next, Back, Jump, Scroll, Lang, Help, Quit key.Binding
-	Edit, Confirm, Leave, StartTimer           key.Binding
-	NetCheck, NetLeave                         key.Binding // the network check (netcheck_widget.go)
-	// Step 9 (mfa.go): its options, and the keys of the practice and store screens.
-	Practice, Stores, Phone             key.Binding
-	Invert, BackToStep, QuitNow, Switch key.Binding
-	extra                               []key.Binding // keys a screen's widget adds
+// keyMaps holds every key the wizard answers to, declared once per mode. Handlers match them
+// with key.Matches and the help bar and ? show them, so what is shown is what works. Labels come
+// from the locale files and are set again when the language changes.
+type keyMaps struct {
+	global   globalKeyMap
+	walk     walkKeyMap
+	field    fieldKeyMap
+	net      netKeyMap
+	options  optionsKeyMap
+	chooser  chooserKeyMap
+	offer    offerKeyMap
+	practice practiceKeyMap
+	stores   storesKeyMap
+	showQR   showQRKeyMap
+	phone    phoneKeyMap
+	help     helpKeyMap
 }
 
-func newKeyMap(z *locales.Localizer, data map[string]any) keyMap {
+// globalKeyMap: the root's keys, handled once whatever the screen (each screen's mode says which
+// apply there; ctrl+c always does).
+type globalKeyMap struct {
+	Interrupt, Quit, Lang, Presenter, Help key.Binding
+}
+
+// walkKeyMap: moving through the walkthrough.
+type walkKeyMap struct {
+	Next, Back, Jump                            key.Binding
+	ScrollUp, ScrollDown, PageUp, PageDown      key.Binding
+	Top, Bottom                                 key.Binding
+	StartTimer, Open, Copy, CopyIdentity, Crash key.Binding
+}
+
+// fieldKeyMap: the address field. Letters are text; these keys leave it.
+type fieldKeyMap struct {
+	Confirm, Next, Back, Right, Left, Leave, Edit key.Binding
+}
+
+type netKeyMap struct{ Check, Leave key.Binding }
+
+type optionsKeyMap struct{ Practice, Stores, Phone key.Binding }
+
+type chooserKeyMap struct{ French, English, Other, Choose key.Binding }
+
+type offerKeyMap struct{ Continue, StartOver key.Binding }
+
+type practiceKeyMap struct{ Check, Invert, Back key.Binding }
+
+type storesKeyMap struct{ Switch, Invert, Back key.Binding }
+
+type showQRKeyMap struct{ Invert, Close key.Binding }
+
+type phoneKeyMap struct {
+	Check, Back, ScrollUp, ScrollDown key.Binding
+}
+
+type helpKeyMap struct{ Close key.Binding }
+
+func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyMaps {
 	b := func(keys []string, shown, descID string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, z.T(descID, data)))
 	}
-	netCheck, netLeave := netKeyBindings(z, data)
-	return keyMap{
-		NetCheck:   netCheck,
-		NetLeave:   netLeave,
-		Next:       b([]string{"right", "enter", "n"}, "→", "KeyNext"),
-		Back:       b([]string{"left", "p"}, "←", "KeyBack"),
-		Jump:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "KeyJump"),
-		Scroll:     b([]string{"up", "down", "k", "j", "pgup", "pgdown", "home", "end"}, "↑/↓", "KeyScroll"),
-		Lang:       b([]string{"l"}, "l", "KeyLang"),
-		Help:       b([]string{"?"}, "?", "KeyHelp"),
-		Quit:       b([]string{"q", "ctrl+c"}, "q", "KeyQuit"),
-		Edit:       b([]string{"e", "tab"}, "e", "KeyEdit"),
-		Confirm:    b([]string{"enter"}, "enter", "KeyConfirm"),
-		Leave:      b([]string{"esc", "tab"}, "esc", "KeyLeaveField"),
-		StartTimer: b([]string{"s"}, "s", "KeyStartTimer"),
-		Practice:   b([]string{"a"}, "a", "Step9KeyPractice"),
-		Stores:     b([]string{"g"}, "g", "Step9KeyStores"),
-		Phone:      b([]string{"t"}, "t", "Step9KeyPhone"),
-		Invert:     b([]string{"i"}, "i", "PracticeKeyInvert"),
-		BackToStep: b([]string{"esc"}, "esc", "PracticeKeyBack"),
-		QuitNow:    b([]string{"ctrl+c"}, "ctrl+c", "KeyQuit"),
-		Switch:     b([]string{"tab"}, "tab", "Step9KeyOtherStore"),
+	km := keyMaps{
+		global: globalKeyMap{
+			Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "KeyQuit"),
+			Quit:      b([]string{"q"}, "q", "KeyQuit"),
+			Lang:      b([]string{"l"}, "l", "KeyLang"),
+			Presenter: b([]string{"P"}, "P", "MaskKeyPresenter"),
+			Help:      b([]string{"?"}, "?", "KeyHelp"),
+		},
+		walk: walkKeyMap{
+			Next:         b([]string{"right", "enter", "n"}, "→", "KeyNext"),
+			Back:         b([]string{"left", "p"}, "←", "KeyBack"),
+			Jump:         b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "KeyJump"),
+			ScrollUp:     b([]string{"up", "k"}, "↑/↓", "KeyScroll"),
+			ScrollDown:   key.NewBinding(key.WithKeys("down", "j")),
+			PageUp:       key.NewBinding(key.WithKeys("pgup")),
+			PageDown:     key.NewBinding(key.WithKeys("pgdown")),
+			Top:          key.NewBinding(key.WithKeys("home")),
+			Bottom:       key.NewBinding(key.WithKeys("end")),
+			StartTimer:   b([]string{"s"}, "s", "KeyStartTimer"),
+			Open:         b([]string{"o"}, "o", "LinkKeyOpen"),
+			Copy:         b([]string{"y"}, "y", "LinkKeyCopySupport"),
+			CopyIdentity: b([]string{"y"}, "y", "LinkKeyCopyIdentity"),
+			Crash:        key.NewBinding(key.WithKeys(panicKey), key.WithDisabled()),
+		},
+		field: fieldKeyMap{
+			Confirm: b([]string{"enter"}, "enter", "KeyConfirm"),
+			Next:    b([]string{"tab", "down"}, "tab", "KeyNext"),
+			Back:    b([]string{"shift+tab", "up"}, "shift+tab", "KeyBack"),
+			Right:   key.NewBinding(key.WithKeys("right")),
+			Left:    key.NewBinding(key.WithKeys("left")),
+			Leave:   b([]string{"esc"}, "esc", "KeyLeaveField"),
+			Edit:    b([]string{"e", "tab"}, "e", "KeyEdit"),
+		},
+		net: netKeyMap{
+			Check: b([]string{"c"}, "c", "NetKeyCheck"),
+			Leave: b([]string{"esc"}, "esc", "NetKeyLeave"),
+		},
+		options: optionsKeyMap{
+			Practice: b([]string{"a"}, "a", "Step9KeyPractice"),
+			Stores:   b([]string{"g"}, "g", "Step9KeyStores"),
+			Phone:    b([]string{"t"}, "t", "Step9KeyPhone"),
+		},
+		chooser: chooserKeyMap{
+			French:  key.NewBinding(key.WithKeys("f")),
+			English: key.NewBinding(key.WithKeys("e", "a")),
+			Other:   key.NewBinding(key.WithKeys("left", "right", "up", "down", "tab", "shift+tab", "h", "l", "k", "j")),
+			Choose:  key.NewBinding(key.WithKeys("enter", "space")),
+		},
+		offer: offerKeyMap{
+			Continue:  b([]string{"enter", "y", "o", "c", "r", "space"}, "enter", "KeyContinue"),
+			StartOver: b([]string{"n", "esc"}, "n", "KeyStartOver"),
+		},
+		practice: practiceKeyMap{
+			Check:  b([]string{"enter"}, "enter", "KeyConfirm"),
+			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
+			Back:   b([]string{"esc"}, "esc", "PracticeKeyBack"),
+		},
+		stores: storesKeyMap{
+			Switch: b([]string{"tab"}, "tab", "Step9KeyOtherStore"),
+			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
+			Back:   b([]string{"esc", "left", "p"}, "esc", "PracticeKeyBack"),
+		},
+		showQR: showQRKeyMap{
+			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
+			Close:  b([]string{"q", "esc"}, "q", "ShowQRKeyClose"),
+		},
+		phone: phoneKeyMap{
+			Check:      b([]string{"enter"}, "enter", "KeyConfirm"),
+			Back:       b([]string{"esc", "tab"}, "esc", "PracticeKeyBack"),
+			ScrollUp:   key.NewBinding(key.WithKeys("up", "pgup")),
+			ScrollDown: key.NewBinding(key.WithKeys("down", "pgdown")),
+		},
+		help: helpKeyMap{
+			Close: b([]string{"esc"}, "esc", "KeyCloseHelp"),
+		},
 	}
-}
-
-// ShortHelp is the one-line help bar: the keys that matter on this screen, then help and quit.
-func (k keyMap) ShortHelp() []key.Binding {
-	if k.Confirm.Enabled() {
-		// In a field q is a letter: only ctrl+c quits there.
-		return []key.Binding{k.Confirm, k.Leave, k.QuitNow}
+	if panicKey != "" {
+		km.walk.Crash.SetEnabled(true)
 	}
-	// The bar is cut at the window's edge: the keys a lost person needs come first.
-	out := []key.Binding{k.Next, k.Back}
-	for _, b := range append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave, k.Practice, k.Stores, k.Phone}, k.extra...) {
-		if b.Enabled() {
-			out = append(out, b)
-		}
-	}
-	return append(out, k.Help, k.Quit, k.Lang)
-}
-
-// FullHelp is what ? shows: every key, in columns.
-func (k keyMap) FullHelp() [][]key.Binding {
-	if k.Confirm.Enabled() {
-		return [][]key.Binding{{k.Confirm, k.Leave, k.QuitNow}}
-	}
-	screen := append([]key.Binding{k.Edit, k.StartTimer, k.NetCheck, k.NetLeave, k.Practice, k.Stores, k.Phone}, k.extra...)
-	return [][]key.Binding{
-		{k.Next, k.Back, k.Jump, k.Scroll},
-		append(screen, k.Lang, k.Help, k.Quit),
-	}
+	return km
 }

@@ -1,76 +1,232 @@
 package tui
 
 import (
-	"charm.land/lipgloss/v2"
-	"github.com/auvenir/auvenir-onboard/locales"
+	"strings"
 
-	"github.com/auvenir/auvenir-onboard/steps"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
-// refresh recomputes what depends on the screen, the language, the size or the widgets: the keys
-// that apply, and the scrolling text with its height.
-func (m *Model) refresh() {
-	m.refreshFeatures()
-	s := m.screen()
-	editing := m.input.Focused()
-	m.keys.Edit.SetEnabled(s.Widget == steps.WidgetAddress && !editing)
-	m.keys.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
-	m.keys.Confirm.SetEnabled(editing)
-	m.keys.Leave.SetEnabled(editing)
-	m.setNetKeys()
-	m.refreshMFA()
+// Layout rules, in one place: how text wraps, how columns join, how blocks fit a height and how a
+// line is cut. Every screen draws with these (layout_test.go holds their rules).
+//
+// Wrapping breaks lines at spaces only. An address, a guest identity, a URL or a phone number is
+// one word: it moves whole to the next line, and only a word longer than the line is broken.
+// lipgloss and x/ansi also break after every hyphen, which cut "no-reply@auvenir.ca" and
+// "212-555-0100" in two.
 
-	w := m.mainWidth()
-	content := m.cachedBlocks(s, w)
-	if wid := m.widget(s, w); wid != "" {
-		content += "\n\n" + wid
+// wrapWords lays text out in lines of at most w cells. Explicit line breaks are kept; runs of
+// spaces at a break are dropped; a no-break space (U+00A0) never breaks.
+func wrapWords(text string, w int) string {
+	if w < 1 {
+		w = 1
 	}
-	if m.mfa.view == mfaPhone {
-		content = m.phoneView(w) // option 2's field takes the place of step 9's text
+	if ansi.StringWidth(text) <= w && !strings.Contains(text, "\n") {
+		return text
 	}
-	if m.showAll {
-		content = m.help.FullHelpView(m.keys.FullHelp())
+	var b strings.Builder
+	for i, para := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		wrapParagraph(&b, para, w)
 	}
-	m.vp.SetWidth(w)
-	m.vp.SetContent(content)
+	return b.String()
+}
 
-	m.headerPart = m.header()
-	m.footerPart = m.footer()
-	m.topPart = m.top(w)
-	if m.w >= sidebarMin {
-		m.sidePart = m.sidebar()
+func wrapParagraph(b *strings.Builder, para string, w int) {
+	if ansi.StringWidth(para) <= w {
+		b.WriteString(para)
+		return
+	}
+	// Leading spaces are an indent the writer meant; they stay on the first line.
+	indent := len(para) - len(strings.TrimLeft(para, " "))
+	col := 0
+	if indent > 0 {
+		b.WriteString(para[:indent])
+		col = indent
+	}
+	first := true
+	for _, word := range strings.Split(para[indent:], " ") {
+		if word == "" {
+			continue
+		}
+		ww := ansi.StringWidth(word)
+		switch {
+		case !first && col+1+ww <= w:
+			b.WriteByte(' ')
+			col++
+		case !first:
+			b.WriteByte('\n')
+			col = 0
+		}
+		first = false
+		if ww > w-col {
+			// Longer than the line: break it, since nothing else can show it whole.
+			if col > 0 {
+				b.WriteByte('\n')
+				col = 0
+			}
+			pieces := strings.Split(ansi.Hardwrap(word, w, false), "\n")
+			b.WriteString(strings.Join(pieces, "\n"))
+			col = ansi.StringWidth(pieces[len(pieces)-1])
+			continue
+		}
+		b.WriteString(word)
+		col += ww
+	}
+}
+
+// fill renders text in style as a block w cells wide, wrapped by wrapWords. The style's padding
+// and border count in w, as lipgloss counts them.
+func fill(style lipgloss.Style, text string, w int) string {
+	w = max(1, w)
+	inner := max(1, w-style.GetHorizontalFrameSize())
+	return style.Width(w).Render(wrapWords(text, inner))
+}
+
+// wrap renders text with style at width w and returns its lines.
+func wrap(style lipgloss.Style, text string, w int) []string {
+	return strings.Split(fill(style, text, w), "\n")
+}
+
+// hanging renders "mark text" with the text's wrapped lines indented under its first word.
+// The mark is one column wide, so the indent is two spaces: joining by hand avoids measuring
+// every line again as lipgloss.JoinHorizontal does.
+func hanging(mark string, style lipgloss.Style, text string, w int) string {
+	lines := wrap(style, text, max(10, w-2))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = mark + " " + lines[i]
+		} else {
+			lines[i] = "  " + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// truncate cuts s to w cells with an ellipsis. Only for what must stay on one line (a header, a
+// list entry): text that can wrap is wrapped instead.
+func truncate(s string, w int) string {
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, max(0, w), "…")
+}
+
+// joinColumns puts right beside left, whose lines are padded to width lw and then gap spaces. It
+// measures each left line once; lipgloss.JoinHorizontal measures every line of both sides.
+func joinColumns(left []string, lw, gap int, right []string) []string {
+	out := make([]string, max(len(left), len(right)))
+	for i := range out {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = l + strings.Repeat(" ", max(0, lw-lipgloss.Width(l))+gap) + r
+	}
+	return out
+}
+
+// Full-screen layout: a left panel (a QR code) and a right column of text, then the support
+// line on the last row, which every screen keeps in sight.
+const (
+	columnMin = 30 // the narrowest right column: the key in two lines of four groups, and words
+	columnGap = 2
+)
+
+// sideBySide joins left (lines of width lw; lw 0 for none) and right into h lines of the window.
+func sideBySide(left []string, lw int, right []string, h int) []string {
+	var out []string
+	if lw == 0 {
+		for _, r := range right {
+			out = append(out, " "+r)
+		}
 	} else {
-		m.stripPart = m.strip()
+		out = joinColumns(left, lw, columnGap, right)
 	}
-	// Height: what the frame leaves once the fixed parts are drawn.
-	fixed := 1 + lipgloss.Height(m.footerPart) + lipgloss.Height(m.topPart) + 1 // header, footer, top, scroll hint
-	if m.w < sidebarMin {
-		fixed++ // the step strip
+	for len(out) < h {
+		out = append(out, "")
 	}
-	m.vp.SetHeight(max(1, m.h-fixed))
-	if editing {
-		m.vp.GotoBottom() // keep the field in sight while typing
-	}
-	m.compose()
+	return out[:h]
 }
 
-// blockKey is everything the rendered text of a screen depends on.
-type blockKey struct {
-	screen    int
-	lang      locales.Lang
-	width     int
-	email     string
-	presenter bool
-	dark      bool
+// padLines makes lines exactly h long: blank lines added, or the end cut.
+func padLines(lines []string, h int) []string {
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines[:max(0, h)]
 }
 
-// cachedBlocks renders the screen's text only when something it depends on changed: a timer
-// tick, a typed letter or a scroll redraws the frame around the same text, and wrapping that
-// text is the dearest part of a frame.
-func (m *Model) cachedBlocks(s steps.Screen, w int) string {
-	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.feat.presenter, m.isDark}
-	if m.blockKey != k || m.blockText == "" {
-		m.blockKey, m.blockText = k, m.blocks(s, w)
+// section is a block of lines in a column; when the column is too short, the sections with the
+// lowest keep go first.
+type section struct {
+	lines []string
+	keep  int
+}
+
+// fitSections joins sections with blank lines between them when there is room, without when not;
+// if that is still too tall, it leaves out the least needed sections, then cuts the end.
+func fitSections(secs []section, h int) []string {
+	join := func(gap bool, dropped map[int]bool) []string {
+		var out []string
+		for i, s := range secs {
+			if len(s.lines) == 0 || dropped[i] {
+				continue
+			}
+			if gap && len(out) > 0 {
+				out = append(out, "")
+			}
+			out = append(out, s.lines...)
+		}
+		return out
 	}
-	return m.blockText
+	dropped := map[int]bool{}
+	for {
+		if out := join(true, dropped); len(out) <= h {
+			return out
+		}
+		if out := join(false, dropped); len(out) <= h {
+			return out
+		}
+		low := -1
+		for i, s := range secs {
+			if !dropped[i] && len(s.lines) > 0 && (low < 0 || s.keep < secs[low].keep) {
+				low = i
+			}
+		}
+		if low < 0 || len(secs)-len(dropped) <= 1 {
+			out := join(false, dropped)
+			return out[:min(len(out), max(0, h))]
+		}
+		dropped[low] = true
+	}
+}
+
+// fitLines is fitSections for sections given most needed first, except the last (the keys),
+// which is kept longest.
+func fitLines(sections [][]string, h int) []string {
+	secs := make([]section, len(sections))
+	for i, l := range sections {
+		secs[i] = section{l, len(sections) - i}
+	}
+	if n := len(secs); n > 0 {
+		secs[n-1].keep = n + 1
+	}
+	return fitSections(secs, h)
+}
+
+// keyRows shows a grouped key four groups to a line (19 columns), or fewer when narrower.
+func keyRows(style lipgloss.Style, grouped string, w int) []string {
+	groups := strings.Fields(grouped)
+	per := max(1, min(4, (w+1)/5))
+	var out []string
+	for i := 0; i < len(groups); i += per {
+		out = append(out, style.Render(strings.Join(groups[i:min(i+per, len(groups))], " ")))
+	}
+	return out
 }

@@ -42,8 +42,8 @@ type openedMsg struct {
 	err error
 }
 
-// open starts the browser without blocking the screen; the outcome comes back as openedMsg.
-func (m Model) open(url string) tea.Cmd {
+// openLink starts the browser without blocking the screen; the outcome comes back as openedMsg.
+func (m Model) openLink(url string) tea.Cmd {
 	opener := m.cfg.OpenURL
 	if opener == nil {
 		opener = openInBrowser
@@ -52,12 +52,12 @@ func (m Model) open(url string) tea.Cmd {
 }
 
 func (m *Model) opened(msg openedMsg) {
-	d := guide.With(m.data(), "URL", msg.url)
 	if msg.err != nil {
-		m.setStatus(m.z.T("LinkOpenFailed", d) + " " + m.st.Link.Hyperlink(msg.url).Render(msg.url))
+		m.status = status{id: "LinkOpenFailed", data: map[string]any{"URL": msg.url}, link: msg.url}
+		m.refresh()
 		return
 	}
-	m.setStatus(m.z.T("LinkOpening", d))
+	m.setStatus("LinkOpening", map[string]any{"URL": msg.url})
 }
 
 // copy puts the guest identity on the clipboard on the address screen once an address is
@@ -70,8 +70,7 @@ func (m *Model) opened(msg openedMsg) {
 func (m *Model) copy() tea.Cmd {
 	text, shown := steps.SupportEmail, steps.SupportEmail
 	if m.screen().Widget == steps.WidgetAddress && m.email != "" {
-		d := m.data()
-		text, shown = guide.Data(m.email)["Identity"].(string), fmt.Sprint(d["Identity"])
+		text, shown = guide.Data(m.email)["Identity"].(string), fmt.Sprint(m.data()["Identity"])
 	}
 	copier := m.cfg.CopyText
 	if copier == nil {
@@ -101,10 +100,10 @@ func systemClipboard(text string) error {
 }
 
 func (m *Model) copied(msg copiedMsg) {
-	d := guide.With(m.data(), "Text", msg.shown)
 	if msg.err != nil {
-		m.setStatus(m.z.T("LinkCopyFailed", d) + "\n" + msg.shown)
+		m.status = status{id: "LinkCopyFailed", own: msg.shown}
+		m.refresh()
 		return
 	}
-	m.setStatus(m.z.T("LinkCopied", d))
+	m.setStatus("LinkCopied", map[string]any{"Text": msg.shown})
 }

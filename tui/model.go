@@ -7,14 +7,11 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/timer"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 
-	"github.com/auvenir/auvenir-onboard/internal/glyphs"
-	"github.com/auvenir/auvenir-onboard/internal/guide"
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
@@ -28,11 +25,8 @@ type Config struct {
 	LangKnown bool // false: the first screen asks for the language
 	Step      int  // open at this step (1 to 9); 0 opens at "before you begin"
 	NoColor   bool
-	// Glyphs are the symbols drawn (glyphs.go); the zero value is the Unicode set, and Run picks
-	// the set for the terminal in use.
-	Glyphs glyphs.Set
-	Email  string           // an address already given, if any
-	Now    func() time.Time // the clock; nil means time.Now
+	Email     string           // an address already given, if any
+	Now       func() time.Time // the clock; nil means time.Now
 	// NetChecker and NetEndpoints are the network check of "Before you begin" (key c): nil
 	// means the real network, the proxy variables and the built-in list. Tests use loopback.
 	NetChecker   func() *netcheck.Checker // called when the check starts: it loads root stores
@@ -48,8 +42,11 @@ type Config struct {
 	Notice    string             // one line for the first screen, such as a state file ignored
 	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
 	CopyText  func(string) error // puts text on the system clipboard; nil uses the system's
+	// Glyphs are the symbols drawn (internal/glyphs); Run picks the set for the terminal when
+	// it is the zero value. New leaves the set in use as it is.
+	Glyphs glyphset.Set
 
-	// Step 9's practice and codes (mfa.go and the files it names).
+	// Step 9's practice and codes (step9.go and the files it names).
 	Practice bool         // --totp-practice: open on the practice enrolment of step 9
 	ShowKey  *otpauth.Key // --show-qr: show this key as a QR code, and nothing else
 	// Input and Output replace standard input and output: --show-qr reads its URI from a pipe on
@@ -70,34 +67,35 @@ const (
 // codeValidity is how long Microsoft's emailed code works.
 const codeValidity = steps.CodeValidMinutes * time.Minute
 
-// Model is the whole wizard.
+// Model is the whole wizard: the walkthrough, its frame, and the screens (screen.go).
 type Model struct {
-	cfg      Config
-	z        *locales.Localizer
-	choosing bool // the language chooser is on screen
-	choice   locales.Lang
-	screens  []steps.Screen
-	cur      int
-	done     []bool
-	w, h     int
-	isDark   bool
-	st       Styles
-	g        glyphs.Set
-	noColour bool // no colours: NO_COLOR, or a terminal with none (QR codes drawn with glyphs)
-	keys     keyMap
-	help     help.Model
-	showAll  bool
-	vp       viewport.Model
+	common
+	cfg     Config
+	screens []steps.Screen
+	cur     int
+	done    []bool
+	vp      viewport.Model
 
-	input   textinput.Model
-	email   string
-	addrErr string // message ID of the last refusal, empty when none
+	codeSent   time.Time // when the person said they clicked « Send code »; zero before
+	timer      timer.Model
+	timerAsked bool // s was pressed while the timer ran: a second s starts it over
+	stack      []screenID
+	status     status // one line above the support contacts (features.go)
+	progress   saved  // what was last saved (resume.go)
+	mfaChoice  progress.MFA
+	composed   int // frames composed, for the tests of work done per key
 
-	codeSent time.Time // when the person said they clicked « Send code »; zero before
-	timer    timer.Model
-
-	net netCheck // the network check on "Before you begin" (netcheck_widget.go)
-	mfa mfaState // step 9: practice enrolment, store codes, mobile number, --show-qr
+	// The screens (screens.go): each keeps its state while closed, as a typed field.
+	chooser  chooserScreen
+	offer    offerScreen
+	helpView helpScreen
+	addr     addressScreen
+	net      netScreen
+	options  optionsScreen
+	practice practiceScreen
+	stores   storesScreen
+	phone    phoneScreen
+	showQR   showQRScreen
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
@@ -105,8 +103,6 @@ type Model struct {
 	frame                                      string
 	blockKey                                   blockKey
 	blockText                                  string
-
-	feat features // presenter mode, resume, links and copy
 }
 
 // New builds the wizard for cfg.
@@ -119,35 +115,50 @@ func New(cfg Config) Model {
 		lang = locales.English
 	}
 	m := Model{
-		cfg:      cfg,
-		g:        cfg.Glyphs,
-		choosing: !cfg.LangKnown,
-		choice:   locales.French,
-		screens:  steps.All(),
-		isDark:   true,
-		w:        80,
-		h:        24,
-		help:     help.New(),
-		vp:       viewport.New(),
-		input:    textinput.New(),
-		email:    cfg.Email,
+		cfg:     cfg,
+		screens: steps.All(),
+		vp:      viewport.New(),
 	}
-	if m.g.Pass == "" {
-		m.g = glyphs.Unicode
-	}
+	m.common = common{isDark: true, w: 80, h: 24, help: help.New(), clock: cfg.Now,
+		presenter: cfg.Presenter, email: cfg.Email, noColour: cfg.NoColor}
 	m.done = make([]bool, len(m.screens))
 	if cfg.Step > 0 {
 		if i := steps.Index(m.screens, cfg.Step); i >= 0 {
 			m.cur = i
 		}
 	}
-	m.noColour = cfg.NoColor
-	m.input.CharLimit = 254
-	m.input.SetValue(cfg.Email)
-	m.initFeatures()
-	m.initMFA()
+	m.addr = newAddressScreen(cfg.Email)
+	m.net = newNetScreen(cfg)
+	m.practice = newPracticeScreen(cfg.practiceRand)
+	m.phone = newPhoneScreen()
+	m.status = status{text: cfg.Notice}
+	m.progress.last = m.snapshot()
+	switch {
+	case cfg.ShowKey != nil:
+		m.showQR = showQRScreen{key: *cfg.ShowKey, cache: &qrCache{}}
+		m.stack = []screenID{idShowQR} // nothing to choose: the code is all there is
+	default:
+		if cfg.Practice {
+			if i := steps.Index(m.screens, 9); i >= 0 {
+				m.cur = i
+			}
+			m.stack = append(m.stack, idPractice) // the key is made once the language is known
+			m.practice.code.Focus()
+		}
+		if r := cfg.Resume; r != nil && offerable(m.screens, r.Screen) {
+			m.offer = offerScreen{state: *r}
+			m.mfaChoice = r.MFA
+			m.progress.last = *r
+			m.stack = append(m.stack, idOffer)
+		}
+		if !cfg.LangKnown {
+			m.chooser = chooserScreen{choice: locales.French}
+			m.stack = append(m.stack, idChooser)
+		}
+	}
 	m.setLang(lang)
 	m.restyle()
+	m.arrive()
 	return m
 }
 
@@ -159,9 +170,10 @@ func (m Model) Init() tea.Cmd {
 
 func (m *Model) setLang(l locales.Lang) {
 	m.z = locales.New(l)
-	m.keys = newKeyMap(m.z, m.data())
-	m.keys.Invert.SetEnabled(m.noColour)
-	m.input.Placeholder = m.z.T("AddressPlaceholder")
+	m.km = newKeyMaps(m.z, m.data(), m.cfg.PanicKey)
+	if m.front() == idPractice {
+		m.practice = m.practice.ensure(&m.common)
+	}
 	m.refresh()
 }
 
@@ -169,54 +181,9 @@ func (m *Model) restyle() {
 	m.blockText = "" // rendered with the old styles
 	m.st = m.styles()
 	m.help.Styles = m.st.Help
-	m.input.SetStyles(m.st.Input)
 	m.refresh()
 }
-
-// data is the template data of every message; presenter mode masks the address in it.
-func (m Model) data() map[string]any { return m.maskData(guide.Data(m.email)) }
 
 func (m Model) screen() steps.Screen { return m.screens[m.cur] }
 
 func (m Model) now() time.Time { return m.cfg.Now() }
-
-// update handles one message for the walkthrough itself; Update (features.go) runs it.
-func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if cmd, ok := m.updateNet(msg); ok {
-		return m, cmd
-	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.w, m.h = msg.Width, msg.Height
-		m.refresh()
-	case tea.ColorProfileMsg:
-		m.noColourQR(m.cfg.NoColor || msg.Profile < colorprofile.ANSI)
-		m.refresh()
-	case tea.BackgroundColorMsg:
-		m.isDark = msg.IsDark()
-		m.restyle()
-	case timer.TickMsg, timer.StartStopMsg, timer.TimeoutMsg:
-		var cmd tea.Cmd
-		m.timer, cmd = m.timer.Update(msg)
-		m.refresh()
-		return m, cmd
-	case tea.PasteMsg:
-		if m.input.Focused() {
-			return m.updateInput(msg)
-		}
-		if m.mfa.view != mfaNone {
-			return m.updateMFAField(msg)
-		}
-	case tea.KeyPressMsg:
-		switch {
-		case m.choosing:
-			return m.updateChooser(msg)
-		case m.mfa.view != mfaNone:
-			return m.updateMFA(msg)
-		case m.input.Focused():
-			return m.updateField(msg)
-		}
-		return m.updateKeys(msg)
-	}
-	return m, nil
-}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -10,9 +11,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/auvenir/auvenir-onboard/internal/glyphs"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -32,14 +34,27 @@ type netCheck struct {
 	cancel  context.CancelFunc
 	rows    []netRow
 	spin    spinner.Model
-	g       glyphs.Set // the marks and the spinner's frames
 	report  *netcheck.Report
+
+	// Kept up to date event by event, so that a frame costs what it shows, not the length of
+	// the list: with a thousand addresses, recounting every row for every event made the live
+	// view quadratic.
+	addrWidth            int          // the widest address, for the column of results
+	active               map[int]bool // rows being checked: past waiting, without a result
+	done, failed, queued int
 }
 
 type netRow struct {
 	stage  netcheck.Stage
 	host   string
 	result *netcheck.Result
+	// status is the words for stage and host in lang, made once per change of step rather
+	// than once per frame (a frame is drawn for every event of every address).
+	status      string
+	statusStage netcheck.Stage
+	statusHost  string
+	statusLang  locales.Lang
+	statusMade  bool
 }
 
 // netStyles are the few looks the check needs; the zero value is plain text.
@@ -61,9 +76,9 @@ type netDoneMsg struct {
 	report netcheck.Report
 }
 
-func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint, g glyphs.Set) netCheck {
-	spin := spinner.Spinner{Frames: g.Spinner, FPS: spinner.MiniDot.FPS}
-	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spin)), g: g}
+func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint) netCheck {
+	spin := spinner.Spinner{Frames: glyphs.Spinner, FPS: spinner.MiniDot.FPS}
+	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spin))}
 }
 
 // start begins a run (cancelling one under way) and returns the commands that feed it.
@@ -71,10 +86,7 @@ func (n *netCheck) start(parent context.Context) tea.Cmd {
 	n.stop()
 	n.run++
 	n.running, n.report = true, nil
-	n.rows = make([]netRow, len(n.eps))
-	for i, e := range n.eps {
-		n.rows[i] = netRow{host: e.Host}
-	}
+	n.reset()
 	ctx, cancel := context.WithCancel(parent)
 	n.cancel = cancel
 	// Progress never blocks the check: the buffer holds more events than a run can send, and
@@ -95,6 +107,17 @@ func (n *netCheck) start(parent context.Context) tea.Cmd {
 		end <- netDoneMsg{run: run, report: checker.NewReport(res, time.Since(t0))}
 	}()
 	return tea.Batch(waitNet(run, ch, end), n.spin.Tick)
+}
+
+// reset gives every endpoint an empty row, and the counts to match.
+func (n *netCheck) reset() {
+	n.rows = make([]netRow, len(n.eps))
+	n.addrWidth = 0
+	for i, e := range n.eps {
+		n.rows[i] = netRow{host: e.Host}
+		n.addrWidth = max(n.addrWidth, lipgloss.Width(shortAddr(e)))
+	}
+	n.active, n.done, n.failed, n.queued = map[int]bool{}, 0, 0, len(n.eps)
 }
 
 // stop cancels the run under way, if any; its late messages are then ignored.
@@ -128,6 +151,7 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return next, true
 		}
 		if i := msg.ev.Index; i >= 0 && i < len(n.rows) {
+			n.track(i, msg.ev.Stage, msg.ev.Result)
 			n.rows[i].stage, n.rows[i].host = msg.ev.Stage, msg.ev.Host
 			if msg.ev.Result != nil {
 				n.rows[i].result = msg.ev.Result
@@ -140,6 +164,7 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 		}
 		rep := msg.report
 		for i := range rep.Endpoints {
+			n.track(i, netcheck.StageDone, &rep.Endpoints[i])
 			n.rows[i].stage, n.rows[i].result = netcheck.StageDone, &rep.Endpoints[i]
 		}
 		n.report, n.running, n.cancel = &rep, false, nil
@@ -162,44 +187,110 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 // the IP address reached when withIP). An endpoint whose line would be wider than width (0: any
 // width) takes two, its step or result under its address, rather than being cut off.
 func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width int) []string {
-	w := 0
-	for _, e := range n.eps {
-		w = max(w, lipgloss.Width(shortAddr(e)))
-	}
 	out := make([]string, 0, len(n.rows))
-	for i, r := range n.rows {
-		host := shortAddr(n.eps[i])
-		var mark, status string
-		if r.result == nil {
-			mark = n.spin.View()
-			if !n.running {
-				mark = " "
-			}
-			status = st.muted.Render(netreport.StageText(z, r.stage, r.host))
-		} else {
-			_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
-			m := n.g.Mark(r.result.Class == netcheck.OK)
-			s := st.good
-			if r.result.Class != netcheck.OK {
-				s = st.bad
-			}
-			detail := " · " + elapsed
-			if withIP {
-				detail += " · " + ip
-			}
-			mark, status = s.Render(m), s.Render(label)+st.muted.Render(detail)
+	for i := range n.rows {
+		out = append(out, n.line(i, z, st, withIP, width))
+	}
+	return out
+}
+
+// line is row i's line (two when it does not fit width).
+func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, width int) string {
+	w := n.addrWidth
+	r := n.rows[i]
+	host := shortAddr(n.eps[i])
+	var mark, status string
+	if r.result == nil {
+		mark = n.spin.View()
+		if !n.running {
+			mark = " "
 		}
-		line := mark + " " + host + strings.Repeat(" ", w-lipgloss.Width(host)+2) + status
-		if width > 0 && lipgloss.Width(line) > width {
-			line = mark + " " + host + "\n    " + status
+		row := &n.rows[i]
+		if !row.statusMade || row.statusStage != r.stage || row.statusHost != r.host || row.statusLang != z.Lang() {
+			row.status = st.muted.Render(netreport.StageText(z, r.stage, r.host))
+			row.statusStage, row.statusHost, row.statusLang, row.statusMade = r.stage, r.host, z.Lang(), true
 		}
-		out = append(out, line)
+		status = row.status
+	} else {
+		_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
+		m := glyphs.Mark(r.result.Class == netcheck.OK)
+		s := st.good
+		if m != netreport.MarkOK {
+			s = st.bad
+		}
+		detail := " · " + elapsed
+		if withIP {
+			detail += " · " + ip
+		}
+		mark, status = s.Render(m), s.Render(label)+st.muted.Render(detail)
+	}
+	line := mark + " " + host + strings.Repeat(" ", max(0, w-lipgloss.Width(host))+2) + status
+	if width > 0 && lipgloss.Width(line) > width {
+		line = mark + " " + host + "\n    " + status
+	}
+	return line
+}
+
+// track updates the counts for row i moving to stage, with its result once it has one.
+func (n *netCheck) track(i int, stage netcheck.Stage, res *netcheck.Result) {
+	r := n.rows[i]
+	if r.result != nil {
+		return // counted already
+	}
+	if r.stage == netcheck.StageWaiting && stage != netcheck.StageWaiting {
+		n.queued--
+	}
+	switch {
+	case res != nil:
+		delete(n.active, i)
+		n.done++
+		if netreport.Mark(*res) == netreport.MarkFail {
+			n.failed++
+		}
+	case stage != netcheck.StageWaiting:
+		n.active[i] = true
+	}
+}
+
+// window is the live lines within height lines: every row when they fit, otherwise the rows
+// being checked (in the list's order) and a line counting what is done, failed and waiting.
+// Its cost is that of the lines it returns, whatever the length of the list.
+func (n netCheck) window(z *locales.Localizer, st netStyles, withIP bool, width, height int) []string {
+	if len(n.rows) <= height/2 || (len(n.rows) <= height && width == 0) {
+		return n.lines(z, st, withIP, width)
+	}
+	if len(n.rows) <= height {
+		all := n.lines(z, st, withIP, width)
+		used := 0
+		for _, l := range all {
+			used += 1 + strings.Count(l, "\n")
+		}
+		if used <= height {
+			return all
+		}
+	}
+	idx := make([]int, 0, len(n.active))
+	for i := range n.active {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	out := []string{st.muted.Render(z.T("NetLiveProgress", guide.With(netreport.Data(),
+		"Done", n.done, "Total", len(n.rows), "Failed", n.failed, "Waiting", n.queued)))}
+	used := 1
+	for _, i := range idx {
+		l := n.line(i, z, st, withIP, width)
+		h := 1 + strings.Count(l, "\n")
+		if used+h > height {
+			break
+		}
+		out = append(out, l)
+		used += h
 	}
 	return out
 }
 
 // shortAddr is the address without "https://" and a bare "/": what fits a line.
 func shortAddr(e netcheck.Endpoint) string {
-	s := strings.TrimPrefix(e.URL, "https://")
+	s := strings.TrimPrefix(sanitize.Text(e.URL), "https://")
 	return strings.TrimSuffix(s, "/")
 }

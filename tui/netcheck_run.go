@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/auvenir/auvenir-onboard/internal/glyphs"
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -33,6 +33,11 @@ type netCheckProgram struct {
 	done        bool
 	interrupted bool
 	width       int // the terminal's; 0 until it is known
+	height      int // likewise
+	// The header wrapped to the width, made again only when the width changes.
+	headText             string
+	headLines, headWidth int
+	headMade             bool
 }
 
 // netInterruptMsg is ctrl+c (SIGINT, as the program reads no keys). Bubble Tea would end at
@@ -57,7 +62,7 @@ func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return p, tea.Quit
 	}
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		p.width = ws.Width
+		p.width, p.height = ws.Width, ws.Height
 	}
 	cmd, _ := p.check.update(msg)
 	if p.check.report != nil {
@@ -71,18 +76,33 @@ func (p *netCheckProgram) View() tea.View {
 	if p.done {
 		return tea.NewView("")
 	}
-	s := ""
-	for _, l := range p.head {
-		if p.width > 0 {
-			l = lipgloss.NewStyle().Width(p.width).Render(l)
+	if !p.headMade || p.headWidth != p.width {
+		var h strings.Builder
+		p.headLines = 1 // the blank line under the header
+		for _, l := range p.head {
+			if p.width > 0 {
+				l = lipgloss.NewStyle().Width(p.width).Render(l)
+			}
+			h.WriteString(l + "\n")
+			p.headLines += lipgloss.Height(l)
 		}
-		s += l + "\n"
+		h.WriteString("\n")
+		p.headText, p.headWidth, p.headMade = h.String(), p.width, true
 	}
-	s += "\n"
-	for _, l := range p.check.lines(p.z, p.st, true, max(0, p.width-2)) {
-		s += "  " + strings.ReplaceAll(l, "\n", "\n  ") + "\n"
+	var b strings.Builder
+	b.WriteString(p.headText)
+	used := p.headLines
+	// A frame taller than the terminal scrolls it on every redraw: past the screen's height,
+	// the live lines are a window (the addresses being checked and a count of the rest); the
+	// whole table follows at the end.
+	height := p.height
+	if height <= 0 {
+		height = 24
 	}
-	return tea.NewView(s)
+	for _, l := range p.check.window(p.z, p.st, true, max(0, p.width-2), max(3, height-used-1)) {
+		b.WriteString("  " + strings.ReplaceAll(l, "\n", "\n  ") + "\n")
+	}
+	return tea.NewView(b.String())
 }
 
 // NetCheckOptions are what RunNetCheck needs besides the checker.
@@ -94,14 +114,7 @@ type NetCheckOptions struct {
 	// Width and Height stand in for the terminal's size when Output is not one (tests).
 	Width, Height int
 	// Glyphs are the marks and spinner; the zero value picks them for the terminal in use.
-	Glyphs glyphs.Set
-}
-
-func (o NetCheckOptions) glyphs() glyphs.Set {
-	if o.Glyphs.Pass == "" {
-		return glyphs.ForTerminal(runtime.GOOS, os.Getenv)
-	}
-	return o.Glyphs
+	Glyphs glyphset.Set
 }
 
 // RunNetCheck runs the check with a live line per endpoint on o.Output and returns the report.
@@ -109,7 +122,11 @@ func (o NetCheckOptions) glyphs() glyphs.Set {
 // returns ErrNetCheckInterrupted.
 func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoint, o NetCheckOptions) (netcheck.Report, error) {
 	z := locales.New(o.Lang)
-	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps, o.glyphs()),
+	glyphs = o.Glyphs
+	if glyphs.Done == "" {
+		glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
+	}
+	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps),
 		head: netreport.Header(z, len(eps), c.Timeout(), o.Proxy)}
 	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx),
 		tea.WithFilter(interruptFilter)}

@@ -141,7 +141,8 @@ func TestNetCheckNeverBlocksAndEscCancels(t *testing.T) {
 	d.key("right")
 	mustContain(t, d.m, "Your address")
 	mustNotContain(t, d.m, "checking the certificate")
-	d.key("c") // not offered here
+	d.key("c") // not offered here: a letter in the address field
+	d.key("left")
 	d.key("left")
 	mustContain(t, d.m, "checking the certificate")
 
@@ -256,5 +257,26 @@ func TestNetCheckNarrowWindowKeepsEveryResult(t *testing.T) {
 	}
 	if n := strings.Count(s, "cannot reach the proxy"); n != 1 {
 		t.Errorf("the proxy remedy is given %d times:\n%s", n, s)
+	}
+}
+
+// No network at all: the wizard's check says once that the computer seems offline, in place
+// of "this network blocks some addresses" and a DNS remedy per address.
+func TestNetCheckOffline(t *testing.T) {
+	proxy, _ := netcheck.ProxyFromSettings("none", func(string) string { return "" })
+	missing := map[string]bool{"one.test": true, "two.test": true}
+	c := netcheck.New(netcheck.Config{Timeout: 5 * time.Second, Proxy: proxy,
+		Resolver: netchecktest.Resolver{Missing: missing}, HasNetwork: func() bool { return false }})
+	eps, _, err := netcheck.FromURLs([]string{"https://one.test/", "https://two.test/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, netModel(t, loopbackNet{checker: c}, eps...))
+	d.key("c")
+	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	mustContain(t, d.m, "This computer seems offline. Check its network connection, then press c again.", "offline")
+	mustNotContain(t, d.m, "This network blocks some addresses", "cannot be found by name")
+	if n := strings.Count(screenText(d.m), "this computer seems offline"); n != 1 {
+		t.Errorf("the remedy is said %d times:\n%s", n, screenText(d.m))
 	}
 }

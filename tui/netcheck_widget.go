@@ -11,78 +11,78 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
-	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 // The network check on "Before you begin": c runs the check --check-network runs, in the
 // background, with a live line per address; then the verdict, a remedy per failure and a
-// reminder that IT can run it themselves. esc leaves it. The hooks into the wizard are one line
-// each in Update, updateKeys, refresh and widget.
+// reminder that IT can run it themselves. esc leaves it.
 
-// netKeyBindings are c and esc, labelled in the person's language.
-func netKeyBindings(z *locales.Localizer, data map[string]any) (check, leave key.Binding) {
-	return key.NewBinding(key.WithKeys("c"), key.WithHelp("c", z.T("NetKeyCheck", data))),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", z.T("NetKeyLeave", data)))
+// netScreen is the check's part of "Before you begin": the offer, then the lines and the
+// verdict. Its messages reach it on any screen, so a check left running finishes cleanly.
+type netScreen struct {
+	netCheck
+	cfg Config
 }
 
-// setNetKeys enables c on the screen that offers the check, and esc while the check is shown.
-func (m *Model) setNetKeys() {
-	here := m.screen().Widget == steps.WidgetNetworkCheck
-	m.keys.NetCheck.SetEnabled(here)
-	m.keys.NetLeave.SetEnabled(here && m.net.shown)
+// netMoved: the check finished; the root scrolls its verdict into view.
+type netMoved struct{}
+
+func newNetScreen(cfg Config) netScreen { return netScreen{cfg: cfg} }
+
+func (netScreen) id() screenID { return idNet }
+
+func (netScreen) mode(*common) mode { return mode{globals: gAll} }
+
+// keys: c runs the check, esc leaves it once shown.
+func (s netScreen) keys(c *common) []key.Binding {
+	leave := c.km.net.Leave
+	leave.SetEnabled(s.shown)
+	return []key.Binding{c.km.net.Check, leave}
 }
 
-// netKey handles c and esc; handled is false for other keys.
-func (m *Model) netKey(msg tea.KeyPressMsg) (cmd tea.Cmd, handled bool) {
-	switch {
-	case m.showAll: // esc closes the help first
-		return nil, false
-	case key.Matches(msg, m.keys.NetCheck):
-		if m.net.checker == nil {
-			m.net = newNetCheck(m.newNetChecker, m.netEndpoints(), m.g)
+func (s netScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	if press, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(press, c.km.net.Check):
+			if s.checker == nil {
+				s.netCheck = newNetCheck(s.newNetChecker, s.netEndpoints())
+			}
+			s.shown = true
+			cmd := s.start(context.Background())
+			return s, netMoved{}, cmd // the lines are under the screen's text: bring them into view
+		case key.Matches(press, c.km.net.Leave) && s.shown:
+			s.stop()
+			s.shown = false
+			return s, redraw{}, nil
 		}
-		m.net.shown = true
-		cmd = m.net.start(context.Background())
-		m.refresh()
-		m.scrollToNet() // the lines are under the screen's text: bring them into view
-		return cmd, true
-	case key.Matches(msg, m.keys.NetLeave):
-		m.net.stop()
-		m.net.shown = false
-		m.refresh()
-		return nil, true
+		return s, unchanged{}, nil
 	}
-	return nil, false
+	wasRunning := s.running
+	cmd, ok := s.netCheck.update(msg)
+	switch {
+	case !ok:
+		return s, unchanged{}, nil
+	case wasRunning && !s.running:
+		return s, netMoved{}, cmd // the verdict
+	case !s.shown:
+		return s, unchanged{}, cmd
+	}
+	return s, redraw{}, cmd
 }
 
-// updateNet takes the check's messages (progress, end, spinner frames).
-func (m *Model) updateNet(msg tea.Msg) (tea.Cmd, bool) {
-	wasRunning := m.net.running
-	cmd, ok := m.net.update(msg)
-	if !ok {
-		return nil, false
-	}
-	m.refresh()
-	if wasRunning && !m.net.running && m.screen().Widget == steps.WidgetNetworkCheck {
-		m.scrollToNet() // the verdict
-	}
-	return cmd, true
-}
-
-// scrollToNet puts the check's first line (its verdict, once done) at the top of the text.
-// refresh lays the widget out two lines under the screen's blocks.
+// scrollToNet puts the check's first line (its verdict, once done) at the top of the text, when
+// the check is on screen. refresh lays the widget out two lines under the screen's blocks.
 func (m *Model) scrollToNet() {
-	if m.showAll {
+	if m.front() != idNone || m.widgetScreen() != idNet || !m.net.shown {
 		return
 	}
-	m.vp.SetYOffset(lipgloss.Height(m.blocks(m.screen(), m.mainWidth())) + 1)
+	m.vp.SetYOffset(lipgloss.Height(m.cachedBlocks(m.screen(), m.mainWidth())) + 1)
 	m.compose()
 }
 
-func (m Model) newNetChecker() *netcheck.Checker {
-	if m.cfg.NetChecker != nil {
-		return m.cfg.NetChecker()
+func (s netScreen) newNetChecker() *netcheck.Checker {
+	if s.cfg.NetChecker != nil {
+		return s.cfg.NetChecker()
 	}
 	proxy, err := netcheck.ProxyFromSettings("", os.Getenv)
 	if err != nil {
@@ -91,40 +91,45 @@ func (m Model) newNetChecker() *netcheck.Checker {
 	return netcheck.New(netcheck.Config{Proxy: proxy})
 }
 
-func (m Model) netEndpoints() []netcheck.Endpoint {
-	if m.cfg.NetEndpoints != nil {
-		return m.cfg.NetEndpoints
+func (s netScreen) netEndpoints() []netcheck.Endpoint {
+	if s.cfg.NetEndpoints != nil {
+		return s.cfg.NetEndpoints
 	}
 	return netcheck.Default()
 }
 
-// netWidget is the check's part of the screen: the offer, or the lines and the verdict.
-func (m Model) netWidget(w int) string {
+// view is the offer, or the lines and the verdict.
+func (s netScreen) view(c *common, w, _ int) string {
+	st := c.st
 	d := netreport.Data()
 	// The command on a line of its own, so it is never cut where it wraps.
-	hint := m.st.Muted.Width(w).Render(m.z.T("NetWidgetHint", d)) + "\n  " + m.st.Contact.Render(d["Cmd"].(string)+" "+d["CheckFlag"].(string))
-	if !m.net.shown {
-		return m.st.Bold.Width(w).Render(m.z.T("NetWidgetOffer", d)) + "\n" + hint
+	hint := fill(st.Muted, c.z.T("NetWidgetHint", d), w) + "\n  " + st.Contact.Render(d["Cmd"].(string)+" "+d["CheckFlag"].(string))
+	if !s.shown {
+		return fill(st.Bold, c.z.T("NetWidgetOffer", d), w) + "\n" + hint
 	}
 	var out []string
-	rep := m.net.report
+	rep := s.report
 	switch {
-	case m.net.running || rep == nil:
-		out = append(out, m.st.Bold.Width(w).Render(m.z.T("NetWidgetRunning", d)))
-	case rep.Summary.Failed == 0:
-		out = append(out, m.st.Success.Width(w).Render(m.z.T("NetWidgetAllOK", d)))
+	case s.running || rep == nil:
+		out = append(out, fill(st.Bold, c.z.T("NetWidgetRunning", d), w))
+	case rep.Summary.Offline:
+		out = append(out, fill(st.Error, c.z.T("NetWidgetOffline", d), w))
+	case rep.Summary.Severities[netcheck.SeverityFail] > 0:
+		out = append(out, fill(st.Error, c.z.T("NetWidgetSomeFailed", d), w))
+	case rep.Summary.Severities[netcheck.SeverityWarn] > 0:
+		out = append(out, fill(st.Bold, c.z.T("NetWidgetWarned", d), w))
 	default:
-		out = append(out, m.st.Error.Width(w).Render(m.z.T("NetWidgetSomeFailed", d)))
+		out = append(out, fill(st.Success, c.z.T("NetWidgetAllOK", d), w))
 	}
-	fit := lipgloss.NewStyle().MaxWidth(w)
-	for _, l := range m.net.lines(m.z, netStyles{good: m.st.good, bad: m.st.Error, muted: m.st.muted, bold: m.st.Bold}, false, w-2) {
-		out = append(out, fit.Render("  "+l))
+	cut := lipgloss.NewStyle().MaxWidth(w)
+	for _, l := range s.lines(c.z, netStyles{good: st.good, bad: st.Error, muted: st.muted, bold: st.Bold}, false, w-2) {
+		out = append(out, cut.Render("  "+l))
 	}
-	if rep != nil && !m.net.running {
-		if fixes := netreport.Remedies(m.z, *rep, m.net.checker().Timeout()); len(fixes) > 0 {
+	if rep != nil && !s.running {
+		if fixes := netreport.Remedies(c.z, *rep, s.checker().Timeout()); len(fixes) > 0 {
 			out = append(out, "")
 			for _, f := range fixes {
-				out = append(out, hanging(m.st.Error.Render("•"), m.st.Text, f, w))
+				out = append(out, hanging(st.Error.Render(glyphs.Bad), st.Text, f, w))
 			}
 		}
 	}

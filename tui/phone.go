@@ -1,14 +1,13 @@
 package tui
 
 import (
-	"errors"
-	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/mask"
 	"github.com/auvenir/auvenir-onboard/internal/phone"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -16,88 +15,93 @@ import (
 
 // Option 2: the person types the mobile number they will give Microsoft, and sees it back in
 // international form with what to choose on Microsoft's page. A refusal says why in their
-// language and leaves the typed text in the field.
+// language and leaves the typed text in the field. The words are guide's (PhoneVerdict), shared
+// with plain mode.
 
-func (m Model) updatePhone(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "ctrl+c":
-		return m, tea.Quit
-	case "esc", "tab":
-		m.closeMFA()
-		return m, nil
-	case "enter":
-		m.checkPhone()
-		m.refresh()
-		return m, nil
-	case "up", "down", "pgup", "pgdown":
-		m.scroll(msg.String()) // the field has one line: these read the text below it
-		return m, nil
+type phoneScreen struct {
+	field  textinput.Model
+	number *phone.Number  // the last number accepted
+	err    *locales.Error // the last refusal; the typed text stays in the field
+	scroll int            // lines scrolled by ↑/↓ (the field has one line: they read the text)
+}
+
+func newPhoneScreen() phoneScreen {
+	f := textinput.New()
+	f.CharLimit = phone.MaxInput
+	f.SetWidth(24)
+	f.Placeholder = "647 555 0123"
+	return phoneScreen{field: f}
+}
+
+func (phoneScreen) id() screenID { return idPhone }
+
+// Letters are text here; P still hides the screen's data (no number has a P in it).
+func (phoneScreen) mode(*common) mode { return mode{text: true, globals: gPresenter} }
+
+func (phoneScreen) keys(c *common) []key.Binding {
+	k := c.km.phone
+	return []key.Binding{k.Check, k.Back}
+}
+
+func (s phoneScreen) opened(*common) (screen, tea.Cmd) { return s, s.field.Focus() }
+
+func (s phoneScreen) closed(*common) screen {
+	s.field.Blur()
+	return s
+}
+
+func (s phoneScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.phone
+	if press, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(press, k.Back):
+			return s, closeScreen{}, nil
+		case key.Matches(press, k.Check):
+			n, err := guide.PhoneCheck(s.field.Value())
+			if err != nil {
+				s.err = err
+				return s, redraw{}, nil
+			}
+			s.number, s.err = &n, nil
+			s.field.SetValue(n.International)
+			s.field.CursorEnd()
+			return s, mfaChosen{opt: progress.MFAPhone, number: n.International}, nil
+		case key.Matches(press, k.ScrollUp):
+			return s, scrollBy{-1}, nil
+		case key.Matches(press, k.ScrollDown):
+			return s, scrollBy{1}, nil
+		}
 	}
 	var cmd tea.Cmd
-	m.mfa.phone, cmd = m.mfa.phone.Update(msg)
-	m.refresh()
-	return m, cmd
+	s.field, cmd = s.field.Update(msg)
+	return s, redraw{}, cmd
 }
 
-func (m *Model) checkPhone() {
-	n, err := phone.Parse(m.mfa.phone.Value())
-	var e *locales.Error
-	switch {
-	case errors.As(err, &e):
-		m.mfa.phoneErr = e
-		return
-	case err != nil:
-		m.mfa.phoneErr = phone.ErrSyntax
-		return
+// scrollBy: scroll the walkthrough's text by n lines.
+type scrollBy struct{ n int }
+
+// view is option 2's text with its field, in step 9's place under its heading.
+func (s phoneScreen) view(c *common, w, _ int) string {
+	st, d := c.st, mfaData(c)
+	f := s.field
+	f.SetWidth(max(10, min(30, w-6)))
+	f.SetStyles(st.Input)
+	if c.presenter { // presenter mode hides typing
+		f.EchoMode, f.EchoCharacter = textinput.EchoPassword, '•'
 	}
-	m.mfa.number, m.mfa.phoneErr = &n, nil
-	m.mfa.phone.SetValue(n.International)
-	m.mfa.phone.CursorEnd()
-	m.chose(progress.MFAPhone)
-}
-
-// shownNumber is the number as the screen may show it: masked in presenter mode.
-func (m Model) shownNumber(n string) string {
-	if m.presenting() {
-		return mask.Phone(n)
-	}
-	return n
-}
-
-// phoneView is option 2's text with its field, in step 9's place under its heading.
-func (m Model) phoneView(w int) string {
-	st, d := m.st, m.mfaData()
-	para := func(id string, data map[string]any) string { return st.Text.Width(w).Render(m.z.T(id, data)) }
-	m.mfa.phone.SetWidth(max(10, min(30, w-6)))
-	m.mfa.phone.EchoMode, m.mfa.phone.EchoCharacter = m.input.EchoMode, m.input.EchoCharacter // presenter mode hides typing
 	out := []string{
-		st.SubHeading.Width(w).Render(m.z.T("Step9Option2Heading", d)),
-		para("PhoneIntro", d),
+		fill(st.SubHeading, c.z.T("Step9Option2Heading", d), w),
+		fill(st.Text, c.z.T("PhoneIntro", d), w),
 		"",
-		st.Bold.Render(m.z.T("PhoneLabel", d)),
-		st.Box.Render(m.mfa.phone.View()),
+		st.Bold.Render(c.z.T("PhoneLabel", d)),
+		st.Box.Render(f.View()),
 	}
-	switch n := m.mfa.number; {
-	case m.mfa.phoneErr != nil:
-		out = append(out, st.Error.Width(w).Render(m.mfa.phoneErr.Message(m.z)))
-	case n != nil:
-		nd := guide.With(d, "Number", m.shownNumber(n.International), "National", m.shownNumber(n.National),
-			"CC", strconv.Itoa(n.CountryCode))
-		out = append(out, st.Success.Width(w).Render(m.g.Pass+" "+m.z.T("PhoneShownBack", nd)))
-		if n.Region == phone.DefaultRegion {
-			out = append(out, para("PhoneOnMicrosoftCanada", nd))
-		} else {
-			out = append(out, para("PhoneOnMicrosoftOther", nd))
-		}
-		if !n.SurelyMobile {
-			out = append(out, hanging(st.WarningMark.Render("!"), st.Warning, m.z.T("PhoneMaybeLandline", nd), w))
-		}
+	switch {
+	case s.err != nil:
+		out = append(out, fill(st.Error, s.err.Message(c.z), w))
+	case s.number != nil:
+		out = append(out, styleLines(c, guide.PhoneVerdict(c.z, *s.number, c.presenter), w)...)
 	}
-	out = append(out, "",
-		st.SubHeading.Width(w).Render(m.z.T("PhoneMethodsHeading", d)),
-		hanging(st.accent.Render("•"), st.Text, m.z.T("PhoneByText", d), w),
-		hanging(st.accent.Render("•"), st.Text, m.z.T("PhoneByCall", d), w),
-		hanging(st.WarningMark.Render("!"), st.Warning, m.z.T("PhoneMustText", d), w),
-	)
+	out = append(out, styleLines(c, guide.PhoneMethods(c.z), w)...)
 	return strings.Join(out, "\n")
 }

@@ -1,16 +1,14 @@
 package tui
 
 import (
-	"errors"
-	"strings"
+	"io"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
-	"github.com/auvenir/auvenir-onboard/internal/qr"
 	"github.com/auvenir/auvenir-onboard/internal/totp"
 )
 
@@ -19,51 +17,122 @@ import (
 // also catches a phone whose clock is off. The screen takes the whole window (the smallest code
 // is 45×23 cells) on the alternate screen, so the key is gone from the terminal on quitting.
 
-// updatePractice: digits (and anything else typed) go to the code field; enter checks it.
-func (m Model) updatePractice(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "ctrl+c":
-		return m, tea.Quit
-	case "esc":
-		m.closeMFA()
-		return m, nil
-	case "enter":
-		m.checkCode()
-		m.refresh()
-		return m, nil
-	case "i":
-		if m.noColour { // with colour every module is painted: nothing to invert
-			m.mfa.invert = !m.mfa.invert
-			m.refresh()
-		}
-		return m, nil
-	case "l":
-		m.setLang(m.z.Lang().Other())
-		return m, nil
+// practiceScreen is the practice enrolment. The key lives here, in memory only: no field of the
+// saved progress can hold it, and nothing here is ever written out. It is kept when the screen
+// closes, so coming back shows the same key (the entry already in the app keeps working).
+type practiceScreen struct {
+	p        *totp.Practice // made when the practice first opens, once the language is known
+	err      string         // the key could not be made (no randomness): said instead
+	rand     io.Reader      // the key's randomness; nil for the system's
+	invert   bool           // i: dark and light modules swapped
+	code     textinput.Model
+	result   *totp.Result // the last code checked, or a refusal; nil before any
+	checked  bool         // the field shows a code already checked: typing starts a new one
+	verified bool         // a code was verified once: the practice has done its job
+	cache    *qrCache
+}
+
+func newPracticeScreen(r io.Reader) practiceScreen {
+	code := textinput.New()
+	code.CharLimit = 32 // a few spaces around six digits; totp.ParseCode looks no further
+	code.SetWidth(10)
+	code.Prompt = "› "
+	code.Placeholder = "123 456"
+	return practiceScreen{rand: r, code: code, cache: &qrCache{}}
+}
+
+func (practiceScreen) id() screenID { return idPractice }
+
+// Letters are text in the code field: of the global keys l and P apply (no code has them), so
+// an agent can hide a key already on screen.
+func (practiceScreen) mode(*common) mode {
+	return mode{full: true, text: true, globals: gLang | gPresenter}
+}
+
+func (s practiceScreen) keys(c *common) []key.Binding {
+	k := c.km.practice
+	inv := k.Invert
+	inv.SetEnabled(s.codeShown(c) && c.noColour)
+	return []key.Binding{k.Check, inv, k.Back}
+}
+
+// codeShown: the QR code is on screen (not verified yet, not presenting, made).
+func (s practiceScreen) codeShown(c *common) bool {
+	return s.p != nil && !s.verified && !c.presenter
+}
+
+// ensure makes the key once the language (the issuer's name) is known.
+func (s practiceScreen) ensure(c *common) practiceScreen {
+	if s.p != nil || s.err != "" {
+		return s
 	}
-	if msg.Text != "" {
-		m.startNewCode()
+	p, err := totp.NewPracticeFrom(c.z, c.email, s.rand)
+	if err != nil {
+		s.err = c.z.T("PracticeErrKey")
+		return s
+	}
+	s.p = p
+	return s
+}
+
+func (s practiceScreen) opened(c *common) (screen, tea.Cmd) {
+	s = s.ensure(c)
+	return s, s.code.Focus()
+}
+
+func (s practiceScreen) closed(*common) screen {
+	s.code.Blur()
+	return s
+}
+
+// update: digits (and anything else typed) go to the code field; enter checks it.
+func (s practiceScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.practice
+	if press, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(press, k.Back):
+			return s, closeScreen{}, nil
+		case key.Matches(press, k.Check):
+			s = s.checkCode(c)
+			if s.verified {
+				return s, mfaChosen{opt: progress.MFAAuthenticator}, nil
+			}
+			return s, redraw{}, nil
+		case key.Matches(press, k.Invert) && s.codeShown(c):
+			if !c.noColour {
+				return s, unchanged{}, nil // every module is painted: nothing to invert
+			}
+			s.invert = !s.invert
+			return s, redraw{}, nil
+		}
+		if press.Text != "" {
+			s = s.startNewCode()
+		}
+	} else if _, paste := msg.(tea.PasteMsg); paste {
+		s = s.startNewCode()
+	} else {
+		return s, unchanged{}, nil
 	}
 	var cmd tea.Cmd
-	m.mfa.code, cmd = m.mfa.code.Update(msg)
-	m.liveCodeCheck()
-	m.refresh()
-	return m, cmd
+	s.code, cmd = s.code.Update(msg)
+	s = s.liveCodeCheck()
+	return s, redraw{}, cmd
 }
 
 // startNewCode empties the field when it still shows a code already checked: the app shows a
 // new code every 30 seconds, and the person types it without deleting the old one first.
-func (m *Model) startNewCode() {
-	if m.mfa.checked {
-		m.mfa.code.SetValue("")
-		m.mfa.checked = false
+func (s practiceScreen) startNewCode() practiceScreen {
+	if s.checked {
+		s.code.SetValue("")
+		s.checked = false
 	}
+	return s
 }
 
 // liveCodeCheck refuses at once what can never become a code (a letter, a seventh digit),
 // keeping the text so the person sees and fixes it.
-func (m *Model) liveCodeCheck() {
-	v := m.mfa.code.Value()
+func (s practiceScreen) liveCodeCheck() practiceScreen {
+	v := s.code.Value()
 	digits, other := 0, false
 	for _, r := range v {
 		switch {
@@ -75,152 +144,122 @@ func (m *Model) liveCodeCheck() {
 	}
 	switch {
 	case other || digits > totp.CodeLen:
-		m.mfa.result = &totp.Result{Outcome: totp.Malformed}
-	case m.mfa.result != nil && m.mfa.result.Outcome == totp.Malformed:
-		m.mfa.result = nil
+		s.result = &totp.Result{Outcome: totp.Malformed}
+	case s.result != nil && s.result.Outcome == totp.Malformed:
+		s.result = nil
 	}
+	return s
 }
 
-// checkCode judges the typed code at the model's clock. A refused text stays as typed; a code
-// that was checked stays shown until the person types the next one.
-func (m *Model) checkCode() {
-	p := m.mfa.practice
-	if p == nil {
-		return
+// checkCode judges the typed code at the clock. A refused text stays as typed; a code that was
+// checked stays shown until the person types the next one.
+func (s practiceScreen) checkCode(c *common) practiceScreen {
+	if s.p == nil {
+		return s
 	}
-	typed := m.mfa.code.Value()
+	typed := s.code.Value()
 	if _, ok := totp.ParseCode(typed); !ok {
-		m.mfa.result = &totp.Result{Outcome: totp.Malformed}
-		return
+		s.result = &totp.Result{Outcome: totp.Malformed}
+		return s
 	}
-	r := p.Verifier().Check(typed, m.now())
-	m.mfa.result = &r
-	m.mfa.checked = true
+	r := s.p.Verifier().Check(typed, c.clock())
+	s.result = &r
+	s.checked = true
 	if r.Outcome == totp.Verified {
-		m.mfa.verified = true
-		m.chose(progress.MFAAuthenticator)
+		s.verified = true
 	}
+	return s
 }
 
-func (m *Model) practiceFrame() string {
-	bh := m.h - 1
+// view: the code on the left (or, once verified, what to do next), the text on the right.
+func (s practiceScreen) view(c *common, w, h int) string {
+	bh := h - 1
 	var left, note []string
 	lw := 0
-	p := m.mfa.practice
 	switch {
-	case p == nil:
-	case m.mfa.verified:
-		lw = m.w - columnMin - columnGap
-		left = m.donePanel(lw-1, bh)
-	case m.presenting():
+	case s.p == nil:
+	case s.verified:
+		lw = w - columnMin - columnGap
+		left = s.donePanel(c, lw-1, bh)
+	case c.presenter:
 	default:
-		left, lw, note = m.drawCode(p.URI(), bh)
+		left, lw, note = drawCode(c, s.cache, s.p.URI(), s.invert, bh)
 	}
-	rw := m.w - lw - columnGap
+	rw := w - lw - columnGap
 	if lw == 0 {
-		rw = m.w - 2
+		rw = w - 2
 	}
-	return m.fullFrame(sideBySide(left, lw, m.practiceColumn(rw, bh, lw > 0 && !m.mfa.verified, note), bh))
+	return fullFrame(c, sideBySide(left, lw, s.column(c, rw, bh, lw > 0 && !s.verified, note), bh))
 }
 
-// drawCode fits the QR code of text on the left of the window, leaving the right column its
-// room. When the window is too small it returns instead what to say: the size it needs.
-func (m *Model) drawCode(text string, bh int) (lines []string, w int, note []string) {
-	r, err := m.mfa.qrCache.fit(text, m.qrOptions(), m.w-columnMin-columnGap, bh)
-	if err == nil {
-		return strings.Split(r.Text, "\n"), r.Width, nil
-	}
-	var e *qr.Error
-	if errors.As(err, &e) && errors.Is(err, qr.ErrTooSmall) {
-		need := guide.With(m.data(), "NeedW", e.Data["W"].(int)+columnMin+columnGap, "NeedH", e.Data["H"].(int)+1,
-			"W", m.w, "H", m.h)
-		return nil, 0, []string{m.z.T("PracticeQRTooSmall", need)}
-	}
-	if errors.As(err, &e) {
-		return nil, 0, []string{e.Message(m.z)}
-	}
-	return nil, 0, []string{err.Error()}
-}
-
-// practiceColumn is the text beside the code: how to add it, the key, the field and the result.
-func (m Model) practiceColumn(w, h int, codeShown bool, note []string) []string {
-	st, d := m.st, m.mfaData()
-	p := m.mfa.practice
-	title := wrap(st.Heading, m.z.T("PracticeTitle", d), w)
+// column is the text beside the code: how to add it, the key, the field and the result.
+func (s practiceScreen) column(c *common, w, h int, codeShown bool, note []string) []string {
+	st, d := c.st, mfaData(c)
+	title := wrap(st.Heading, c.z.T("PracticeTitle", d), w)
 	// enter is in the field's label; the keys line names the others.
-	var keys []key.Binding
-	if codeShown {
-		keys = append(keys, m.keys.Invert)
+	k := c.km.practice
+	inv := k.Invert
+	inv.SetEnabled(codeShown && c.noColour)
+	keyLines := wrapKeys(c, []key.Binding{inv, k.Back, c.km.global.Interrupt}, w)
+	if s.p == nil {
+		return fitLines([][]string{title, wrap(st.Error, s.err, w), keyLines}, h)
 	}
-	keyLines := m.wrapKeys(append(keys, m.keys.BackToStep, m.keys.QuitNow), w)
-	if p == nil {
-		return fitLines([][]string{title, wrap(st.Error, m.mfa.practiceErr, w), keyLines}, h)
-	}
-	d = guide.With(d, "Issuer", p.Issuer(), "Account", p.Account())
+	d = guide.With(d, "Issuer", s.p.Issuer(), "Account", s.p.Account())
 	var notes []string
 	for _, n := range note {
 		notes = append(notes, wrap(st.Warning, n, w)...)
 	}
 	var how, manual []string
-	if !m.mfa.verified {
-		how = wrap(st.Text, m.z.T("PracticeStepAdd", d), w)
+	if !s.verified {
+		how = wrap(st.Text, c.z.T("PracticeStepAdd", d), w)
 		if codeShown {
-			how = append(how, wrap(st.Text, m.z.T("PracticeStepScan", d), w)...)
+			how = append(how, wrap(st.Text, c.z.T("PracticeStepScan", d), w)...)
 		}
-		if m.presenting() {
-			manual = wrap(st.Bold, m.z.T("MaskQRHidden", d), w)
+		if c.presenter {
+			manual = wrap(st.Bold, c.z.T("MaskQRHidden", d), w)
 		} else {
-			manual = append(wrap(st.Text, m.z.T("PracticeManual", d), w), keyRows(st.Contact, p.GroupedSecret(), w)...)
+			manual = append(wrap(st.Text, c.z.T("PracticeManual", d), w), keyRows(st.Contact, s.p.GroupedSecret(), w)...)
 		}
 	}
 	label := "PracticeCodeLabel"
-	if m.mfa.verified {
+	if s.verified {
 		label = "PracticeCodeAgain"
 	}
-	field := append(wrap(st.Bold, m.z.T(label, d), w), m.mfa.code.View())
-	field = append(field, m.resultLines(w)...)
+	code := s.code
+	code.SetStyles(st.Input)
+	field := append(wrap(st.Bold, c.z.T(label, d), w), code.View())
+	field = append(field, s.resultLines(c, w)...)
 	// A short window drops the how-to first: the key stays beside the code, and the field with
 	// its verdict (say, how far off the phone's clock is) stays in sight.
 	return fitSections([]section{{title, 2}, {notes, 6}, {how, 1}, {manual, 4}, {field, 7}, {keyLines, 3}}, h)
 }
 
-// keyRows shows a grouped key four groups to a line (19 columns), or fewer when narrower.
-func keyRows(style lipgloss.Style, grouped string, w int) []string {
-	groups := strings.Fields(grouped)
-	per := max(1, min(4, (w+1)/5))
-	var out []string
-	for i := 0; i < len(groups); i += per {
-		out = append(out, style.Render(strings.Join(groups[i:min(i+per, len(groups))], " ")))
-	}
-	return out
-}
-
 // resultLines says what the last code turned out to be.
-func (m Model) resultLines(w int) []string {
-	r := m.mfa.result
+func (s practiceScreen) resultLines(c *common, w int) []string {
+	r := s.result
 	if r == nil {
 		return nil
 	}
-	style := m.st.Error
+	style := c.st.Error
 	switch r.Outcome {
 	case totp.Verified:
-		return wrap(m.st.Success, m.g.Pass+" "+m.z.T(r.MessageID(), r.Data()), w)
+		return wrap(c.st.Success, glyphs.Done+" "+c.z.T(r.MessageID(), r.Data()), w)
 	case totp.ClockAhead, totp.ClockBehind:
-		style = m.st.warning.Bold(true)
+		style = c.st.warning.Bold(true)
 	}
-	return wrap(style, m.z.T(r.MessageID(), r.Data()), w)
+	return wrap(style, c.z.T(r.MessageID(), r.Data()), w)
 }
 
 // donePanel replaces the code once a code was verified: delete the practice entry, and what
 // Microsoft's own page will show.
-func (m Model) donePanel(w, h int) []string {
-	st := m.st
-	d := guide.With(m.mfaData(), "Issuer", m.mfa.practice.Issuer())
+func (s practiceScreen) donePanel(c *common, w, h int) []string {
+	st := c.st
+	d := guide.With(mfaData(c), "Issuer", s.p.Issuer())
 	sections := [][]string{
-		wrap(st.Success, m.g.Pass+" "+m.z.T("PracticeDoneTitle", d), w),
-		wrap(st.Text, m.z.T("PracticeDoneBody", d), w),
-		append(wrap(st.SubHeading, m.z.T("PracticeDeleteHeading", d), w), wrap(st.Text, m.z.T("PracticeDelete", d), w)...),
-		append(wrap(st.SubHeading, m.z.T("PracticeRealHeading", d), w), wrap(st.Text, m.z.T("PracticeReal", d), w)...),
+		wrap(st.Success, glyphs.Done+" "+c.z.T("PracticeDoneTitle", d), w),
+		wrap(st.Text, c.z.T("PracticeDoneBody", d), w),
+		append(wrap(st.SubHeading, c.z.T("PracticeDeleteHeading", d), w), wrap(st.Text, c.z.T("PracticeDelete", d), w)...),
+		append(wrap(st.SubHeading, c.z.T("PracticeRealHeading", d), w), wrap(st.Text, c.z.T("PracticeReal", d), w)...),
 		nil,
 	}
 	lines := fitLines(sections, h)
@@ -228,30 +267,4 @@ func (m Model) donePanel(w, h int) []string {
 		lines[i] = " " + l
 	}
 	return lines
-}
-
-// wrapKeys lays bindings out as help lines no wider than w. Each item is measured once and each
-// line drawn once: measuring every growing line again made the help bar the dearest part of a
-// frame.
-func (m Model) wrapKeys(bindings []key.Binding, w int) []string {
-	sep := lipgloss.Width(m.help.ShortSeparator)
-	var rows []string
-	var row []key.Binding
-	width := 0
-	for _, b := range bindings {
-		if !b.Enabled() {
-			continue
-		}
-		bw := lipgloss.Width(m.help.ShortHelpView([]key.Binding{b}))
-		if len(row) > 0 && width+sep+bw > w {
-			rows = append(rows, m.help.ShortHelpView(row))
-			row, width = nil, 0
-		}
-		if len(row) > 0 {
-			width += sep
-		}
-		row = append(row, b)
-		width += bw
-	}
-	return append(rows, m.help.ShortHelpView(row))
 }

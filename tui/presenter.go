@@ -7,46 +7,34 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/mask"
 )
 
 // Presenter mode is for a support agent sharing their screen on a call: the address shows as
 // j•••@f•••.ca everywhere, the step number is large enough to read in a video stream, and the
 // palette has no greys that compression smears.
 
-// Presenting reports whether personal data must stay off the screen. Widgets that would show a
+// Presenting reports whether personal data must stay off the screen. Screens that would show a
 // secret (a practice QR code or key) show only a note instead (message MaskQRHidden).
-func (m Model) Presenting() bool { return m.feat.presenter }
+func (m Model) Presenting() bool { return m.presenter }
 
+// setPresenter turns presenter mode on or off. The words come from guide.Shown, which masks the
+// address in every message; the fields hide what is typed (addressScreen, phoneScreen).
 func (m *Model) setPresenter(on bool) {
-	m.feat.presenter = on
-	m.setEcho()
+	m.presenter = on
 	m.restyle()
 	m.setLang(m.z.Lang()) // labels quote the address: mask or unmask them
 	if on {
-		m.setStatus(m.z.T("MaskOn", m.data()))
+		m.setStatus("MaskOn", nil)
 	} else {
-		m.setStatus(m.z.T("MaskOff", m.data()))
+		m.setStatus("MaskOff", nil)
 	}
-}
-
-// maskData replaces the address and the guest identity in d when presenting.
-func (m Model) maskData(d map[string]any) map[string]any {
-	if !m.feat.presenter || m.email == "" {
-		return d
-	}
-	d["Email"] = mask.Email(m.email)
-	d["Identity"] = mask.Identity(m.email)
-	return d
 }
 
 func (m Model) styles() Styles {
-	s := newStyles(m.isDark)
-	if m.feat.presenter {
-		s = presenterStyles(m.isDark)
+	if m.presenter {
+		return presenterStyles(m.isDark)
 	}
-	s.Box = s.Box.Border(m.g.Border())
-	return s
+	return newStyles(m.isDark)
 }
 
 // presenterStyles keep the layout of the normal styles with a palette of two strong colours on
@@ -85,7 +73,7 @@ func presenterStyles(isDark bool) Styles {
 
 // presenterBadge marks the header, so the agent knows what the client's screen is spared.
 func (m Model) presenterBadge() string {
-	if !m.feat.presenter {
+	if !m.presenter {
 		return ""
 	}
 	return m.st.Header.Render("· " + m.z.T("MaskBadge"))
@@ -107,10 +95,9 @@ func (m Model) presenterTop(w int) string {
 		}
 		lines = append(lines, lipgloss.NewStyle().MaxWidth(w).Render(lead+m.st.Heading.Render(row)))
 	}
-	head := m.st.Heading.Render(guide.Heading(m.z, s)) + m.st.Muted.Render(" · ") + m.st.Title.Render(guide.Title(m.z, s, d))
-	lines = append(lines, lipgloss.NewStyle().MaxWidth(w).Render(head))
+	lines = append(lines, m.headingLine(s, d, w))
 	if lead := guide.Lead(m.z, s, d); lead != "" {
-		lines = append(lines, m.st.Lead.Width(w).Render(lead))
+		lines = append(lines, fill(m.st.Lead, lead, w))
 	}
 	return strings.Join(append(lines, ""), "\n")
 }

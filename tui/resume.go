@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -12,6 +13,13 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
+
+// saved is the root's record of saving: the progress as last saved, so only changes are written,
+// and whether a failure was said (once, not on every step).
+type saved struct {
+	last    progress.State
+	saveErr bool
+}
 
 // offerable: progress worth a question. At "before you begin" there is nothing to resume, and
 // someone who reached the end is better served by the start than by the finish screen.
@@ -28,7 +36,7 @@ func (m Model) snapshot() progress.State {
 		lang = m.z.Lang()
 	}
 	return progress.State{Version: progress.Version, Screen: m.screen().Key, Lang: lang,
-		Email: m.email, MFA: m.feat.mfa, CodeSent: m.codeSent}
+		Email: m.email, MFA: m.mfaChoice, CodeSent: m.codeSent}
 }
 
 func sameProgress(a, b progress.State) bool {
@@ -41,43 +49,35 @@ func sameProgress(a, b progress.State) bool {
 // It writes synchronously, so quitting right after a step never loses it; a save is a few
 // hundred bytes. A failure is said once and never stops the guide.
 func (m *Model) saveProgress() {
-	if m.cfg.Progress == nil || m.choosing || m.feat.offer != nil {
+	if m.cfg.Progress == nil || m.isOpen(idChooser) || m.isOpen(idOffer) {
 		return
 	}
 	st := m.snapshot()
-	if sameProgress(st, m.feat.last) {
+	if sameProgress(st, m.progress.last) {
 		return
 	}
-	m.feat.last = st
-	if err := m.cfg.Progress.Save(st); err != nil && !m.feat.saveErr {
-		m.feat.saveErr = true
-		m.setStatus(m.z.T("ResumeSaveFailed", guide.With(m.data(), "Err", err.Error())))
+	m.progress.last = st
+	if err := m.cfg.Progress.Save(st); err != nil && !m.progress.saveErr {
+		m.progress.saveErr = true
+		m.setStatus("ResumeSaveFailed", map[string]any{"Err": err.Error()})
 	}
 }
 
-// updateOffer answers the opening question: continue where the person stopped, or start over.
-func (m Model) updateOffer(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "q", "ctrl+c":
-		return m, tea.Quit
-	case "enter", "y", "o", "c", "r", "space":
-		cmd := m.resume(*m.feat.offer)
-		return m, cmd
-	case "n", "esc":
-		m.feat.offer = nil
+// answerOffer continues where the person stopped, or starts over and forgets the progress.
+func (m *Model) answerOffer(resume bool) tea.Cmd {
+	if !resume {
 		if m.cfg.Progress != nil {
 			m.cfg.Progress.Reset()
 		}
-		m.feat.last = m.snapshot()
-		m.refresh()
+		m.progress.last = m.snapshot()
+		return m.arrive()
 	}
-	return m, nil
+	return m.resume(m.offer.state)
 }
 
 // resume puts the wizard where the saved progress says: the screen (the ones before it count as
 // done), the address and the code timer, which keeps counting from when it was started.
 func (m *Model) resume(st progress.State) tea.Cmd {
-	m.feat.offer = nil
 	if i := steps.ByKey(m.screens, st.Screen); i >= 0 {
 		for j := range i {
 			m.done[j] = true
@@ -86,7 +86,7 @@ func (m *Model) resume(st progress.State) tea.Cmd {
 	}
 	if st.Email != "" {
 		m.email = st.Email
-		m.input.SetValue(st.Email)
+		m.addr = newAddressScreen(st.Email)
 	}
 	var cmd tea.Cmd
 	if st.TimerStarted() {
@@ -98,29 +98,51 @@ func (m *Model) resume(st progress.State) tea.Cmd {
 	}
 	m.vp.GotoTop()
 	m.setLang(m.z.Lang()) // labels quote the address
-	return cmd
+	return tea.Batch(cmd, m.arrive())
 }
 
-// resumeOffer is the opening question, drawn like the language chooser.
-func (m Model) resumeOffer() string {
-	st := m.feat.offer
-	s := m.screens[steps.ByKey(m.screens, st.Screen)]
-	d := m.data()
-	where := guide.Heading(m.z, s)
-	if s.Kind == steps.KindStep {
-		where += " · " + guide.Title(m.z, s, d)
+// offerScreen is the opening question when progress was saved: continue, or start over.
+type offerScreen struct {
+	state progress.State
+}
+
+func (offerScreen) id() screenID { return idOffer }
+
+func (offerScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }
+
+func (offerScreen) keys(c *common) []key.Binding {
+	return []key.Binding{c.km.offer.Continue, c.km.offer.StartOver}
+}
+
+func (s offerScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+	case key.Matches(k, c.km.offer.Continue):
+		return s, resumeChosen{resume: true}, nil
+	case key.Matches(k, c.km.offer.StartOver):
+		return s, resumeChosen{resume: false}, nil
 	}
-	w := min(64, max(20, m.w-8))
-	box := m.st.Box.Render(strings.Join([]string{
-		m.st.Heading.Render(m.z.T("ResumeTitle", d)),
+	return s, unchanged{}, nil
+}
+
+// view is drawn like the language chooser: a box in the middle, the contacts under it.
+func (s offerScreen) view(c *common, w, h int) string {
+	screens := steps.All()
+	d := c.data()
+	o := guide.ResumeOffer(c.z, screens[steps.ByKey(screens, s.state.Screen)], d)
+	bw := min(64, max(20, w-8))
+	keys := wrapKeys(c, append(s.keys(c), c.km.global.Quit), bw)
+	box := c.st.Box.Render(strings.Join([]string{
+		c.st.Heading.Render(o.Title),
 		"",
-		m.st.Text.Width(w).Render(m.z.T("ResumeWhere", d)),
-		m.st.Title.Width(w).Render(where),
+		fill(c.st.Text, o.Where, bw),
+		fill(c.st.Title, o.Place, bw),
 		"",
-		m.st.Bold.Width(w).Render(m.z.T("ResumeQuestion", d)),
+		fill(c.st.Bold, o.Question, bw),
 		"",
-		m.st.Muted.Width(w).Render(m.z.T("ResumeKeys", d)),
+		strings.Join(keys, "\n"),
 	}, "\n"))
-	sup := m.st.Footer.Render(m.z.T("FooterSupport", d))
-	return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, box+"\n\n"+sup)
+	sup := c.st.Footer.Render(fill(lipgloss.NewStyle(), c.z.T("FooterSupport", d), max(10, w-2)))
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box+"\n\n"+sup)
 }

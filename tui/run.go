@@ -9,7 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/auvenir/auvenir-onboard/internal/glyphs"
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -20,9 +20,10 @@ var ErrPanic = errors.New("internal error")
 // leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
 // SIGTERM and a panic (caught by the guard, which prints nothing).
 func Run(cfg Config) (locales.Lang, error) {
-	if cfg.Glyphs.Pass == "" {
-		cfg.Glyphs = glyphs.ForTerminal(runtime.GOOS, os.Getenv)
+	if cfg.Glyphs.Done == "" {
+		cfg.Glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
 	}
+	glyphs = cfg.Glyphs
 	opts := []tea.ProgramOption{}
 	if cfg.Input != nil {
 		opts = append(opts, tea.WithInput(cfg.Input))

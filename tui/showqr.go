@@ -13,67 +13,77 @@ import (
 // --show-qr: a key someone was given as an otpauth:// URI (from a pipe, never the command line)
 // shown full screen for a phone to scan, with the key as text beside it. Nothing else runs.
 
-func (m Model) updateShowQR(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "q", "esc", "ctrl+c":
-		return m, tea.Quit
-	case "i":
-		if !m.noColour {
-			break // every module is painted: nothing to invert
-		}
-		m.mfa.invert = !m.mfa.invert
-		m.refresh()
-	case "l":
-		m.setLang(m.z.Lang().Other())
-	}
-	return m, nil
+type showQRScreen struct {
+	key    otpauth.Key
+	invert bool
+	cache  *qrCache
 }
 
-func (m *Model) showQRFrame() string {
-	k := m.cfg.ShowKey
-	bh := m.h - 1
+func (showQRScreen) id() screenID { return idShowQR }
+
+func (showQRScreen) mode(*common) mode { return mode{full: true, globals: gLang | gPresenter} }
+
+func (s showQRScreen) keys(c *common) []key.Binding {
+	k := c.km.showQR
+	inv := k.Invert
+	inv.SetEnabled(!c.presenter && c.noColour)
+	return []key.Binding{inv, k.Close}
+}
+
+func (s showQRScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.showQR
+	press, _ := msg.(tea.KeyPressMsg)
+	switch {
+	case key.Matches(press, k.Close):
+		return s, quitApp{}, nil
+	case key.Matches(press, k.Invert) && c.noColour: // with colour there is nothing to invert
+		s.invert = !s.invert
+		return s, redraw{}, nil
+	}
+	return s, unchanged{}, nil
+}
+
+func (s showQRScreen) view(c *common, w, h int) string {
+	bh := h - 1
 	var left, note []string
 	lw := 0
-	if !m.presenting() {
-		left, lw, note = m.drawCode(k.Text, bh)
+	if !c.presenter {
+		left, lw, note = drawCode(c, s.cache, s.key.Text, s.invert, bh)
 	}
-	rw := m.w - lw - columnGap
+	rw := w - lw - columnGap
 	if lw == 0 {
-		rw = m.w - 2
+		rw = w - 2
 	}
-	return m.fullFrame(sideBySide(left, lw, m.showQRColumn(*k, rw, bh, lw > 0, note), bh))
+	return fullFrame(c, sideBySide(left, lw, s.column(c, rw, bh, lw > 0, note), bh))
 }
 
-func (m Model) showQRColumn(k otpauth.Key, w, h int, codeShown bool, note []string) []string {
-	st := m.st
-	d := guide.With(m.mfaData(), "Issuer", k.Issuer, "Account", k.Account,
+func (s showQRScreen) column(c *common, w, h int, codeShown bool, note []string) []string {
+	st, k := c.st, s.key
+	d := guide.With(mfaData(c), "Issuer", k.Issuer, "Account", k.Account,
 		"Digits", strconv.Itoa(k.Digits), "Period", strconv.Itoa(k.Period), "Algorithm", k.Algorithm)
 	var notes, labels, manual []string
 	for _, n := range note {
 		notes = append(notes, wrap(st.Warning, n, w)...)
 	}
 	if codeShown {
-		notes = append(notes, wrap(st.Text, m.z.T("ShowQRScan", d), w)...)
+		notes = append(notes, wrap(st.Text, c.z.T("ShowQRScan", d), w)...)
 	}
 	if k.Issuer != "" {
-		labels = append(labels, wrap(st.Text, m.z.T("ShowQRIssuer", d), w)...)
+		labels = append(labels, wrap(st.Text, c.z.T("ShowQRIssuer", d), w)...)
 	}
 	if k.Account != "" {
-		labels = append(labels, wrap(st.Text, m.z.T("ShowQRAccount", d), w)...)
+		labels = append(labels, wrap(st.Text, c.z.T("ShowQRAccount", d), w)...)
 	}
 	if k.Digits != 6 || k.Period != 30 || k.Algorithm != "SHA1" {
-		labels = append(labels, wrap(st.Warning, m.z.T("ShowQRSettings", d), w)...)
+		labels = append(labels, wrap(st.Warning, c.z.T("ShowQRSettings", d), w)...)
 	}
-	if m.presenting() {
-		manual = wrap(st.Bold, m.z.T("MaskQRHidden", d), w)
+	if c.presenter {
+		manual = wrap(st.Bold, c.z.T("MaskQRHidden", d), w)
 	} else {
-		manual = append(wrap(st.Text, m.z.T("ShowQRManual", d), w), keyRows(st.Contact, otpauth.Group(k.Secret), w)...)
+		manual = append(wrap(st.Text, c.z.T("ShowQRManual", d), w), keyRows(st.Contact, otpauth.Group(k.Secret), w)...)
 	}
-	close := key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", m.z.T("ShowQRKeyClose")))
-	var shown []key.Binding
-	if codeShown {
-		shown = append(shown, m.keys.Invert)
-	}
-	keys := m.wrapKeys(append(shown, close), w)
-	return fitLines([][]string{wrap(st.Heading, m.z.T("ShowQRTitle", d), w), notes, labels, manual, keys}, h)
+	inv := c.km.showQR.Invert
+	inv.SetEnabled(codeShown && c.noColour)
+	keys := wrapKeys(c, []key.Binding{inv, c.km.showQR.Close}, w)
+	return fitLines([][]string{wrap(st.Heading, c.z.T("ShowQRTitle", d), w), notes, labels, manual, keys}, h)
 }

@@ -15,91 +15,100 @@ import (
 
 var stores = steps.Stores()
 
-func (m Model) updateStores(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "q", "ctrl+c":
-		return m, tea.Quit
-	case "esc", "left", "p":
-		m.closeMFA()
-	case "tab":
-		m.mfa.store = (m.mfa.store + 1) % len(stores)
-		m.refresh()
-	case "i":
-		if !m.noColour {
-			break // every module is painted: nothing to invert
-		}
-		m.mfa.invert = !m.mfa.invert
-		m.refresh()
-	case "l":
-		m.setLang(m.z.Lang().Other())
+// storesScreen shows both codes side by side, or one at a time (tab) when they do not fit.
+type storesScreen struct {
+	store  int // which store's code shows when only one fits the window
+	invert bool
+}
+
+func (storesScreen) id() screenID { return idStores }
+
+func (storesScreen) mode(*common) mode { return mode{full: true, globals: gQuit | gLang | gPresenter} }
+
+func (s storesScreen) keys(c *common) []key.Binding {
+	k := c.km.stores
+	sw := k.Switch
+	sw.SetEnabled(!s.bothFit(c))
+	inv := k.Invert
+	inv.SetEnabled(c.noColour)
+	return []key.Binding{sw, inv, k.Back}
+}
+
+func (s storesScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.stores
+	press, _ := msg.(tea.KeyPressMsg)
+	switch {
+	case key.Matches(press, k.Back):
+		return s, closeScreen{}, nil
+	case key.Matches(press, k.Switch) && !s.bothFit(c):
+		s.store = (s.store + 1) % len(stores)
+		return s, redraw{}, nil
+	case key.Matches(press, k.Invert) && c.noColour: // with colour there is nothing to invert
+		s.invert = !s.invert
+		return s, redraw{}, nil
 	}
-	return m, nil
+	return s, unchanged{}, nil
 }
 
-// storeRowsAbove are the rows above a code: the title, then the store's name. The addresses are
-// not repeated under the codes: they would not fit half a window, and step 9 shows them in full.
-func (m Model) storeRowsAbove() int {
-	return len(wrap(m.st.Heading, m.z.T("Step9StoresTitle", m.mfaData()), m.w-2)) + 1
+// rowsAbove are the rows above a code: the title, then the store's name. The addresses are not
+// repeated under the codes: they would not fit half a window, and step 9 shows them in full.
+func (storesScreen) rowsAbove(c *common) int {
+	return len(wrap(c.st.Heading, c.z.T("Step9StoresTitle", mfaData(c)), c.w-2)) + 1
 }
 
-// storePanel is the room for one code when two share the window: half its width, and its height
+// panel is the room for one code when two share the window: half its width, and its height
 // less the rows around the code, the keys and the support line.
-func (m Model) storePanel() (w, h int) {
-	all := m.keys
-	all.Switch.SetEnabled(true)
-	keys := m.wrapKeys([]key.Binding{all.Switch, all.Invert, all.BackToStep, all.Quit}, m.w-2)
-	return (m.w - columnGap) / 2, m.h - 1 - m.storeRowsAbove() - len(keys)
+func (s storesScreen) panel(c *common) (w, h int) {
+	k := c.km.stores
+	keys := wrapKeys(c, []key.Binding{k.Switch, k.Invert, k.Back, c.km.global.Quit}, c.w-2)
+	return (c.w - columnGap) / 2, c.h - 1 - s.rowsAbove(c) - len(keys)
 }
 
-// storeCode draws one store's code for a panel of w×h cells, without its fallbacks' cache: the
-// two codes change only with the window, the background and i.
-func (m Model) storeCode(s steps.Store, w, h int) (qr.Rendering, error) {
-	return qr.Fit(s.URL, m.qrOptions(), w, h)
+// code draws one store's code for a panel of w×h cells, without a cache: the two codes change
+// only with the window, the background and i.
+func (s storesScreen) code(c *common, st steps.Store, w, h int) (qr.Rendering, error) {
+	return qr.Fit(st.URL, qrOptions(c, s.invert), w, h)
 }
 
-// bothStoresFit reports whether the two codes fit side by side; otherwise tab switches.
-func (m Model) bothStoresFit() bool {
-	w, h := m.storePanel()
-	for _, s := range stores {
-		if _, err := m.storeCode(s, w, h); err != nil {
+// bothFit reports whether the two codes fit side by side; otherwise tab switches.
+func (s storesScreen) bothFit(c *common) bool {
+	w, h := s.panel(c)
+	for _, st := range stores {
+		if _, err := s.code(c, st, w, h); err != nil {
 			return false
 		}
 	}
 	return true
 }
 
-func (m *Model) storesFrame() string {
-	st, d := m.st, m.mfaData()
-	bh := m.h - 1
-	title := wrap(st.Heading, m.z.T("Step9StoresTitle", d), m.w-2)
-	keys := m.wrapKeys(m.storeKeys(), m.w-2)
-	panel := func(s steps.Store, w, h int) ([]string, bool) {
-		label := st.Bold.Render(s.Name) + " " + st.Muted.Render(m.z.T(s.DeviceID, d))
-		r, err := m.storeCode(s, w, h)
+func (s storesScreen) view(c *common, w, h int) string {
+	st, d := c.st, mfaData(c)
+	bh := h - 1
+	title := wrap(st.Heading, c.z.T("Step9StoresTitle", d), w-2)
+	keys := wrapKeys(c, append(s.keys(c), c.km.global.Quit), w-2)
+	panel := func(store steps.Store, pw, ph int) ([]string, bool) {
+		label := st.Bold.Render(store.Name) + " " + st.Muted.Render(c.z.T(store.DeviceID, d))
+		r, err := s.code(c, store, pw, ph)
 		if err != nil {
 			return nil, false
 		}
 		return append([]string{label}, strings.Split(r.Text, "\n")...), true
 	}
-	pw, ph := m.storePanel()
+	pw, ph := s.panel(c)
 	var body []string
-	if left, ok := panel(stores[0], pw, ph); ok && m.bothStoresFit() {
+	if left, ok := panel(stores[0], pw, ph); ok && s.bothFit(c) {
 		right, _ := panel(stores[1], pw, ph)
 		body = joinColumns(left, pw, columnGap, right)
-	} else if one, ok := panel(stores[m.mfa.store], m.w-2, bh-m.storeRowsAbove()-len(keys)); ok {
+	} else if one, ok := panel(stores[s.store], w-2, bh-s.rowsAbove(c)-len(keys)); ok {
 		body = one
 	} else {
 		// Too small even for one code: the addresses as text, to type or click.
-		body = wrap(st.Warning, m.z.T("Step9StoresTooSmall", d), m.w-2)
-		for _, s := range stores {
-			body = append(body, "", st.Bold.Render(s.Name)+" "+st.Muted.Render(m.z.T(s.DeviceID, d)))
-			body = append(body, wrap(st.Link, s.URL, m.w-2)...)
+		body = wrap(st.Warning, c.z.T("Step9StoresTooSmall", d), w-2)
+		for _, store := range stores {
+			body = append(body, "", st.Bold.Render(store.Name)+" "+st.Muted.Render(c.z.T(store.DeviceID, d)))
+			body = append(body, wrap(st.Link, store.URL, w-2)...)
 		}
 	}
 	lines := fitLines([][]string{append(title, body...), keys}, bh)
-	return m.fullFrame(sideBySide(nil, 0, lines, bh))
-}
-
-func (m Model) storeKeys() []key.Binding {
-	return []key.Binding{m.keys.Switch, m.keys.Invert, m.keys.BackToStep, m.keys.Quit}
+	return fullFrame(c, sideBySide(nil, 0, lines, bh))
 }

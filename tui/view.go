@@ -31,18 +31,13 @@ func (m Model) View() tea.View {
 // compose lays out the cached parts around the viewport. It joins lines by hand: lipgloss's
 // joins and block styles measure every line again, which made a 120×40 frame cost 2 ms.
 func (m *Model) compose() {
-	switch {
-	case m.w < minWidth || m.h < minHeight:
+	m.composed++
+	if m.w < minWidth || m.h < minHeight {
 		m.frame = m.tooSmall()
 		return
-	case m.choosing:
-		m.frame = m.chooser()
-		return
-	case m.feat.offer != nil:
-		m.frame = m.resumeOffer()
-		return
-	case m.mfa.fullScreen():
-		m.frame = m.mfaFrame()
+	}
+	if s := m.frontFull(); s != nil {
+		m.frame = s.view(&m.common, m.w, m.h)
 		return
 	}
 	main := strings.Split(m.topPart, "\n")
@@ -62,10 +57,7 @@ func (m *Model) compose() {
 		}
 	}
 	bodyH := m.h - 1 - strings.Count(m.footerPart, "\n") - 1
-	for len(body) < bodyH {
-		body = append(body, "")
-	}
-	m.frame = m.headerPart + "\n" + strings.Join(body[:bodyH], "\n") + "\n" + m.footerPart
+	m.frame = m.headerPart + "\n" + strings.Join(padLines(body, bodyH), "\n") + "\n" + m.footerPart
 }
 
 func (m Model) mainWidth() int {
@@ -77,28 +69,44 @@ func (m Model) mainWidth() int {
 }
 
 // top is the fixed part above the scrolling text: "Step 4 of 9 · title", then the instruction.
+// A heading too long for the line wraps under itself rather than being cut.
 func (m Model) top(w int) string {
 	s := m.screen()
-	if m.feat.presenter && s.Kind == steps.KindStep {
+	if m.presenter && s.Kind == steps.KindStep {
 		return m.presenterTop(w)
 	}
 	data := m.data()
-	head := m.st.Heading.Render(guide.Heading(m.z, s))
-	if s.Kind == steps.KindStep {
-		head += m.st.Muted.Render(" · ") + m.st.Title.Render(guide.Title(m.z, s, data))
-	}
-	lines := []string{"", lipgloss.NewStyle().MaxWidth(w).Render(head)}
+	lines := []string{"", m.headingLine(s, data, w)}
 	if lead := guide.Lead(m.z, s, data); lead != "" {
-		lines = append(lines, m.st.Lead.Width(w).Render(lead))
+		lines = append(lines, fill(m.st.Lead, lead, w))
 	}
 	return strings.Join(append(lines, ""), "\n")
 }
 
+// headingLine is "Step 4 of 9 · title", wrapped to w.
+func (m Model) headingLine(s steps.Screen, data map[string]any, w int) string {
+	heading := guide.Heading(m.z, s)
+	if s.Kind != steps.KindStep {
+		return fill(m.st.Heading, heading, w)
+	}
+	title := guide.Title(m.z, s, data)
+	if lipgloss.Width(heading)+3+lipgloss.Width(title) <= w {
+		return m.st.Heading.Render(heading) + m.st.Muted.Render(" · ") + m.st.Title.Render(title)
+	}
+	return m.st.Heading.Render(heading) + "\n" + fill(m.st.Title, title, w)
+}
+
+// header is the top bar: the program's name (and presenter mode), the language badge at the
+// right. At a narrow width the badge goes first, as it tells which key changes the language.
 func (m Model) header() string {
 	name := m.st.Header.Render(m.z.T("AppName")) + m.presenterBadge()
 	lang := m.st.HeaderLang.Render(langBadge(m.z.Lang()))
-	gap := max(0, m.w-lipgloss.Width(name)-lipgloss.Width(lang))
-	fill := m.st.HeaderLang.Padding(0).Render(strings.Repeat(" ", gap))
+	gap := m.w - lipgloss.Width(name) - lipgloss.Width(lang)
+	if gap < 0 {
+		name = m.st.Header.Render(truncate(m.z.T("AppName"), max(1, m.w-lipgloss.Width(lang)-lipgloss.Width(m.presenterBadge())-2))) + m.presenterBadge()
+		gap = max(0, m.w-lipgloss.Width(name)-lipgloss.Width(lang))
+	}
+	fill := m.st.HeaderLang.Padding(0).Render(strings.Repeat(" ", max(0, gap)))
 	return lipgloss.NewStyle().MaxWidth(m.w).Render(name + fill + lang)
 }
 
@@ -111,14 +119,14 @@ func langBadge(l locales.Lang) string {
 }
 
 func (m Model) footer() string {
-	support := m.statusLine() + m.st.Footer.Render(m.z.T("FooterSupport", m.data()))
-	return " " + support + "\n " + strings.ReplaceAll(m.helpBar(m.w-2), "\n", "\n ")
+	support := m.statusLine() + m.st.Footer.Render(fill(lipgloss.NewStyle(), m.z.T("FooterSupport", m.data()), max(10, m.w-2)))
+	return " " + strings.ReplaceAll(support, "\n", "\n ") + "\n " + strings.ReplaceAll(m.helpBar(m.w-2), "\n", "\n ")
 }
 
 // helpBar lays the screen's keys out on as many lines as the width needs, rather than letting
 // the help component cut the last ones (help and quit) off a narrow window.
-func (m Model) helpBar(w int) string {
-	return strings.Join(m.wrapKeys(m.keys.ShortHelp(), w), "\n")
+func (m *Model) helpBar(w int) string {
+	return strings.Join(wrapKeys(&m.common, m.barKeys(), w), "\n")
 }
 
 // strip is the narrow step list: a mark per numbered step, done ones ticked.
@@ -133,7 +141,7 @@ func (m Model) strip() string {
 		case i == m.cur:
 			b.WriteString(m.st.StepCurrent.Render("[" + n + "]"))
 		case m.done[i]:
-			b.WriteString(m.st.StepDone.Render(" " + m.g.Pass + n))
+			b.WriteString(m.st.StepDone.Render(" " + glyphs.Done + n))
 		default:
 			b.WriteString(m.st.Step.Render(" " + n + " "))
 		}
@@ -141,79 +149,36 @@ func (m Model) strip() string {
 	return b.String()
 }
 
-// sidebar is the wide step list: every screen by name, where the person is and what is done.
+// sidebar is the wide step list: every screen by name, where the person is and what is done. A
+// name too long for the column wraps under itself instead of being cut.
 func (m Model) sidebar() []string {
 	data := m.data()
-	var lines []string
+	lines := []string{""}
 	for i, s := range m.screens {
-		label := guide.Title(m.z, s, data)
+		prefix := ""
 		if s.Kind == steps.KindStep {
-			label = fmt.Sprintf("%d. %s", s.Number, label)
+			prefix = fmt.Sprintf("%d. ", s.Number)
 		}
 		mark, style := "  ", m.st.Step
 		switch {
 		case i == m.cur:
-			mark, style = m.g.Marker+" ", m.st.StepCurrent
+			mark, style = glyphs.Current+" ", m.st.StepCurrent
 		case m.done[i]:
-			mark, style = m.g.Pass+" ", m.st.StepDone
+			mark, style = glyphs.Done+" ", m.st.StepDone
 		}
-		lines = append(lines, style.Render(truncate(mark+label, sidebarWidth)))
+		label := wrapWords(guide.Title(m.z, s, data), sidebarWidth-2-len(prefix))
+		for j, l := range strings.Split(label, "\n") {
+			if j > 0 {
+				mark, prefix = "  ", strings.Repeat(" ", len(prefix))
+			}
+			lines = append(lines, style.Render(mark+prefix+l))
+		}
 	}
-	return append([]string{""}, lines...)
-}
-
-func truncate(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > w {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return lines
 }
 
 func (m Model) tooSmall() string {
 	msg := m.z.T("TooSmall", map[string]any{"W": m.w, "H": m.h, "MinW": minWidth, "MinH": minHeight})
 	sup := m.z.T("FooterSupport", m.data())
-	return lipgloss.NewStyle().Width(max(1, m.w)).Render(msg + "\n\n" + sup)
-}
-
-// chooser asks for the language in both languages at once, since neither is known yet.
-func (m Model) chooser() string {
-	fr, en := locales.New(locales.French), locales.New(locales.English)
-	opt := func(l locales.Lang, z *locales.Localizer) string {
-		label := z.T("LangName")
-		if m.choice == l {
-			return m.st.StepCurrent.Render(m.g.Marker + " " + label)
-		}
-		return m.st.Step.Render("  " + label)
-	}
-	box := m.st.Box.Render(strings.Join([]string{
-		m.st.Heading.Render(fr.T("ChooseLanguage") + " · " + en.T("ChooseLanguage")),
-		"",
-		opt(locales.French, fr) + "     " + opt(locales.English, en),
-		"",
-		m.st.Muted.Render(fr.T("ChooseLanguageKey")),
-		m.st.Muted.Render(en.T("ChooseLanguageKey")),
-	}, "\n"))
-	sup := m.st.Footer.Render(fr.T("FooterSupport", m.data()) + "\n" + en.T("FooterSupport", m.data()))
-	return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, box+"\n\n"+sup)
-}
-
-// joinColumns puts right beside left, whose lines are padded to width lw and then gap spaces. It
-// measures each left line once; lipgloss.JoinHorizontal measures every line of both sides.
-func joinColumns(left []string, lw, gap int, right []string) []string {
-	out := make([]string, max(len(left), len(right)))
-	for i := range out {
-		l, r := "", ""
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out[i] = l + strings.Repeat(" ", max(0, lw-lipgloss.Width(l))+gap) + r
-	}
-	return out
+	return fill(lipgloss.NewStyle(), msg+"\n\n"+sup, max(1, m.w))
 }

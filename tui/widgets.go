@@ -8,11 +8,13 @@ import (
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// widget renders the interactive part of screen s, below its text.
-func (m Model) widget(s steps.Screen, w int) string {
-	switch s.Widget {
-	case steps.WidgetAddress:
-		return m.addressWidget(w)
+// widget renders the interactive part of the current step, below its text: its screen, or the
+// code timer, which is the walkthrough's own (key s).
+func (m *Model) widget(w int) string {
+	if id := m.widgetScreen(); id != idNone {
+		return m.get(id).view(&m.common, w, 0)
+	}
+	switch m.screen().Widget {
 	case steps.WidgetCodeSent:
 		if m.codeSent.IsZero() {
 			return ""
@@ -20,44 +22,17 @@ func (m Model) widget(s steps.Screen, w int) string {
 		return m.timerLine(w)
 	case steps.WidgetCodeTimer:
 		return m.timerLine(w)
-	case steps.WidgetNetworkCheck:
-		return m.netWidget(w)
-	case steps.WidgetMFAOptions:
-		return m.mfaOptions(w)
 	}
 	return ""
-}
-
-func (m Model) addressWidget(w int) string {
-	st := m.st
-	m.input.SetWidth(max(10, min(50, w-4)))
-	out := st.Bold.Render(m.z.T("AddressLabel")) + "\n" + st.Box.Render(m.input.View())
-	switch {
-	case m.addrErr != "":
-		out += "\n" + st.Error.Width(w).Render(m.z.T(m.addrErr))
-	case m.input.Focused():
-	case m.email != "":
-		d := m.data()
-		out += "\n" + st.Success.Width(w).Render(m.z.T("AddressGiven", d)) +
-			"\n\n" + st.Text.Width(w).Render(m.z.T("AddressIdentity", d)) +
-			"\n" + st.Contact.Render(fmt.Sprint(d["Identity"]))
-	}
-	if !m.input.Focused() {
-		if m.email == "" && m.addrErr == "" {
-			out += "\n" + st.Muted.Width(w).Render(m.z.T("AddressNone", m.data()))
-		}
-		out += "\n\n" + st.Muted.Width(w).Render(m.z.T("AddressFocusHint"))
-	}
-	return out
 }
 
 func (m Model) timerLine(w int) string {
 	data := m.data()
 	switch left := m.codeLeft(); {
 	case m.codeSent.IsZero():
-		return m.st.Muted.Width(w).Render(m.z.T("TimerNotStarted", data))
+		return fill(m.st.Muted, m.z.T("TimerNotStarted", data), w)
 	case left <= 0:
-		return m.st.Error.Width(w).Render(m.z.T("TimerExpired", data))
+		return fill(m.st.Error, m.z.T("TimerExpired", data), w)
 	default:
 		return m.st.Box.Render(m.st.Success.Render(m.z.T("TimerLeft", guide.With(data, "Left", clock(left)))))
 	}

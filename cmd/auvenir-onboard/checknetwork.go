@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"encoding/json"
@@ -21,6 +22,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
@@ -69,9 +71,11 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 
 	switch {
 	case o.json:
-		enc := json.NewEncoder(stdout)
+		var doc bytes.Buffer
+		enc := json.NewEncoder(&doc)
 		enc.SetIndent("", "  ")
 		enc.Encode(rep)
+		stdout.Write(sanitize.EscapeC1(doc.Bytes()))
 	case stdoutIsTerminal && noColor:
 		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout),
 			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
@@ -86,7 +90,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	default:
 		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}
-	if rep.Summary.Failed > 0 {
+	if !rep.Summary.Passed(o.strict) {
 		return 1
 	}
 	return 0
@@ -132,6 +136,10 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 		switch {
 		case errors.Is(err, netcheck.ErrNoCertificates):
 			return usage("NetErrCANone", "File", o.caFile)
+		case errors.Is(err, netcheck.ErrNotRegular):
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemNotRegular", netreport.Data()))
+		case errors.As(err, new(*netcheck.TooLargeError)):
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemTooLarge", fileLimitData(z)))
 		case err != nil:
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
@@ -140,8 +148,14 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 	if err != nil {
 		return usage("NetErrProxy", "Value", o.proxy)
 	}
-	return network{endpoints: eps, proxy: proxy, config: netcheck.Config{Timeout: o.timeout, Proxy: proxy,
-		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}}, 0
+	cfg := netcheck.Config{Timeout: o.timeout, Proxy: proxy, Concurrency: o.parallel,
+		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}
+	if eps == nil {
+		// The built-in list is all on the Internet: Windows' connectivity test joins it, to tell
+		// a captive portal. A list of one's own may be private addresses only: not there.
+		cfg.Portal = netcheck.DefaultPortalProbe
+	}
+	return network{endpoints: eps, proxy: proxy, config: cfg}, 0
 }
 
 // endpointsFor is the list given: the URLs, the --endpoints file, both, or nil for the
@@ -174,6 +188,9 @@ var problemIDs = map[netcheck.Problem]string{
 	netcheck.ProblemAllow:      "NetProblemAllow",
 	netcheck.ProblemUnknownKey: "NetProblemUnknownKey",
 	netcheck.ProblemEmpty:      "NetProblemEmpty",
+	netcheck.ProblemNotRegular: "NetProblemNotRegular",
+	netcheck.ProblemTooLarge:   "NetProblemTooLarge",
+	netcheck.ProblemTooDeep:    "NetProblemTooDeep",
 }
 
 // fileErrorText is the one line that says what is wrong with an --endpoints file, and where.
@@ -182,7 +199,7 @@ func fileErrorText(z *locales.Localizer, err error) string {
 	if !errors.As(err, &fe) {
 		return err.Error()
 	}
-	d := guide.With(netreport.Data(), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
+	d := guide.With(fileLimitData(z), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
 	if fe.Problem == netcheck.ProblemUnreadable {
 		return z.T("NetErrFileRead", d)
 	}
@@ -200,4 +217,14 @@ func systemMessage(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// fileLimitData is the template data with the size limit of --endpoints and --ca-file, in the
+// unit of the person's language.
+func fileLimitData(z *locales.Localizer) map[string]any {
+	unit := "MiB"
+	if z.Lang() == locales.French {
+		unit = "Mio"
+	}
+	return guide.With(netreport.Data(), "Limit", fmt.Sprintf("%d %s", netcheck.MaxFileBytes>>20, unit))
 }

@@ -74,8 +74,8 @@ func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
 	}
 	eps := doc["endpoints"].([]any)
 	ep := eps[0].(map[string]any)
-	want := []string{"class", "detail", "elapsed_ms", "group", "host", "http_status", "ip", "proxy",
-		"reachable", "redirects", "tls_issuer", "tls_not_after", "url"}
+	want := []string{"cause", "class", "detail", "elapsed_ms", "group", "host", "http_status", "ip", "proxy",
+		"reachable", "redirects", "required", "severity", "tls_alert", "tls_issuer", "tls_not_after", "url"}
 	if got := keys(ep); !reflect.DeepEqual(got, want) {
 		t.Errorf("endpoint keys %v\nwant %v", got, want)
 	}
@@ -90,8 +90,8 @@ func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
 		t.Errorf("redirects %#v, want []", ep["redirects"])
 	}
 	sum := doc["summary"].(map[string]any)
-	wantSum := []string{"allow", "classes", "elapsed_ms", "exempt_from_inspection", "failed", "ok", "proxy",
-		"proxy_source", "timeout_ms", "total", "unlisted_hosts"}
+	wantSum := []string{"allow", "captive_portal", "classes", "dns", "elapsed_ms", "exempt_from_inspection", "failed",
+		"offline", "ok", "proxy", "proxy_source", "severity", "timeout_ms", "total", "unlisted_hosts"}
 	if got := keys(sum); !reflect.DeepEqual(got, wantSum) {
 		t.Errorf("summary keys %v\nwant %v", got, wantSum)
 	}
@@ -103,6 +103,12 @@ func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
 	}
 	if sum["total"] != 1.0 || sum["ok"] != 1.0 || sum["failed"] != 0.0 || sum["timeout_ms"] != 3000.0 || sum["proxy_source"] != "environment" {
 		t.Errorf("summary %v", sum)
+	}
+	if ep["severity"] != "ok" || ep["cause"] != "" || ep["required"] != true || ep["tls_alert"] != "" {
+		t.Errorf("endpoint %v", ep)
+	}
+	if sev := sum["severity"].(map[string]any); sev["ok"] != 1.0 || sev["warn"] != 0.0 || sev["fail"] != 0.0 {
+		t.Errorf("severity %v", sev)
 	}
 }
 

@@ -23,6 +23,8 @@ type options struct {
 	json         bool
 	proxy        string
 	caFile       string
+	parallel     int  // 0: netcheck's default
+	strict       bool // warnings fail the check too
 
 	totpPractice bool
 	showQR       bool
@@ -38,7 +40,16 @@ type flagDef struct {
 	helpID string
 	set    func(o *options, v string) bool // reports whether v is acceptable
 	errID  string                          // message for a refused value; ErrFlagValue if empty
+	data   map[string]any                  // more data for errID (the bounds it states)
 }
+
+// The bounds of --timeout, stated in its refusal. Under 100 ms not even a refused port on
+// loopback answers reliably on a loaded machine, so a shorter limit reports working addresses
+// as dropped.
+const (
+	minTimeout = 100 * time.Millisecond
+	maxTimeout = 10 * time.Minute
+)
 
 func on(f func(o *options)) func(*options, string) bool {
 	return func(o *options, _ string) bool { f(o); return true }
@@ -61,11 +72,11 @@ var flagDefs = []flagDef{
 		o.endpoints = v
 		return v != ""
 	}},
-	{name: "timeout", value: "5s", helpID: "FlagTimeout", set: func(o *options, v string) bool {
-		d, err := time.ParseDuration(v)
+	{name: "timeout", value: "5s", helpID: "FlagTimeout", errID: "ErrBadTimeout", set: func(o *options, v string) bool {
+		d, err := time.ParseDuration(strings.TrimSpace(v))
 		o.timeout = d
-		return err == nil && d > 0 && d <= 10*time.Minute
-	}},
+		return err == nil && d >= minTimeout && d <= maxTimeout
+	}, data: map[string]any{"Min": "100ms", "Max": "10m"}},
 	{name: "json", helpID: "FlagJSON", set: on(func(o *options) { o.json = true })},
 	{name: "proxy", value: "URL|none", helpID: "FlagProxy", set: func(o *options, v string) bool {
 		o.proxy = v
@@ -75,6 +86,12 @@ var flagDefs = []flagDef{
 		o.caFile = v
 		return v != ""
 	}},
+	{name: "parallel", value: "N", helpID: "FlagParallel", set: func(o *options, v string) bool {
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		o.parallel = n
+		return err == nil && n >= 1 && n <= 1024
+	}},
+	{name: "strict", helpID: "FlagStrict", set: on(func(o *options) { o.strict = true })},
 	{name: "totp-practice", helpID: "FlagTOTPPractice", set: on(func(o *options) { o.totpPractice = true })},
 	{name: "show-qr", helpID: "FlagShowQR", set: on(func(o *options) { o.showQR = true })},
 	{name: "presenter", helpID: "FlagPresenter", set: on(func(o *options) { o.presenter = true })},
@@ -107,7 +124,11 @@ func parseArgs(args []string) (*options, error) {
 			rest = append(rest, a)
 			continue
 		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		// One dash or two, as the help shows them; "---lang" is a typo, not an option.
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		if strings.HasPrefix(name, "-") {
+			return nil, &usageError{"ErrUnknownFlag", map[string]any{"Flag": flagName(a)}}
+		}
 		if name == "h" {
 			name = "help"
 		}
@@ -134,7 +155,11 @@ func parseArgs(args []string) (*options, error) {
 			if id == "" {
 				id = "ErrFlagValue"
 			}
-			return nil, &usageError{id, map[string]any{"Flag": "--" + name, "Value": value}}
+			data := map[string]any{"Flag": "--" + name, "Value": value}
+			for k, v := range def.data {
+				data[k] = v
+			}
+			return nil, &usageError{id, data}
 		}
 	}
 	if len(rest) > 0 && !o.checkNetwork {

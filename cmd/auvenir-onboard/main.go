@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -37,6 +38,11 @@ var sessionLang locales.Lang
 
 // run is the program without its process: testable with any arguments and streams.
 func run(s *ioStreams, args []string) int {
+	// Error lines quote arguments, file names, file contents and servers' words: none of it may
+	// reach the terminal as escape sequences.
+	withClean := *s
+	withClean.ErrOut = sanitize.Writer{W: s.ErrOut}
+	s = &withClean
 	lang, langKnown := messageLang(args, s.Getenv)
 	z := locales.New(lang)
 	o, err := parseArgs(args)

@@ -105,7 +105,7 @@ func TestBadArguments(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, []string{"--lang", "xx"}, "invalid value for --lang: “xx” (use fr or en)"},
+		{nil, []string{"--lang", "xx"}, "invalid value for --lang: “xx” (use fr or en, or a language tag such as fr-CA)"},
 		{nil, []string{"--step", "12"}, "invalid value for --step: “12” (use a number from 1 to 9)"},
 		{nil, []string{"--step=abc"}, "invalid value for --step: “abc”"},
 		{nil, []string{"--step"}, "option --step needs a value"},

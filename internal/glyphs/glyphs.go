@@ -7,8 +7,13 @@ import "charm.land/lipgloss/v2"
 
 // Set is the symbols of one kind of terminal.
 type Set struct {
-	Pass, Fail string // verdict marks: they differ in shape, never only in colour
-	Marker     string // the current item in a list
+	Current string // the step shown, in the step list; the chosen language
+	Done    string // a step gone through; a check passed
+	Fail    string // a check failed: differs from Done in shape, never only in colour
+	Bullet  string // an item of a list
+	Warn    string // something to watch
+	Hint    string // a tip
+	Bad     string // an item that failed
 	// Corners, top left, top right, bottom left, bottom right.
 	TopLeft, TopRight, BottomLeft, BottomRight string
 	Spinner                                    []string // frames of the activity spinner
@@ -18,7 +23,7 @@ type Set struct {
 // Unicode is for terminals that fall back to another font for a symbol their own lacks (every
 // Linux and macOS terminal emulator, Windows Terminal).
 var Unicode = Set{
-	Pass: "✓", Fail: "✗", Marker: "▸",
+	Current: "▸", Done: "✓", Fail: "✗", Bullet: "•", Warn: "!", Hint: "›", Bad: "•",
 	TopLeft: "╭", TopRight: "╮", BottomLeft: "╰", BottomRight: "╯",
 	Spinner: []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"},
 }
@@ -26,18 +31,18 @@ var Unicode = Set{
 // Classic is for consoles drawing from one font with no fallback: the Windows console host
 // (conhost) with Consolas or Lucida Console, and the Linux virtual console. Every symbol is in
 // Windows Glyph List 4, which those fonts cover: √ (U+221A) and × (U+00D7), ► (U+25BA), the
-// light box corners (U+250C…U+2518) and ASCII.
+// light box corners (U+250C…U+2518), • (U+2022), › (U+203A) and ASCII.
 var Classic = Set{
-	Pass: "√", Fail: "×", Marker: "►",
+	Current: "►", Done: "√", Fail: "×", Bullet: "•", Warn: "!", Hint: "›", Bad: "•",
 	TopLeft: "┌", TopRight: "┐", BottomLeft: "└", BottomRight: "┘",
 	Spinner: []string{"|", "/", "-", `\`},
 	Classic: true,
 }
 
-// Mark is the pass or the fail mark.
+// Mark is the pass (Done) or the fail mark.
 func (s Set) Mark(pass bool) string {
 	if pass {
-		return s.Pass
+		return s.Done
 	}
 	return s.Fail
 }

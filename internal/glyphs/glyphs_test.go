@@ -41,7 +41,7 @@ func inWGL4(r rune) bool {
 	switch {
 	case r >= 0x20 && r <= 0x7e, r >= 0xa0 && r <= 0xff:
 		return true
-	case r == 0x221a, r == 0x25ba:
+	case r == 0x221a, r == 0x25ba, r == 0x2022, r == 0x203a:
 		return true
 	case r == 0x2500, r == 0x2502, r == 0x250c, r == 0x2510, r == 0x2514, r == 0x2518:
 		return true
@@ -50,8 +50,8 @@ func inWGL4(r rune) bool {
 }
 
 func TestClassicSetIsInConsoleFonts(t *testing.T) {
-	all := []string{Classic.Pass, Classic.Fail, Classic.Marker, Classic.TopLeft, Classic.TopRight,
-		Classic.BottomLeft, Classic.BottomRight}
+	all := []string{Classic.Current, Classic.Done, Classic.Fail, Classic.Bullet, Classic.Warn, Classic.Hint,
+		Classic.Bad, Classic.TopLeft, Classic.TopRight, Classic.BottomLeft, Classic.BottomRight}
 	all = append(all, Classic.Spinner...)
 	b := Classic.Border()
 	all = append(all, b.Top, b.Bottom, b.Left, b.Right)
@@ -67,10 +67,10 @@ func TestClassicSetIsInConsoleFonts(t *testing.T) {
 // Pass and fail differ in shape, not only in colour: different characters, each one cell.
 func TestMarksDiffer(t *testing.T) {
 	for _, s := range []Set{Unicode, Classic} {
-		if s.Pass == s.Fail || s.Mark(true) != s.Pass || s.Mark(false) != s.Fail {
-			t.Errorf("pass %q, fail %q", s.Pass, s.Fail)
+		if s.Done == s.Fail || s.Mark(true) != s.Done || s.Mark(false) != s.Fail {
+			t.Errorf("pass %q, fail %q", s.Done, s.Fail)
 		}
-		for _, g := range append([]string{s.Pass, s.Fail, s.Marker}, s.Spinner...) {
+		for _, g := range append([]string{s.Done, s.Fail, s.Current, s.Bullet, s.Warn, s.Hint, s.Bad}, s.Spinner...) {
 			if utf8.RuneCountInString(g) != 1 {
 				t.Errorf("%q is not one character", g)
 			}

@@ -51,7 +51,7 @@ func BenchmarkSlowEndpoints(b *testing.B) {
 }
 
 // BenchmarkDroppedEndpoints: N endpoints whose packets are dropped, with a 1 s limit: the run
-// ends at the limit, whatever N (up to the concurrency of 32).
+// ends at the limit, whatever N (up to --parallel, 256 by default).
 func BenchmarkDroppedEndpoints(b *testing.B) {
 	n := len(netcheck.Default())
 	_, port, _ := net.SplitHostPort(netchecktest.Dropping(b))

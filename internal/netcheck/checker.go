@@ -24,9 +24,11 @@ type Dialer interface {
 // thing (the system's resolver, dialer and roots); tests replace them to serve everything on
 // loopback.
 type Config struct {
-	Timeout      time.Duration // per endpoint, covering every step and every redirect; default 5s
-	Concurrency  int           // endpoints checked at once; default 32
-	MaxRedirects int           // default 5
+	Timeout time.Duration // per endpoint, covering every step and every redirect; default 5s
+	// Concurrency is how many endpoints are checked at once (--parallel); default
+	// DefaultParallel, or DefaultParallelProxy when a proxy is configured (parallel.go).
+	Concurrency  int
+	MaxRedirects int // default 5
 	Proxy        ProxySetting
 	// ExtraRoots (--ca-file) count as genuine: added to both the system and the public roots.
 	ExtraRoots []*x509.Certificate
@@ -37,6 +39,11 @@ type Config struct {
 	SystemRoots *x509.CertPool   // test: nil is x509.SystemCertPool()
 	PublicRoots *x509.CertPool   // test: nil is the public web roots (Mozilla's, via x/crypto)
 	Now         func() time.Time // test: nil is time.Now
+	HasNetwork  func() bool      // test: nil looks at the network interfaces (offline)
+	// Portal is the connectivity probe run beside the endpoints to tell a captive portal; nil
+	// runs none (tests, which must not reach outside hosts). The command line sets
+	// DefaultPortalProbe.
+	Portal *PortalProbe
 }
 
 // Checker runs checks. It is safe for concurrent use.
@@ -46,6 +53,7 @@ type Checker struct {
 	public *x509.CertPool
 	// systemErr is why the system roots could not be loaded; checks then rely on the public ones.
 	systemErr error
+	aiaCache
 }
 
 // New prepares a checker, loading the root stores once.
@@ -54,7 +62,7 @@ func New(cfg Config) *Checker {
 		cfg.Timeout = 5 * time.Second
 	}
 	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = 32
+		cfg.Concurrency = DefaultConcurrency(cfg.Proxy)
 	}
 	if cfg.MaxRedirects <= 0 {
 		cfg.MaxRedirects = 5
@@ -144,6 +152,7 @@ func (c *Checker) Run(ctx context.Context, eps []Endpoint, progress func(Event))
 	results := make([]Result, len(eps))
 	sem := make(chan struct{}, c.cfg.Concurrency)
 	var wg sync.WaitGroup
+	portal := c.startPortalProbe(ctx)
 	for i, ep := range eps {
 		emit(Event{Index: i, Stage: StageWaiting, Host: ep.Host})
 	}
@@ -163,12 +172,29 @@ func (c *Checker) Run(ctx context.Context, eps []Endpoint, progress func(Event))
 		}()
 	}
 	wg.Wait()
+	c.markOffline(results)
+	c.markPortal(results, portal())
+	for i := range results {
+		results[i].Severity = SeverityOf(results[i])
+	}
 	return results
 }
 
 // Check checks one endpoint and the redirects it leads to, within Timeout. list is the whole
 // list being checked: a redirect to a host it does not cover is flagged as one more to allow.
 func (c *Checker) Check(ctx context.Context, ep Endpoint, list []Endpoint, stage func(Stage, string)) Result {
+	r := c.check(ctx, ep, list, stage)
+	r.Severity = SeverityOf(r)
+	return r
+}
+
+// passes reports whether the chain goes on after h: an answer over a verified connection, or
+// over an inspection this computer trusts that is not a block page.
+func (h hop) passes() bool {
+	return h.class == OK || (h.class == TLSIntercepted && h.cause != CauseBlockPage && h.status != 0)
+}
+
+func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage func(Stage, string)) Result {
 	if stage == nil {
 		stage = func(Stage, string) {}
 	}
@@ -176,40 +202,60 @@ func (c *Checker) Check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 
-	r := Result{URL: ep.URL, Group: ep.Group, Host: ep.Host, Endpoint: ep, Redirects: []Hop{}}
+	r := Result{URL: ep.URL, Group: ep.Group, Host: ep.Host, Endpoint: ep, Redirects: []Hop{},
+		Required: !ep.Optional}
 	u, err := url.Parse(ep.URL)
 	if err != nil {
 		r.Class, r.Detail, r.Phase = Error, err.Error(), PhaseDNS
 		return r
 	}
-	h := c.probe(ctx, u, stage)
+	h := c.probe(ctx, u, stage, true)
 	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy = h.ip, h.status, h.issuer, h.proxy
 	if !h.notAfter.IsZero() {
 		r.TLSNotAfter = h.notAfter.UTC().Format(time.RFC3339)
 	}
-	r.Reachable = h.class == OK || h.class == HTTPStatus
+	r.Reachable = h.class == OK || h.class == HTTPStatus || (h.passes() && h.class == TLSIntercepted)
 	failed := h
 	failedHost, failedPort := ep.Host, ep.Port
-	for n := 0; failed.class == OK && h.next != nil; n++ {
+	// inspected is the first hop that passed through a trusted inspection: the result's class
+	// when nothing worse happens further on.
+	var inspected *hop
+	var inspectedHost, inspectedPort string
+	if h.class == TLSIntercepted && h.passes() {
+		inspected, inspectedHost, inspectedPort = &h, ep.Host, ep.Port
+	}
+	for n := 0; failed.passes() && h.next != nil; n++ {
 		if n == c.cfg.MaxRedirects {
 			failed = hop{class: Error, phase: PhaseHTTP, detail: "too many redirects (more than " + itoa(c.cfg.MaxRedirects) + ")"}
 			break
 		}
 		next := h.next
 		stage(StageRedirect, next.Hostname())
-		h = c.probe(ctx, next, stage)
+		h = c.probe(ctx, next, stage, false)
 		host := lower(next.Hostname())
-		r.Redirects = append(r.Redirects, Hop{URL: next.String(), Host: host, Listed: covered(host, list),
+		if a, err := asciiHost(host); err == nil {
+			host = a
+		}
+		r.Redirects = append(r.Redirects, Hop{URL: DisplayURL(next), Host: host, Listed: covered(host, list),
 			IP: h.ip, Class: h.class, HTTPStatus: h.status, TLSIssuer: h.issuer, Detail: h.detail})
-		if h.class != OK {
+		if inspected == nil && h.class == TLSIntercepted && h.passes() {
+			hh := h
+			inspected, inspectedHost, inspectedPort = &hh, host, portOf(next)
+		}
+		if !h.passes() {
 			failed, failedHost, failedPort = h, host, portOf(next)
 			if h.detail != "" {
 				failed.detail = host + ": " + h.detail
 			}
 		}
 	}
+	if failed.passes() && inspected != nil {
+		failed, failedHost, failedPort = *inspected, inspectedHost, inspectedPort
+	}
 	r.Class, r.Phase, r.Detail = failed.class, failed.phase, failed.detail
 	r.CertNames, r.NotAfter = failed.certNames, failed.notAfter
+	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
+	r.DNSAnswered = failed.dnsAnswered
 	if r.Class == OK {
 		r.Phase = PhaseDone
 	} else {
@@ -236,34 +282,44 @@ func covered(host string, list []Endpoint) bool {
 // NewReport summarises results for the JSON document and the table.
 func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 	s := Summary{Total: len(results), Classes: map[Class]int{}, Allow: []string{},
-		ExemptFromInspection: []string{}, Unlisted: []string{}, ProxySource: c.ProxySource(),
+		ExemptFromInspection: []string{}, Unlisted: []string{}, DNS: []string{},
+		Severities: map[Severity]int{}, ProxySource: c.ProxySource(),
 		Proxy:     c.cfg.Proxy.Configured,
 		TimeoutMS: c.cfg.Timeout.Milliseconds(), ElapsedMS: elapsed.Milliseconds()}
 	for _, cl := range Classes {
 		s.Classes[cl] = 0
 	}
-	allow, exempt, unlisted := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, sv := range Severities {
+		s.Severities[sv] = 0
+	}
+	allow, exempt, unlisted, dns := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, r := range results {
 		s.Classes[r.Class]++
+		if r.Severity == "" {
+			r.Severity = SeverityOf(r)
+		}
+		s.Severities[r.Severity]++
 		if r.Class == OK {
 			s.OK++
 		} else {
 			s.Failed++
 		}
+		switch r.Cause {
+		case CauseOffline:
+			s.Offline = true
+		case CauseCaptivePortal:
+			s.CaptivePortal = true
+		}
 		for _, h := range r.Redirects {
-			if !h.Listed {
+			if !h.Listed && r.Cause != CauseCaptivePortal {
 				unlisted[h.Host] = true
 				allow[h.Host] = true
 			}
 		}
-		switch r.Class {
-		case DNS, Refused, Timeout:
-			allow[ruleFor(r)] = true
-		case TLSIntercepted, TLSUntrusted:
-			exempt[r.FailedHost] = true
-		}
+		listFor(r, allow, exempt, dns)
 	}
 	s.Allow, s.ExemptFromInspection, s.Unlisted = sorted(allow), sorted(exempt), sorted(unlisted)
+	s.DNS = sorted(dns)
 	if results == nil {
 		results = []Result{}
 	}

@@ -458,7 +458,15 @@ func TestSummary(t *testing.T) {
 	if len(s.Classes) != len(netcheck.Classes) {
 		t.Errorf("classes %v", s.Classes)
 	}
-	if strings.Join(s.Allow, ",") != "*.nowhere.test" || strings.Join(s.ExemptFromInspection, ",") != "inspected.test" {
-		t.Errorf("allow %v, exempt %v", s.Allow, s.ExemptFromInspection)
+	// DNS failures have their own list: the remedy is in the DNS, not the firewall.
+	if len(s.Allow) != 0 || strings.Join(s.DNS, ",") != "*.nowhere.test" || strings.Join(s.ExemptFromInspection, ",") != "inspected.test" {
+		t.Errorf("allow %v, dns %v, exempt %v", s.Allow, s.DNS, s.ExemptFromInspection)
+	}
+	// The inspection this computer trusts completes the request: it warns, it does not fail.
+	if s.Severities[netcheck.SeverityOK] != 1 || s.Severities[netcheck.SeverityWarn] != 1 || s.Severities[netcheck.SeverityFail] != 1 {
+		t.Errorf("severities %v", s.Severities)
+	}
+	if s.Passed(false) || s.Passed(true) {
+		t.Error("a run with a failure passed")
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 
@@ -23,6 +22,8 @@ type Endpoint struct {
 	GroupName string // the file's name for the group, for groups the program cannot translate
 	// Allow is the firewall rule IT should add: the host, or a published wildcard covering it.
 	Allow string
+	// Optional is "required = false" in the list: a failure warns instead of failing the run.
+	Optional bool
 }
 
 // HostPort is "host:port", what a firewall rule names.
@@ -72,14 +73,9 @@ func Default() []Endpoint {
 
 // LoadFile reads a list in the format of the embedded one.
 func LoadFile(path string) ([]Endpoint, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := ReadBounded(path, MaxFileBytes)
 	if err != nil {
-		detail := err.Error()
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			detail = pe.Err.Error()
-		}
-		return nil, &FileError{File: path, Problem: ProblemUnreadable, Detail: detail}
+		return nil, readFileError(path, err)
 	}
 	return Parse(raw, path)
 }
@@ -98,6 +94,7 @@ type fileFormat struct {
 // by UnmarshalTOML.
 type fileEndpoint struct {
 	url, allow string
+	optional   bool
 }
 
 type endpointError struct {
@@ -120,12 +117,22 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 			if _, ok := val.(string); !ok {
 				return &endpointError{ProblemSyntax, k + " must be a string"}
 			}
+		case "required":
+			if _, ok := val.(bool); !ok {
+				return &endpointError{ProblemSyntax, k + " must be true or false"}
+			}
 		default:
 			return &endpointError{ProblemUnknownKey, k}
 		}
 	}
 	f.url, _ = m["url"].(string)
 	f.allow, _ = m["allow"].(string)
+	if f.allow != "" {
+		f.allow = asciiRule(f.allow)
+	}
+	if req, ok := m["required"].(bool); ok {
+		f.optional = !req
+	}
 	if strings.TrimSpace(f.url) == "" {
 		return &endpointError{ProblemNoURL, "endpoint without url"}
 	}
@@ -140,6 +147,9 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 
 // Parse reads an endpoint list. name is the file name used in errors.
 func Parse(raw []byte, name string) ([]Endpoint, error) {
+	if line, detail := checkShape(raw); line > 0 {
+		return nil, &FileError{File: name, Line: line, Problem: ProblemTooDeep, Detail: detail}
+	}
 	var f fileFormat
 	md, err := toml.Decode(string(raw), &f)
 	if err != nil {
@@ -158,6 +168,7 @@ func Parse(raw []byte, name string) ([]Endpoint, error) {
 		for _, fe := range g.Endpoint {
 			ep, _ := newEndpoint(fe.url)
 			ep.Group, ep.GroupName = id, strings.TrimSpace(g.Name)
+			ep.Optional = fe.optional
 			if fe.allow != "" {
 				ep.Allow = strings.ToLower(strings.TrimSpace(fe.allow))
 			}
@@ -229,14 +240,15 @@ func newEndpoint(raw string) (Endpoint, error) {
 		return Endpoint{}, err
 	}
 	host := strings.ToLower(u.Hostname())
-	return Endpoint{URL: u.String(), Host: host, Port: portOf(u), Allow: host}, nil
+	return Endpoint{URL: DisplayURL(u), Host: host, Port: portOf(u), Allow: host}, nil
 }
 
-// ErrNotURL is returned for an address that is not an absolute http(s) URL with a host.
+// ErrNotURL is returned for an address that is not an absolute http(s) URL with a host, nor a
+// tcp://host:port address.
 var ErrNotURL = errors.New("not an http or https URL with a host")
 
-// ParseURL accepts "https://host[:port][/path]", "http://..." and a bare "host[:port][/path]",
-// which means https.
+// ParseURL accepts "https://host[:port][/path]", "http://...", a bare "host[:port][/path]",
+// which means https, and "tcp://host:port", a connect-only probe (no TLS, no request).
 func ParseURL(raw string) (*url.URL, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" || strings.ContainsAny(s, " \t\r\n") {
@@ -246,7 +258,13 @@ func ParseURL(raw string) (*url.URL, error) {
 		s = "https://" + s
 	}
 	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" || u.User != nil {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "tcp") || u.Hostname() == "" || u.User != nil {
+		return nil, ErrNotURL
+	}
+	if u.Scheme == "tcp" && (u.Port() == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "") {
+		return nil, ErrNotURL
+	}
+	if u, err = withASCIIHost(u); err != nil {
 		return nil, ErrNotURL
 	}
 	if p := u.Port(); p != "" {
@@ -256,7 +274,10 @@ func ParseURL(raw string) (*url.URL, error) {
 		}
 	}
 	u.Fragment = ""
-	if u.Path == "" {
+	switch {
+	case u.Scheme == "tcp":
+		u.Path = ""
+	case u.Path == "":
 		u.Path = "/"
 	}
 	return u, nil

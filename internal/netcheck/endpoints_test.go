@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
@@ -13,13 +14,16 @@ import (
 func TestDefaultListHasTheGuideAndMicrosoftHosts(t *testing.T) {
 	eps := netcheck.Default()
 	byHost := map[string]netcheck.Endpoint{}
+	seen := map[string]bool{}
 	for _, e := range eps {
-		if _, dup := byHost[e.Host]; dup {
-			t.Errorf("%s listed twice", e.Host)
+		if seen[e.URL] {
+			t.Errorf("%s listed twice", e.URL)
 		}
+		seen[e.URL] = true
 		byHost[e.Host] = e
-		if e.Port != "443" || e.Allow == "" || !netcheck.Covers(e.Allow, e.Host) {
-			t.Errorf("%s: port %s, rule %q does not cover it", e.Host, e.Port, e.Allow)
+		wantPort := map[string]string{"auvenir": "443", "microsoft": "443", "revocation": "80"}[e.Group]
+		if (wantPort != "" && e.Port != wantPort) || e.Allow == "" || !netcheck.Covers(e.Allow, e.Host) {
+			t.Errorf("%s: port %s, rule %q does not cover it", e.URL, e.Port, e.Allow)
 		}
 	}
 	// The four URLs of the guide, in the guide's order, as the first group.
@@ -38,6 +42,65 @@ func TestDefaultListHasTheGuideAndMicrosoftHosts(t *testing.T) {
 	}
 	if byHost["aadcdn.msftauth.net"].Allow != "*.msftauth.net" || byHost["login.microsoftonline.com"].Allow != "*.microsoftonline.com" {
 		t.Error("the published wildcards are not shown beside their hosts")
+	}
+	// Issue 13: the hosts Microsoft's lists add, each with its wildcard.
+	for host, rule := range map[string]string{"aadcdn.msauth.net": "*.msauth.net", "logincdn.msauth.net": "*.msauth.net",
+		"aadcdn.msauthimages.net": "*.msauthimages.net", "aadcdn.msftauthimages.net": "*.msftauthimages.net",
+		"mobileappcommunicator.auth.microsoft.com": "*.auth.microsoft.com", "login.windows.net": "login.windows.net"} {
+		if e := byHost[host]; e.Group != "microsoft" || e.Allow != rule || e.Optional {
+			t.Errorf("%s: group %q, rule %q, optional %v", host, e.Group, e.Allow, e.Optional)
+		}
+	}
+	for _, h := range []string{"login.live.com", "myaccount.microsoft.com"} {
+		if !byHost[h].Optional {
+			t.Errorf("%s is not optional", h)
+		}
+	}
+	for _, u := range []string{"http://ocsp.digicert.com/", "http://crl3.digicert.com/", "http://ocsp.msocsp.com/",
+		"http://crl.microsoft.com/", "http://mscrl.microsoft.com/"} {
+		if !seen[u] {
+			t.Errorf("revocation address %s missing", u)
+		}
+	}
+	phone := 0
+	for _, e := range eps {
+		if e.Group == "phone" {
+			phone++
+			if !strings.HasPrefix(e.URL, "tcp://") || !e.Optional {
+				t.Errorf("phone entry %s: not a connect-only optional probe", e.URL)
+			}
+		}
+	}
+	if phone != 4 || !seen["tcp://1-courier.push.apple.com:5223"] || !seen["tcp://mtalk.google.com:5228"] {
+		t.Errorf("phone push channels: %d entries", phone)
+	}
+}
+
+func TestRequiredAndTCPInTheListFormat(t *testing.T) {
+	eps, err := netcheck.Parse([]byte(`[[group]]
+id = "x"
+  [[group.endpoint]]
+  url = "tcp://push.example:5223"
+  required = false
+  [[group.endpoint]]
+  url = "https://a.example"
+  required = true
+`), "list.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if eps[0].URL != "tcp://push.example:5223" || eps[0].Port != "5223" || !eps[0].Optional || eps[1].Optional {
+		t.Errorf("%+v", eps)
+	}
+	for _, bad := range []string{"required = \"no\"", "url = \"tcp://push.example\"", "url = \"tcp://push.example:1/path\""} {
+		src := "[[group]]\nid = \"x\"\n  [[group.endpoint]]\n  url = \"https://a.example\"\n  " + bad + "\n"
+		if strings.HasPrefix(bad, "url") {
+			src = "[[group]]\nid = \"x\"\n  [[group.endpoint]]\n  " + bad + "\n"
+		}
+		var fe *netcheck.FileError
+		if _, err := netcheck.Parse([]byte(src), "list.toml"); !errors.As(err, &fe) || fe.Line != 3 {
+			t.Errorf("%s: %v", bad, err)
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,6 +29,16 @@ type hop struct {
 	proxy     string
 	detail    string
 	next      *url.URL // where a 3xx answer points
+
+	cause      Cause
+	alert      string // the TLS alert received, RFC 8446 name
+	causeURL   string // the AIA address of an incomplete chain
+	dnsAnswer  string // the sinkhole answer of a DNS filter
+	certSHA256 string // the certificate received
+	inspected  bool   // TLS re-signed by a CA this computer trusts: the request still goes
+	// dnsAnswered: the DNS server answered that the name does not exist (or has no address),
+	// which an offline computer cannot be told.
+	dnsAnswered bool
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -35,21 +46,28 @@ func (h hop) fail(class Class, phase Phase, detail string) hop {
 	return h
 }
 
-// probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline.
-func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, string)) hop {
+// probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline. first
+// is the endpoint's own address (not a redirect's): only there is IPv4 tried beside IPv6.
+func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) hop {
+	var h hop
+	au, err := withASCIIHost(u) // a redirect may name an international host
+	if err != nil {
+		return h.fail(DNS, PhaseDNS, u.Hostname()+": "+err.Error())
+	}
+	u = au
 	host := lower(u.Hostname())
 	port := portOf(u)
-	var h hop
 	proxyURL, err := c.cfg.Proxy.For(u)
 	if err != nil {
 		return h.fail(Proxy, PhaseProxy, "proxy setting: "+err.Error())
 	}
 	var conn net.Conn
+	var v4 <-chan bool
 	if proxyURL != nil {
 		h.proxy = Redact(proxyURL)
 		conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), stage, h)
 	} else {
-		conn, h = c.connectDirect(ctx, host, port, stage, h)
+		conn, h, v4 = c.connectDirect(ctx, host, port, u.Scheme, stage, h, first)
 	}
 	if conn == nil {
 		return h
@@ -64,22 +82,50 @@ func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, strin
 	stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 
-	app := conn // what the request goes over: the TLS connection for https
+	if u.Scheme == "tcp" {
+		// A connect-only probe (the phones' push channels): the connection is the answer.
+		h.class, h.phase = OK, PhaseDone
+		return h
+	}
+	counted := &countingConn{Conn: conn}
+	app := net.Conn(counted) // what the request goes over: the TLS connection for https
 	if u.Scheme == "https" {
 		stage(StageTLS, host)
 		var tc *tls.Conn
-		if tc, h = c.handshake(ctx, conn, host, h); tc == nil {
-			return h
+		if tc, h = c.handshake(ctx, counted, host, h); tc == nil {
+			if h.class == Timeout && h.cause == "" && counted.n.Load() > 0 {
+				// The server's hello came, the rest (its certificate, the larger packets) did
+				// not: what a link that loses packets above its MTU looks like.
+				h.cause = CauseTLSStall
+				h.detail = "the server's hello arrived (" + itoa(int(counted.n.Load())) + " bytes), then nothing: " + h.detail
+			}
+			return ipv6Verdict(h, v4)
 		}
 		app = tc
 	}
 
 	stage(StageHTTP, host)
-	return c.request(ctx, app, u, h)
+	return ipv6Verdict(c.request(ctx, app, u, h), v4)
 }
 
-// connectDirect resolves host and connects to the first address that answers.
-func (c *Checker) connectDirect(ctx context.Context, host, port string, stage func(Stage, string), h hop) (net.Conn, hop) {
+// countingConn counts the bytes received, to tell a handshake that never got an answer from
+// one that stalled after the server's first answer.
+type countingConn struct {
+	net.Conn
+	n atomic.Int64
+}
+
+func (c *countingConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// connectDirect resolves host and connects to its addresses in Happy Eyeballs order (RFC 8305):
+// those of the family the resolver puts first, the other family 300 ms later or as soon as the
+// first fails; the first connection wins. When the first family is IPv6 and the name has IPv4
+// too, v4 reports whether IPv4 completes the exchange, to tell a broken IPv6 path.
+func (c *Checker) connectDirect(ctx context.Context, host, port, scheme string, stage func(Stage, string), h hop, first bool) (net.Conn, hop, <-chan bool) {
 	var ips []net.IPAddr
 	if ip := net.ParseIP(host); ip != nil {
 		ips = []net.IPAddr{{IP: ip}}
@@ -92,51 +138,190 @@ func (c *Checker) connectDirect(ctx context.Context, host, port string, stage fu
 				err = errors.New("no address for " + host)
 			}
 			if isTimeout(ctx, err) {
-				return nil, h.fail(Timeout, PhaseDNS, err.Error())
+				return nil, h.fail(Timeout, PhaseDNS, err.Error()), nil
 			}
 			if ctx.Err() != nil {
-				return nil, h.fail(Error, PhaseDNS, ctx.Err().Error())
+				return nil, h.fail(Error, PhaseDNS, ctx.Err().Error()), nil
 			}
-			return nil, h.fail(DNS, PhaseDNS, err.Error())
+			var de *net.DNSError
+			h.dnsAnswered = len(ips) == 0 && err.Error() == "no address for "+host || (errors.As(err, &de) && de.IsNotFound)
+			return nil, h.fail(DNS, PhaseDNS, err.Error()), nil
+		}
+		if ans := c.sinkholed(host, ips); ans != "" {
+			h.cause, h.dnsAnswer = CauseDNSFilter, ans
+			return nil, h.fail(DNS, PhaseDNS, "the DNS answered "+ans+" for "+host+": the answer a DNS filter gives for a blocked name"), nil
+		}
+		ips = withoutSinkholes(ips, c.sinkholed)
+	}
+	primary, fallback := byFamily(ips)
+	stage(StageConnecting, host)
+	h.ip = primary[0].IP.String()
+	var v4 <-chan bool
+	if first && len(fallback) > 0 && primary[0].IP.To4() == nil && (scheme == "https" || scheme == "tcp" || scheme == "http") {
+		v4 = c.familyCheck(ctx, host, port, scheme, fallback[0])
+	}
+	conn, ip, err := c.dialHappy(ctx, primary, fallback, port)
+	if ip != "" {
+		h.ip = ip
+	}
+	if err == nil {
+		return conn, h, v4
+	}
+	return nil, h.fail(connectFailClass(ctx, runtime.GOOS, err), PhaseConnect, err.Error()), v4
+}
+
+// withoutSinkholes drops the sinkhole addresses of a name that has real ones too (a filter
+// that blocks only its IPv6, say).
+func withoutSinkholes(ips []net.IPAddr, sinkholed func(string, []net.IPAddr) string) []net.IPAddr {
+	out := ips[:0:0]
+	for _, ip := range ips {
+		if sinkholed("x", []net.IPAddr{ip}) == "" {
+			out = append(out, ip)
 		}
 	}
-	ips = preferIPv4(ips)
-	stage(StageConnecting, host)
-	h.ip = ips[0].IP.String()
+	if len(out) == 0 {
+		return ips
+	}
+	return out
+}
+
+// byFamily splits ips into the resolver's preferred family, in its order, and the other.
+func byFamily(ips []net.IPAddr) (primary, fallback []net.IPAddr) {
+	v4first := ips[0].IP.To4() != nil
+	for _, ip := range ips {
+		if (ip.IP.To4() != nil) == v4first {
+			primary = append(primary, ip)
+		} else {
+			fallback = append(fallback, ip)
+		}
+	}
+	return primary, fallback
+}
+
+// fallbackDelay is the head start of the preferred family, as Go's dialer gives it (RFC 8305
+// suggests 250 ms).
+const fallbackDelay = 300 * time.Millisecond
+
+// dialHappy races the two families: the primary alone for fallbackDelay (or until it fails),
+// then both. It returns the first connection, or the primary family's error.
+func (c *Checker) dialHappy(ctx context.Context, primary, fallback []net.IPAddr, port string) (net.Conn, string, error) {
+	if len(fallback) == 0 {
+		return c.dialSerial(ctx, primary, port)
+	}
+	type result struct {
+		conn    net.Conn
+		ip      string
+		err     error
+		primary bool
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make(chan result, 2)
+	start := func(ips []net.IPAddr, primary bool) {
+		go func() {
+			conn, ip, err := c.dialSerial(rctx, ips, port)
+			results <- result{conn, ip, err, primary}
+		}()
+	}
+	start(primary, true)
+	timer := time.NewTimer(fallbackDelay)
+	defer timer.Stop()
+	pending, fellBack := 1, false
+	var firstErr *result
+	for {
+		select {
+		case <-timer.C:
+			if !fellBack {
+				start(fallback, false)
+				fellBack, pending = true, pending+1
+			}
+		case r := <-results:
+			pending--
+			if r.err == nil {
+				// The loser may still connect: close what it returns.
+				go func(n int) {
+					for range n {
+						if l := <-results; l.conn != nil {
+							l.conn.Close()
+						}
+					}
+				}(pending)
+				return r.conn, r.ip, nil
+			}
+			if firstErr == nil || r.primary {
+				firstErr = &r
+			}
+			if !fellBack {
+				start(fallback, false)
+				fellBack, pending = true, pending+1
+			} else if pending == 0 {
+				return nil, firstErr.ip, firstErr.err
+			}
+		}
+	}
+}
+
+// dialSerial tries ips in order, sharing the time left among them.
+func (c *Checker) dialSerial(ctx context.Context, ips []net.IPAddr, port string) (net.Conn, string, error) {
 	var first error
+	var firstIP string
 	for i, ip := range ips {
 		dctx, cancel := partialDeadline(ctx, len(ips)-i)
 		conn, err := c.cfg.Dialer.DialContext(dctx, "tcp", net.JoinHostPort(ip.IP.String(), port))
 		cancel()
 		if err == nil {
-			h.ip = ip.IP.String()
-			return conn, h
+			return conn, ip.IP.String(), nil
 		}
 		if first == nil {
-			first = err
+			first, firstIP = err, ip.IP.String()
 		}
 		if ctx.Err() != nil {
 			break
 		}
 	}
-	return nil, h.fail(connectFailClass(ctx, runtime.GOOS, first), PhaseConnect, first.Error())
+	return nil, firstIP, first
 }
 
-// preferIPv4 puts IPv4 addresses first: a network with broken IPv6 is common, and a browser
-// falls back to IPv4 by itself, so IPv4 is what decides whether onboarding works.
-func preferIPv4(ips []net.IPAddr) []net.IPAddr {
-	out := make([]net.IPAddr, 0, len(ips))
-	for _, ip := range ips {
-		if ip.IP.To4() != nil {
-			out = append(out, ip)
+// familyCheck connects to ip alone and, for https, completes the TLS handshake: whether that
+// family works, reported once.
+func (c *Checker) familyCheck(ctx context.Context, host, port, scheme string, ip net.IPAddr) <-chan bool {
+	ch := make(chan bool, 1)
+	go func() {
+		conn, err := c.cfg.Dialer.DialContext(ctx, "tcp", net.JoinHostPort(ip.IP.String(), port))
+		if err != nil {
+			ch <- false
+			return
 		}
-	}
-	for _, ip := range ips {
-		if ip.IP.To4() == nil {
-			out = append(out, ip)
+		defer conn.Close()
+		if dl, ok := ctx.Deadline(); ok {
+			conn.SetDeadline(dl)
 		}
+		stop := context.AfterFunc(ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
+		defer stop()
+		if scheme == "https" {
+			tc, _ := c.handshake(ctx, conn, host, hop{})
+			ch <- tc != nil
+			return
+		}
+		ch <- true
+	}()
+	return ch
+}
+
+// ipv6Verdict names a broken IPv6 path: the exchange went over IPv6, connected, then failed or
+// stalled, while IPv4 completed it.
+func ipv6Verdict(h hop, v4 <-chan bool) hop {
+	if v4 == nil || h.passes() || h.cause != "" {
+		return h
 	}
-	return out
+	if ip := net.ParseIP(h.ip); ip == nil || ip.To4() != nil || (h.phase != PhaseTLS && h.phase != PhaseHTTP) {
+		return h
+	}
+	if <-v4 {
+		h.cause = CauseIPv6Broken
+		h.detail = "over IPv6 (" + h.ip + "): " + h.detail + "; over IPv4 the same exchange works"
+	}
+	return h
 }
 
 // partialDeadline shares what is left of ctx's time among the addresses still to try, as Go's
@@ -201,18 +386,18 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		}
 		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
 	}
-	br := bufio.NewReader(conn)
-	resp, err := http.ReadResponse(br, req)
-	if err != nil {
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
 		conn.Close()
 		// A proxy that accepted CONNECT but has not answered yet is usually waiting on a server
 		// whose packets are dropped further on: that is the endpoint's timeout, not the proxy's.
-		if isTimeout(ctx, err) {
+		if aerr.class == Timeout {
 			return nil, h.fail(Timeout, PhaseProxy, "proxy "+paddr+": no answer to CONNECT "+addr)
 		}
-		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
+		h.cause = aerr.cause
+		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+aerr.detail)
 	}
-	resp.Body.Close()
+	resp, br := a.resp, a.br
 	if resp.StatusCode != http.StatusOK {
 		conn.Close()
 		h.status = 0
@@ -233,7 +418,9 @@ type bufferedConn struct {
 func (b *bufferedConn) Read(p []byte) (int, error) { return b.r.Read(p) }
 
 // handshake runs TLS and classifies the certificate inside the handshake, so a connection whose
-// certificate is not acceptable never carries a request.
+// certificate is not acceptable never carries a request. A certificate re-signed by a CA this
+// computer trusts (TLS inspection) is acceptable: a browser here sends its request too, and
+// the answer tells an allowed, inspected connection from a block page.
 func (c *Checker) handshake(ctx context.Context, conn net.Conn, host string, h hop) (*tls.Conn, hop) {
 	var verdict certVerdict
 	cfg := &tls.Config{
@@ -245,8 +432,8 @@ func (c *Checker) handshake(ctx context.Context, conn net.Conn, host string, h h
 		// certificate the standard verification would reject.
 		InsecureSkipVerify: true,
 		VerifyConnection: func(cs tls.ConnectionState) error {
-			verdict = c.verify(host, cs.PeerCertificates)
-			if verdict.class != OK {
+			verdict = c.verify(ctx, host, cs.PeerCertificates)
+			if verdict.class != OK && verdict.class != TLSIntercepted {
 				return errCertificate
 			}
 			return nil
@@ -254,18 +441,25 @@ func (c *Checker) handshake(ctx context.Context, conn net.Conn, host string, h h
 	}
 	tc := tls.Client(conn, cfg)
 	err := tc.HandshakeContext(ctx)
-	h.issuer, h.notAfter, h.certNames = verdict.issuer, verdict.notAfter, verdict.names
+	h.issuer, h.notAfter, h.certNames, h.certSHA256 = verdict.issuer, verdict.notAfter, verdict.names, verdict.sha256
+	h.cause, h.causeURL = verdict.cause, verdict.causeURL
 	switch {
 	case err == nil:
 		if verdict.detail != "" {
 			h.detail = verdict.detail
 		}
+		h.inspected = verdict.class == TLSIntercepted
 		return tc, h
-	case verdict.class != "" && verdict.class != OK:
+	case verdict.class != "" && verdict.class != OK && verdict.class != TLSIntercepted:
 		return nil, h.fail(verdict.class, PhaseTLS, verdict.detail)
 	case isTimeout(ctx, err):
 		return nil, h.fail(Timeout, PhaseTLS, "TLS handshake: "+err.Error())
-	case errors.Is(err, io.EOF), closedByPeer(sysErrOf(err)):
+	}
+	if a := remoteAlert(err); a != "" {
+		h.cause, h.alert = CauseTLSAlert, a
+		return nil, h.fail(Error, PhaseTLS, "the TLS handshake was ended by the alert "+a+": "+err.Error())
+	}
+	if errors.Is(err, io.EOF) || closedByPeer(sysErrOf(err)) {
 		return nil, h.fail(Error, PhaseTLS, "connection closed during the TLS handshake: "+err.Error())
 	}
 	return nil, h.fail(Error, PhaseTLS, "TLS handshake: "+err.Error())
@@ -285,11 +479,15 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 	if err := req.Write(conn); err != nil {
 		return h.fail(httpErrClass(ctx, err), PhaseHTTP, "sending the request: "+err.Error())
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(conn), req)
-	if err != nil {
-		return h.fail(httpErrClass(ctx, err), PhaseHTTP, "reading the answer: "+err.Error())
+	// The body is never read: the status and the headers are the answer the check needs, and
+	// the connection is closed after them (reading an endless body would hold the check until
+	// its deadline).
+	a, aerr := readAnswer(ctx, conn, req)
+	if aerr != nil {
+		h.cause = aerr.cause
+		return h.fail(aerr.class, PhaseHTTP, "reading the answer: "+aerr.detail)
 	}
-	resp.Body.Close()
+	resp := a.resp
 	h.status = resp.StatusCode
 	switch {
 	case resp.StatusCode >= 500:
@@ -303,7 +501,21 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 		}
 	}
 	h.class, h.phase = OK, PhaseDone
+	if h.inspected {
+		h.class = TLSIntercepted
+		if blockStatus(resp.StatusCode) {
+			h.cause, h.phase = CauseBlockPage, PhaseHTTP
+			h.detail = "HTTP " + resp.Status + " from behind the TLS inspection: a block page; " + h.detail
+		}
+	}
 	return h
+}
+
+// blockStatus is an answer a filter gives in place of the page: forbidden, unavailable for
+// legal reasons, network sign-in required.
+func blockStatus(code int) bool {
+	return code == http.StatusForbidden || code == http.StatusUnavailableForLegalReasons ||
+		code == http.StatusNetworkAuthenticationRequired || code == http.StatusProxyAuthRequired
 }
 
 func httpErrClass(ctx context.Context, err error) Class {

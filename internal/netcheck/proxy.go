@@ -39,9 +39,9 @@ var ErrBadProxy = errors.New("not an http or https proxy URL")
 // environment through getenv, the way Go's HTTP client and curl read it: lower-case names win,
 // NO_PROXY exempts hosts, and loopback addresses never go through a proxy.
 func ProxyFromSettings(flag string, getenv func(string) string) (ProxySetting, error) {
-	switch strings.TrimSpace(flag) {
-	case "":
-	case "none":
+	switch f := strings.TrimSpace(flag); {
+	case f == "":
+	case strings.EqualFold(f, "none"): // NONE, None: a host named so is not what was meant
 		return ProxySetting{Source: ProxyNone}, nil
 	default:
 		u, err := parseProxyURL(flag)

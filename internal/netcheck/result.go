@@ -61,6 +61,15 @@ type Result struct {
 	Proxy       string `json:"proxy"`     // the proxy used (without credentials), "" for direct
 	ElapsedMS   int64  `json:"elapsed_ms"`
 	Detail      string `json:"detail"` // the raw technical message, "" when ok
+	// Cause names the culprit behind the class when it is known (causes.go); "" otherwise.
+	Cause Cause `json:"cause"`
+	// Severity is ok, warn or fail (severity.go): what the class and cause mean for sign-in.
+	Severity Severity `json:"severity"`
+	// Required is false for an address the list marks required = false: failing, it warns.
+	Required bool `json:"required"`
+	// TLSAlert is the name of the TLS alert the server (or a device in between) sent, as
+	// RFC 8446 spells it ("handshake_failure"); "" without one.
+	TLSAlert string `json:"tls_alert"`
 
 	Endpoint Endpoint      `json:"-"`
 	Phase    Phase         `json:"-"` // where the check stopped
@@ -72,6 +81,16 @@ type Result struct {
 	CertNames []string `json:"-"`
 	// NotAfter is the certificate's expiry (for tls_expired); zero without one.
 	NotAfter time.Time `json:"-"`
+	// CertSHA256 identifies the certificate received (hex), to tell one portal answering for
+	// many names; "" without one.
+	CertSHA256 string `json:"-"`
+	// CauseURL is the address a cause is about: the AIA URL of an incomplete chain, the portal's
+	// page; "" otherwise.
+	CauseURL string `json:"-"`
+	// DNSAnswer is what the DNS server answered for a dns_filter result ("0.0.0.0, ::").
+	DNSAnswer string `json:"-"`
+	// DNSAnswered: a dns result whose server answered that the name does not exist.
+	DNSAnswered bool `json:"-"`
 }
 
 // Hop is one redirect that was followed: where it led, and what happened there.
@@ -104,8 +123,19 @@ type Summary struct {
 	// ExemptFromInspection lists hosts whose TLS is intercepted or replaced. Never null.
 	ExemptFromInspection []string `json:"exempt_from_inspection"`
 	// Unlisted are hosts reached by a redirect that the list does not contain. Never null.
-	Unlisted    []string `json:"unlisted_hosts"`
-	ProxySource string   `json:"proxy_source"` // "environment", "flag" or "none"
+	Unlisted []string `json:"unlisted_hosts"`
+	// DNS lists the names that do not resolve, or that a DNS filter blocks: fixed in the DNS
+	// server or filter, not in the firewall. Sorted; never null.
+	DNS []string `json:"dns"`
+	// Severities counts the results by severity: every severity, with 0 for those absent.
+	Severities map[Severity]int `json:"severity"`
+	// Offline: no name resolved and no proxy was used; said once instead of one DNS remedy per
+	// address.
+	Offline bool `json:"offline"`
+	// CaptivePortal: the connectivity probe or one certificate for many names shows a sign-in
+	// page (hotel, airport) holding the traffic.
+	CaptivePortal bool   `json:"captive_portal"`
+	ProxySource   string `json:"proxy_source"` // "environment", "flag" or "none"
 	// Proxy is the proxy configured (without credentials), "" for none; NO_PROXY may still
 	// send some addresses direct: each endpoint's "proxy" says what it used.
 	Proxy     string `json:"proxy"`

@@ -4,7 +4,6 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"os"
 	"sync"
 
 	"golang.org/x/crypto/x509roots/fallback/bundle"
@@ -40,7 +39,7 @@ var ErrNoCertificates = errors.New("no PEM certificate in the file")
 // LoadCAFile reads the PEM certificates of --ca-file. They count as genuine roots: trusted like
 // this machine's, and public like the web's (a private deployment, or a test).
 func LoadCAFile(path string) ([]*x509.Certificate, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := ReadBounded(path, MaxFileBytes)
 	if err != nil {
 		return nil, err
 	}

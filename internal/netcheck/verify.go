@@ -1,7 +1,10 @@
 package netcheck
 
 import (
+	"context"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/hex"
 	"errors"
 	"time"
 )
@@ -13,18 +16,52 @@ type certVerdict struct {
 	notAfter time.Time
 	names    []string
 	detail   string
+	sha256   string
+	cause    Cause
+	causeURL string
+	// unknownPublic: the public roots do not know the issuer, which a missing intermediate
+	// also causes.
+	unknownPublic bool
 }
 
-// verify classifies the chain presented for host. It checks, in the order Go's own verification
+// verify classifies the chain, and when the public roots cannot place its issuer and the leaf
+// names its issuer's address (AIA), fetches the missing intermediate as browsers do and
+// classifies again: a server that forgets its intermediate is misconfigured, not intercepted.
+func (c *Checker) verify(ctx context.Context, host string, certs []*x509.Certificate) certVerdict {
+	v := c.classify(host, certs)
+	if v.class == OK || !v.unknownPublic || len(certs) == 0 || len(certs[0].IssuingCertificateURL) == 0 {
+		return v
+	}
+	fetched, from, err := c.fetchIssuer(ctx, certs[0])
+	if err != nil {
+		if v.class == TLSUntrusted {
+			v.cause, v.causeURL = CauseIncompleteChain, from
+			v.detail += "; the issuer's certificate could not be fetched from " + from + ": " + err.Error()
+		}
+		return v
+	}
+	v2 := c.classify(host, append(append([]*x509.Certificate{}, certs...), fetched...))
+	if v2.class != OK {
+		return v
+	}
+	v2.cause, v2.causeURL = CauseIncompleteChain, from
+	v2.detail = "the server does not send its intermediate certificate (" + fetched[0].Subject.CommonName +
+		"); fetched from " + from + " and verified, as browsers do"
+	return v2
+}
+
+// classify classifies the chain presented for host. It checks, in the order Go's own verification
 // does: the validity dates, the name, then the chain, which it builds twice: to this machine's
 // roots (what a browser here accepts) and to the public web roots (what the real server would
 // present). Trusted here but not publicly means a device in between re-signs the traffic.
-func (c *Checker) verify(host string, certs []*x509.Certificate) certVerdict {
+func (c *Checker) classify(host string, certs []*x509.Certificate) certVerdict {
 	if len(certs) == 0 {
 		return certVerdict{class: TLSUntrusted, detail: "the server sent no certificate"}
 	}
 	leaf := certs[0]
-	v := certVerdict{issuer: leaf.Issuer.String(), notAfter: leaf.NotAfter, names: leaf.DNSNames}
+	sum := sha256.Sum256(leaf.Raw)
+	v := certVerdict{issuer: leaf.Issuer.String(), notAfter: leaf.NotAfter, names: leaf.DNSNames,
+		sha256: hex.EncodeToString(sum[:])}
 	for _, ip := range leaf.IPAddresses {
 		v.names = append(v.names, ip.String())
 	}
@@ -51,6 +88,8 @@ func (c *Checker) verify(host string, certs []*x509.Certificate) certVerdict {
 	_, sysErr := leaf.Verify(opts)
 	opts.Roots = c.public
 	_, pubErr := leaf.Verify(opts)
+	var unknown x509.UnknownAuthorityError
+	v.unknownPublic = errors.As(pubErr, &unknown)
 	switch {
 	case sysErr == nil && pubErr == nil:
 		v.class = OK

@@ -37,7 +37,7 @@ func TestRemedyPerClass(t *testing.T) {
 		{netcheck.Timeout, netcheck.PhaseHTTP, "try again with a longer limit (--timeout 15s)", "délai plus long (--timeout 15s)"},
 		{netcheck.Timeout, netcheck.PhaseProxy, "The proxy http://proxy.example:3128 gets no answer from login.microsoftonline.com:443", "Le mandataire http://proxy.example:3128"},
 		{netcheck.TLSUntrusted, netcheck.PhaseTLS, "Exempt login.microsoftonline.com from TLS inspection: its certificate was issued by “Fortinet CA, Inspection”", "émis par «\u00a0Fortinet CA, Inspection\u00a0»"},
-		{netcheck.TLSIntercepted, netcheck.PhaseTLS, "Exempt login.microsoftonline.com from TLS inspection: its certificate is replaced by one from “Fortinet CA, Inspection”", "Exemptez login.microsoftonline.com de l'inspection TLS"},
+		{netcheck.TLSIntercepted, netcheck.PhaseTLS, "works in the browser through TLS inspection (its certificate is replaced by one from “Fortinet CA, Inspection”, which this computer trusts), but Microsoft asks to exempt sign-in hosts from inspection", "exemptez login.microsoftonline.com de l'inspection TLS"},
 		{netcheck.TLSExpired, netcheck.PhaseTLS, "expired on 2025-03-01", "a expiré le 2025-03-01"},
 		{netcheck.TLSHostname, netcheck.PhaseTLS, "is for another name (portal.example.net)", "celui d'un autre nom (portal.example.net)"},
 		{netcheck.Proxy, netcheck.PhaseProxy, "The proxy refused or failed to reach login.microsoftonline.com:443", "Le mandataire a refusé"},
@@ -110,7 +110,8 @@ func TestPlainTable(t *testing.T) {
 	bad.Host, bad.FailedHost, bad.IP = "ap.auvenir.com", "ap.auvenir.com", "52.60.1.2"
 	bad.Elapsed = 5 * time.Second
 	rep := netcheck.Report{Endpoints: []netcheck.Result{bad, ok}, Summary: netcheck.Summary{Total: 2, OK: 1, Failed: 1,
-		Allow: []string{"ap.auvenir.com"}, ExemptFromInspection: []string{}, Unlisted: []string{}, ElapsedMS: 5003}}
+		Severities: map[netcheck.Severity]int{netcheck.SeverityOK: 1, netcheck.SeverityFail: 1},
+		Allow:      []string{"ap.auvenir.com"}, ExemptFromInspection: []string{}, Unlisted: []string{}, ElapsedMS: 5003}}
 	proxy, _ := netcheck.ProxyFromSettings("none", func(string) string { return "" })
 	var b bytes.Buffer
 	WriteTable(&b, locales.New(locales.English), rep, proxy, 5*time.Second, Styles{})
@@ -160,7 +161,8 @@ func TestNarrowTerminalTable(t *testing.T) {
 		eps = append(eps, r)
 	}
 	rep := netcheck.Report{Endpoints: eps, Summary: netcheck.Summary{Total: 2, Failed: 2, ElapsedMS: 3,
-		Allow: []string{}, ExemptFromInspection: []string{}, Unlisted: []string{}}}
+		Severities: map[netcheck.Severity]int{netcheck.SeverityFail: 2},
+		Allow:      []string{}, ExemptFromInspection: []string{}, Unlisted: []string{}}}
 	proxy, _ := netcheck.ProxyFromSettings("http://127.0.0.1:1", func(string) string { return "" })
 	for _, lang := range []locales.Lang{locales.English, locales.French} {
 		for _, width := range []int{60, 80} {

@@ -18,12 +18,13 @@ import (
 // Marks in front of each result: they carry the verdict without colour.
 const (
 	MarkOK   = "✓"
+	MarkWarn = "!"
 	MarkFail = "✗"
 )
 
 // Styles colour the table in a terminal; the zero value prints plain text.
 type Styles struct {
-	Good, Bad, Muted, Bold lipgloss.Style
+	Good, Warn, Bad, Muted, Bold lipgloss.Style
 	// Width wraps the remedies to the terminal's width, indented; 0 leaves lines whole (files,
 	// pipes: a remedy stays on one line, for grep).
 	Width int
@@ -36,6 +37,7 @@ type Styles struct {
 func TerminalStyles() Styles {
 	return Styles{
 		Good:  lipgloss.NewStyle().Foreground(lipgloss.Green),
+		Warn:  lipgloss.NewStyle().Foreground(lipgloss.Yellow),
 		Bad:   lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
 		Muted: lipgloss.NewStyle().Faint(true),
 		Bold:  lipgloss.NewStyle().Bold(true),
@@ -52,29 +54,48 @@ func Header(z *locales.Localizer, n int, timeout time.Duration, p netcheck.Proxy
 
 // Row is one endpoint's line: mark and label, time, IP, address.
 func Row(z *locales.Localizer, r netcheck.Result) (mark, label, elapsed, ip, addr string) {
-	mark = MarkFail
-	if r.Class == netcheck.OK {
-		mark = MarkOK
-	}
-	label = Label(z, r.Class)
+	mark = Mark(r)
+	label = ResultLabel(z, r)
 	if r.Class == netcheck.HTTPStatus && r.HTTPStatus != 0 {
 		label += " " + fmt.Sprint(lastStatus(r))
 	}
-	ip = r.IP
+	ip = clean(r.IP)
 	if ip == "" {
 		ip = "—"
 	}
-	addr = r.URL
+	addr = clean(r.URL)
 	if rule := wildcard(r); rule != "" {
 		addr += "  " + rule
 	}
 	return mark, label, Duration(z, r.Elapsed), ip, addr
 }
 
+// Mark is the sign in front of a result: ✓ ok, ! warn, ✗ fail.
+func Mark(r netcheck.Result) string {
+	switch severity(r) {
+	case netcheck.SeverityOK:
+		return MarkOK
+	case netcheck.SeverityWarn:
+		return MarkWarn
+	}
+	return MarkFail
+}
+
+// Look is the style of a result's mark and label.
+func (st Styles) Look(r netcheck.Result) lipgloss.Style {
+	switch severity(r) {
+	case netcheck.SeverityOK:
+		return st.Good
+	case netcheck.SeverityWarn:
+		return st.Warn
+	}
+	return st.Bad
+}
+
 // wildcard is the rule to allow, in parentheses, when it is not the address's own host.
 func wildcard(r netcheck.Result) string {
 	if r.Endpoint.Allow != "" && r.Endpoint.Allow != r.Endpoint.Host {
-		return "(" + r.Endpoint.Allow + ")"
+		return "(" + clean(r.Endpoint.Allow) + ")"
 	}
 	return ""
 }
@@ -87,7 +108,7 @@ func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
 		if !h.Listed {
 			id = "NetRedirectUnlisted"
 		}
-		out = append(out, z.T(id, guide.With(Data(), "Host", h.Host, "Result", Label(z, h.Class))))
+		out = append(out, z.T(id, guide.With(Data(), "Host", clean(netcheck.DisplayHost(h.Host)), "Result", Label(z, h.Class))))
 	}
 	return out
 }
@@ -109,7 +130,7 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 	}
 	for i, r := range rep.Endpoints {
 		m, l, e, ip, a := Row(z, r)
-		if st.Glyphs.Pass != "" {
+		if st.Glyphs.Done != "" {
 			m = st.Glyphs.Mark(r.Class == netcheck.OK)
 		}
 		rows[i] = [5]string{m, l, e, ip, a}
@@ -146,14 +167,10 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 			group = r.Group
 			b.WriteString(st.Bold.Render(GroupName(z, r.Endpoint)) + "\n")
 		}
-		ok := r.Class == netcheck.OK
-		look := st.Bad
-		if ok {
-			look = st.Good
-		}
+		look := st.Look(r)
 		if stacked {
 			m, l, e, ip := rows[i][0], rows[i][1], rows[i][2], rows[i][3]
-			first, second := "  "+look.Render(m)+" "+r.URL, "      "+look.Render(l)+" · "+e
+			first, second := "  "+look.Render(m)+" "+clean(r.URL), "      "+look.Render(l)+" · "+e
 			if r.IP != "" {
 				second += " · " + ip
 			}
@@ -233,20 +250,30 @@ func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 	s := rep.Summary
 	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
 		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
+	d = guide.With(d, "Pass", s.Severities[netcheck.SeverityOK]+s.Severities[netcheck.SeverityWarn])
 	var out []string
 	switch {
-	case s.Failed > 0:
+	case s.Offline:
+		out = append(out, z.T("NetVerdictOffline", d))
+	case s.CaptivePortal:
+		out = append(out, z.T("NetVerdictPortal", d))
+	case s.Severities[netcheck.SeverityFail] > 0:
 		out = append(out, z.T("NetVerdictFailed", d))
+	case s.Severities[netcheck.SeverityWarn] > 0:
+		out = append(out, z.T("NetVerdictWarned", d))
 	case len(s.Unlisted) > 0:
 		out = append(out, z.T("NetVerdictOKUnlisted", d))
 	default:
 		out = append(out, z.T("NetVerdictOK", d))
 	}
 	if len(s.Allow) > 0 {
-		out = append(out, z.T("NetVerdictAllow", guide.With(d, "Rules", strings.Join(s.Allow, ", "))))
+		out = append(out, z.T("NetVerdictAllow", guide.With(d, "Rules", clean(strings.Join(s.Allow, ", ")))))
 	}
 	if len(s.ExemptFromInspection) > 0 {
-		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", strings.Join(s.ExemptFromInspection, ", "))))
+		out = append(out, z.T("NetVerdictExempt", guide.With(d, "Hosts", clean(strings.Join(s.ExemptFromInspection, ", ")))))
+	}
+	if len(s.DNS) > 0 {
+		out = append(out, z.T("NetVerdictDNS", guide.With(d, "Names", clean(strings.Join(s.DNS, ", ")))))
 	}
 	out = append(out, z.T("NetVerdictElapsed", d))
 	return out

@@ -5,12 +5,14 @@
 package netreport
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -30,6 +32,12 @@ func Data() map[string]any {
 		"HTTPS", "https",
 		"ProxySchemes", "http(s)://",
 		"ProxyVar", "HTTPS_PROXY",
+		"StrictFlag", "--strict",
+		"ParallelFlag", "--parallel",
+		"IPv4", "IPv4",
+		"IPv6", "IPv6",
+		"MTU", "MTU",
+		"VPN", "VPN",
 	)
 }
 
@@ -55,6 +63,38 @@ func Label(z *locales.Localizer, c netcheck.Class) string {
 	return string(c)
 }
 
+// severity is the result's, graded now for a result made by hand (tests, older documents).
+func severity(r netcheck.Result) netcheck.Severity {
+	if r.Severity == "" {
+		return netcheck.SeverityOf(r)
+	}
+	return r.Severity
+}
+
+var causeIDs = map[netcheck.Cause]string{
+	netcheck.CauseDNSFilter:       "NetCauseDNSFilter",
+	netcheck.CauseCaptivePortal:   "NetCauseCaptivePortal",
+	netcheck.CauseIncompleteChain: "NetCauseIncompleteChain",
+	netcheck.CauseTLSStall:        "NetCauseTLSStall",
+	netcheck.CauseTLSAlert:        "NetCauseTLSAlert",
+	netcheck.CauseIPv6Broken:      "NetCauseIPv6Broken",
+	netcheck.CauseOffline:         "NetCauseOffline",
+	netcheck.CauseBlockPage:       "NetCauseBlockPage",
+}
+
+// ResultLabel is a result in a few words: its cause when one is named, else its class, marked
+// optional when the address is.
+func ResultLabel(z *locales.Localizer, r netcheck.Result) string {
+	label := Label(z, r.Class)
+	if id, ok := causeIDs[r.Cause]; ok {
+		label = z.T(id, guide.With(Data(), "Alert", clean(r.TLSAlert)))
+	}
+	if r.Endpoint.Optional && severity(r) != netcheck.SeverityOK {
+		label = z.T("NetOptional", guide.With(Data(), "Label", label))
+	}
+	return label
+}
+
 var stageIDs = map[netcheck.Stage]string{
 	netcheck.StageWaiting:    "NetStageWaiting",
 	netcheck.StageResolving:  "NetStageResolving",
@@ -68,7 +108,7 @@ var stageIDs = map[netcheck.Stage]string{
 // StageText says what a running check is doing; host matters after a redirect.
 func StageText(z *locales.Localizer, s netcheck.Stage, host string) string {
 	if id, ok := stageIDs[s]; ok {
-		return z.T(id, guide.With(Data(), "Host", host))
+		return z.T(id, guide.With(Data(), "Host", clean(netcheck.DisplayHost(host))))
 	}
 	return ""
 }
@@ -105,18 +145,22 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 		return z.T("NetGroupAuvenir", Data())
 	case "microsoft":
 		return z.T("NetGroupMicrosoft", Data())
+	case "revocation":
+		return z.T("NetGroupRevocation", Data())
+	case "phone":
+		return z.T("NetGroupPhone", Data())
 	case netcheck.GroupCommandLine:
 		return z.T("NetGroupCommandLine", Data())
 	}
 	if ep.GroupName != "" {
-		return ep.GroupName
+		return clean(ep.GroupName)
 	}
-	return ep.Group
+	return clean(ep.Group)
 }
 
 // ProxyLine says which proxy the check uses, before any result.
 func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
-	d := guide.With(Data(), "Proxy", p.Configured)
+	d := guide.With(Data(), "Proxy", clean(p.Configured))
 	switch {
 	case p.Source == netcheck.ProxyNone:
 		return z.T("NetProxyDisabled", d)
@@ -145,12 +189,27 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 	if ip == "" {
 		ip = host
 	}
+	aiaHost := r.CauseURL
+	if u, err := url.Parse(r.CauseURL); err == nil && u.Hostname() != "" {
+		aiaHost = u.Hostname()
+	}
 	d := guide.With(Data(),
-		"Host", host, "HostPort", hostPort(host, port), "Rule", rule, "IP", ip,
-		"Issuer", shortIssuer(r.TLSIssuer), "Names", strings.Join(r.CertNames, ", "),
-		"Timeout", Limit(z, timeout), "Proxy", r.Proxy, "Detail", r.Detail,
+		"Host", clean(host), "HostPort", clean(hostPort(host, port)), "Rule", clean(rule), "IP", clean(ip),
+		"Alert", clean(r.TLSAlert), "URL", clean(r.CauseURL), "AIAHost", clean(aiaHost), "Answer", clean(r.DNSAnswer),
+		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
+		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
 		"Status", strconv.Itoa(lastStatus(r)),
-		"Date", r.NotAfter.UTC().Format("2006-01-02"))
+		"Date", r.NotAfter.UTC().Format("2006-01-02"),
+		"Limit", headerLimit(z))
+	if id := causeFixIDs[r.Cause]; id != "" {
+		if r.Cause == netcheck.CauseIncompleteChain && r.Class != netcheck.OK {
+			id = "NetFixIncompleteChainFetch"
+		}
+		if r.Cause == netcheck.CauseOversizedAnswer && r.Phase == netcheck.PhaseProxy {
+			id = "NetFixOversizedProxy"
+		}
+		return z.T(id, d)
+	}
 	var id string
 	switch r.Class {
 	case netcheck.OK:
@@ -189,6 +248,20 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 	return z.T(id, d)
 }
 
+// causeFixIDs are the remedies of the named culprits; they replace the class's. Offline and
+// captive portal give the same sentence for every address: said once (Remedies).
+var causeFixIDs = map[netcheck.Cause]string{
+	netcheck.CauseDNSFilter:       "NetFixDNSFilter",
+	netcheck.CauseCaptivePortal:   "NetFixCaptivePortal",
+	netcheck.CauseIncompleteChain: "NetFixIncompleteChain",
+	netcheck.CauseTLSStall:        "NetFixTLSStall",
+	netcheck.CauseTLSAlert:        "NetFixTLSAlert",
+	netcheck.CauseIPv6Broken:      "NetFixIPv6Broken",
+	netcheck.CauseOffline:         "NetFixOffline",
+	netcheck.CauseBlockPage:       "NetFixBlockPage",
+	netcheck.CauseOversizedAnswer: "NetFixOversized",
+}
+
 // UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow
 // them as well, even when they answered.
 func UnlistedRemedies(z *locales.Localizer, r netcheck.Result) []string {
@@ -196,7 +269,7 @@ func UnlistedRemedies(z *locales.Localizer, r netcheck.Result) []string {
 	from := r.Endpoint.Host
 	for _, h := range r.Redirects {
 		if !h.Listed {
-			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", from, "Host", h.Host)))
+			out = append(out, z.T("NetFixUnlisted", guide.With(Data(), "From", clean(from), "Host", clean(h.Host))))
 		}
 		from = h.Host
 	}
@@ -242,4 +315,17 @@ func shortIssuer(dn string) string {
 		}
 	}
 	return dn
+}
+
+// clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
+// terminal: every table, live line and remedy goes through it; the JSON document does not.
+func clean(s string) string { return sanitize.Text(s) }
+
+// headerLimit is netcheck.MaxHeaderBytes as the person writes it: "100 KB", « 100 Ko ».
+func headerLimit(z *locales.Localizer) string {
+	unit := " KB"
+	if z.Lang() == locales.French {
+		unit = "\u00a0Ko"
+	}
+	return strconv.Itoa(netcheck.MaxHeaderBytes>>10) + unit
 }

@@ -11,7 +11,8 @@ var (
 	ErrCountryCode = &Error{ID: "PhoneErrCountryCode"} // "+" and a country code that does not exist
 	ErrTooShort    = &Error{ID: "PhoneErrTooShort"}
 	ErrTooLong     = &Error{ID: "PhoneErrTooLong"}
-	ErrInvalid     = &Error{ID: "PhoneErrInvalid"}   // right length, but no such number (area code…)
-	ErrExtension   = &Error{ID: "PhoneErrExtension"} // "ext. 12": a mobile has none
-	ErrNotMobile   = &Error{ID: "PhoneErrNotMobile"} // a landline, toll-free, premium… number
+	ErrInvalid     = &Error{ID: "PhoneErrInvalid"}    // right length, but no such number (area code…)
+	ErrNoAreaCode  = &Error{ID: "PhoneErrNoAreaCode"} // seven digits: a local number without its area code
+	ErrExtension   = &Error{ID: "PhoneErrExtension"}  // "ext. 12": a mobile has none
+	ErrNotMobile   = &Error{ID: "PhoneErrNotMobile"}  // a landline, toll-free, premium… number
 )

@@ -70,6 +70,9 @@ func ParseIn(typed, region string) (Number, error) {
 			return Number{}, ErrTooLong
 		case phonenumbers.INVALID_COUNTRY_CODE:
 			return Number{}, ErrCountryCode
+		case phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
+			// "555-1234": dialled locally once, but Microsoft needs the area code.
+			return Number{}, ErrNoAreaCode
 		}
 		return Number{}, ErrInvalid
 	}

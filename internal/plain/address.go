@@ -1,10 +1,7 @@
 package plain
 
 import (
-	"errors"
-	"fmt"
-
-	"github.com/auvenir/auvenir-onboard/internal/guest"
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -18,17 +15,9 @@ func (s *session) addressField() Field {
 		PromptID: "PlainAddressPrompt",
 		Private:  true,
 		Accept: func(z *locales.Localizer, typed string) ([]string, bool) {
-			if typed == "" {
-				s.email = ""
-				return s.addressLines(z), false
-			}
-			addr, err := guest.Parse(typed)
-			var gerr *guest.Error
-			switch {
-			case errors.As(err, &gerr):
-				return []string{z.T(gerr.ID, s.data())}, true
-			case err != nil:
-				return []string{z.T(guest.ErrSyntax.ID, s.data())}, true
+			addr, refusal := guide.CheckAddress(typed)
+			if refusal != "" {
+				return guide.Texts(guide.AddressLines(z, "", refusal, s.cfg.Presenter)), true
 			}
 			s.email = addr
 			return s.addressLines(z), false
@@ -39,9 +28,5 @@ func (s *session) addressField() Field {
 
 // addressLines describe the address given, and the guest identity the tenant derives from it.
 func (s *session) addressLines(z *locales.Localizer) []string {
-	d := s.data()
-	if s.email == "" {
-		return []string{z.T("AddressNone", d)}
-	}
-	return []string{z.T("AddressGiven", d), z.T("AddressIdentity", d), fmt.Sprint(d["Identity"])}
+	return guide.Texts(guide.AddressLines(z, s.email, "", s.cfg.Presenter))
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 )
 
 // maxLine bounds what one answer may hold; the rest of a longer line is read and dropped, so a
@@ -143,7 +145,9 @@ type printer struct {
 	err error
 }
 
-func (p *printer) line(s string) { p.raw(s + "\n") }
+// line writes s without any escape sequence or control character it may hold (typed or pasted
+// input said back, a saved address): plain mode writes only the ones raw writes.
+func (p *printer) line(s string) { p.raw(sanitize.Lines(s) + "\n") }
 
 func (p *printer) lines(ls []string) {
 	for _, l := range ls {

@@ -1,11 +1,7 @@
 package plain
 
 import (
-	"errors"
-	"strconv"
-
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/phone"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -38,30 +34,18 @@ func (s *session) phoneField() Field {
 }
 
 func (s *session) checkPhone(z *locales.Localizer, typed string) ([]string, bool) {
-	n, err := phone.Parse(typed)
-	var e *locales.Error
-	switch {
-	case errors.As(err, &e):
-		return []string{e.Message(z)}, true
-	case err != nil:
-		return []string{phone.ErrSyntax.Message(z)}, true
+	n, refusal := guide.PhoneCheck(typed)
+	if refusal != nil {
+		return []string{refusal.Message(z)}, true
 	}
 	s.step9.number = n.International
 	s.mfa = progress.MFAPhone
-	d := guide.With(s.data(), "Number", s.shownNumber(n.International), "National", s.shownNumber(n.National),
-		"CC", strconv.Itoa(n.CountryCode))
-	lines := []string{z.T("PhoneShownBack", d)}
-	if n.Region == phone.DefaultRegion {
-		lines = append(lines, z.T("PhoneOnMicrosoftCanada", d))
-	} else {
-		lines = append(lines, z.T("PhoneOnMicrosoftOther", d))
+	var lines []string
+	for _, l := range append(guide.PhoneVerdict(z, n, s.cfg.Presenter), guide.PhoneMethods(z)...) {
+		if l.Tone == guide.Item {
+			l.Text = "- " + l.Text // a list item, as show writes them
+		}
+		lines = append(lines, l.Text)
 	}
-	if !n.SurelyMobile {
-		lines = append(lines, z.T("PhoneMaybeLandline", d))
-	}
-	return append(lines,
-		z.T("PhoneMethodsHeading", d),
-		"- "+z.T("PhoneByText", d),
-		"- "+z.T("PhoneByCall", d),
-		z.T("PhoneMustText", d)), false
+	return lines, false
 }

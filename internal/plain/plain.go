@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/mask"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -189,13 +188,9 @@ func (s *session) finish() error {
 // (step 9) and the number of the first extra choice. In presenter mode the address and the guest
 // identity are masked here, so no message can quote them in clear.
 func (s *session) data() map[string]any {
-	d := guide.With(guide.Data(s.email), "N", firstExtra, "Digits", totp.CodeLen)
+	d := guide.With(guide.Shown(s.email, s.cfg.Presenter), "N", firstExtra, "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
-	}
-	if s.cfg.Presenter && s.email != "" {
-		d["Email"] = mask.Email(s.email)
-		d["Identity"] = mask.Identity(s.email)
 	}
 	return d
 }

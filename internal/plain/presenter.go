@@ -1,17 +1,12 @@
 package plain
 
-import "github.com/auvenir/auvenir-onboard/internal/mask"
+import "github.com/auvenir/auvenir-onboard/internal/guide"
 
 // Presenter mode in plain text: the screen is shared on a call, so personal data is written
 // masked, as the TUI's presenter mode shows it, and is not echoed while it is typed.
 
 // shownNumber is a mobile number as it may be written: masked in presenter mode.
-func (s *session) shownNumber(n string) string {
-	if s.cfg.Presenter {
-		return mask.Phone(n)
-	}
-	return n
-}
+func (s *session) shownNumber(n string) string { return guide.ShownNumber(n, s.cfg.Presenter) }
 
 // hidesTyping reports whether f's answers are read with the echo off. The person is told once
 // before the first question: typing that shows nothing would otherwise look like a frozen program.

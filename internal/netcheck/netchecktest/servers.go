@@ -121,11 +121,17 @@ func Refused(t testing.TB) string {
 	return addr
 }
 
-// Resolver resolves every name to 127.0.0.1, except the names in Missing, which do not exist.
-// Tests use it so host names such as "ok.test" can be checked with their own certificates.
+// Resolver resolves every name to 127.0.0.1, except the names in Missing, which do not exist,
+// and those in Addrs, which resolve to the addresses given (in that order). Tests use it so
+// host names such as "ok.test" can be checked with their own certificates. Its loopback answers
+// are the tests' servers, not a DNS filter's sinkhole (netcheck.LoopbackResolver).
 type Resolver struct {
 	Missing map[string]bool
+	Addrs   map[string][]net.IP
 }
+
+// LoopbackIsReal implements netcheck.LoopbackResolver.
+func (Resolver) LoopbackIsReal() bool { return true }
 
 // LookupIPAddr implements netcheck.Resolver.
 func (r Resolver) LookupIPAddr(ctx context.Context, host string) ([]net.IPAddr, error) {
@@ -134,6 +140,13 @@ func (r Resolver) LookupIPAddr(ctx context.Context, host string) ([]net.IPAddr, 
 	}
 	if r.Missing[strings.ToLower(host)] {
 		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}
+	if ips, ok := r.Addrs[strings.ToLower(host)]; ok {
+		out := make([]net.IPAddr, len(ips))
+		for i, ip := range ips {
+			out[i] = net.IPAddr{IP: ip}
+		}
+		return out, nil
 	}
 	return []net.IPAddr{{IP: net.IPv4(127, 0, 0, 1)}}, nil
 }

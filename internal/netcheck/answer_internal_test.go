@@ -1,0 +1,64 @@
+package netcheck
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The connection's deadline cuts the status line in the middle ("HTTP/1") while the context is
+// still alive, as happens when the deadline and the context's timer fire in either order: the
+// class is timeout, not an error about a malformed answer.
+func TestAnswerCutByTheDeadlineIsATimeout(t *testing.T) {
+	client, server := net.Pipe()
+	defer client.Close()
+	defer server.Close()
+	go io.Copy(io.Discard, server)
+	go io.WriteString(server, "HTTP/1")
+	client.SetDeadline(time.Now().Add(300 * time.Millisecond))
+	u, _ := url.Parse("http://trickle.test/")
+	c := New(Config{})
+	h := c.request(context.Background(), client, u, hop{})
+	if h.class != Timeout {
+		t.Fatalf("class %q (detail %q), want timeout", h.class, h.detail)
+	}
+}
+
+// The plain-http fetches (an intermediate certificate, the connectivity test) read the answer
+// within the same bound as the check.
+func TestFetchIsBounded(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				io.WriteString(c, "HTTP/1.1 200 OK\r\nX-Endless: ")
+				chunk := make([]byte, 32<<10)
+				for {
+					if _, err := c.Write(chunk); err != nil {
+						return
+					}
+				}
+			}()
+		}
+	}()
+	c := New(Config{Proxy: ProxySetting{Source: ProxyNone}})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, _, _, err = c.get(ctx, "http://"+l.Addr().String()+"/ca.crt", 4096)
+	if err == nil || !strings.Contains(err.Error(), "100 KB") {
+		t.Fatalf("error %v", err)
+	}
+}

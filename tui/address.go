@@ -1,0 +1,158 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+)
+
+// addressScreen is the field of « Your address ». It has the keys as soon as the screen shows,
+// so a client who just types gets their letters in the field; enter, tab, ↓ (and → at the end of
+// the text) keep the address and move on, shift+tab, ↑ (and ← at its start) go back, esc leaves
+// the field. A valid address is kept however the field is left; a refused one stays typed, with
+// why, and the person stays.
+type addressScreen struct {
+	input   textinput.Model
+	refusal string // message ID of the refusal of what is typed now; empty when none
+}
+
+func newAddressScreen(email string) addressScreen {
+	in := textinput.New()
+	in.CharLimit = 254 // RFC 5321's longest path; guest.Parse refuses longer
+	in.SetValue(email)
+	return addressScreen{input: in}
+}
+
+func (addressScreen) id() screenID { return idAddress }
+
+// In the field letters are text, so of the global keys only ctrl+c applies there.
+func (s addressScreen) mode(*common) mode {
+	if s.input.Focused() {
+		return mode{text: true}
+	}
+	return mode{globals: gAll}
+}
+
+func (s addressScreen) keys(c *common) []key.Binding {
+	k := c.km.field
+	if s.input.Focused() {
+		return []key.Binding{k.Confirm, k.Next, k.Back, k.Leave}
+	}
+	return []key.Binding{k.Edit}
+}
+
+func (s addressScreen) focus() (addressScreen, tea.Cmd) {
+	cmd := s.input.Focus()
+	s.input.CursorEnd()
+	return s, cmd
+}
+
+func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.field
+	press, isKey := msg.(tea.KeyPressMsg)
+	if !s.input.Focused() {
+		if isKey && key.Matches(press, k.Edit) {
+			s, cmd := s.focus()
+			return s, redraw{}, cmd
+		}
+		return s, unchanged{}, nil
+	}
+	if isKey {
+		atEnd := s.input.Position() == len([]rune(s.input.Value()))
+		switch {
+		case key.Matches(press, k.Confirm), key.Matches(press, k.Next),
+			key.Matches(press, k.Right) && atEnd:
+			return s.leave(1)
+		case key.Matches(press, k.Back), key.Matches(press, k.Left) && s.input.Position() == 0:
+			return s.leave(-1)
+		case key.Matches(press, k.Leave):
+			return s.leave(0)
+		}
+	}
+	before, pos := s.input.Value(), s.input.Position()
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	if s.input.Value() == before && s.input.Position() == pos {
+		// A letter past the limit, as a pasted page brings thousands of: nothing to redraw.
+		return s, unchanged{}, cmd
+	}
+	if s.input.Value() != before {
+		s.refusal = "" // it spoke of other text
+	}
+	return s, redraw{}, cmd
+}
+
+// leave checks what is typed and leaves the field towards move: a valid address (or none) is
+// kept and the person moves; a refused one stays, said why. esc (move 0) leaves the field even
+// then, keeping the text to fix later.
+func (s addressScreen) leave(move int) (screen, action, tea.Cmd) {
+	addr, refusal := guide.CheckAddress(strings.TrimSpace(s.input.Value()))
+	s.refusal = refusal
+	switch {
+	case refusal != "" && move == 1:
+		return s, redraw{}, nil // moving on without the address meant would surprise: say why
+	case refusal != "":
+		// Back, or esc: the text stays to fix, and nothing of it is kept as the address.
+		if move == 0 {
+			s.input.Blur()
+		}
+		return s, addressLeft{email: "", move: move, keep: true}, nil
+	}
+	s.input.SetValue(addr)
+	if move == 0 {
+		s.input.Blur()
+	}
+	return s, addressLeft{email: addr, move: move}, nil
+}
+
+func (s addressScreen) view(c *common, w, _ int) string {
+	st := c.st
+	s.input.SetWidth(max(10, min(50, w-4)))
+	s.input.Placeholder = c.z.T("AddressPlaceholder")
+	s.input.SetStyles(st.Input)
+	// Presenter mode hides what is typed: the client may type while the screen is shared.
+	if c.presenter {
+		s.input.EchoMode, s.input.EchoCharacter = textinput.EchoPassword, '•'
+	}
+	out := []string{st.Bold.Render(c.z.T("AddressLabel")), st.Box.Render(s.input.View())}
+	// While a new address is being typed, nothing is said of the old one.
+	if typing := s.input.Focused() && s.input.Value() != "" && s.input.Value() != c.email; !typing || s.refusal != "" {
+		out = append(out, styleLines(c, guide.AddressLines(c.z, c.email, s.refusal, c.presenter), w)...)
+	}
+	hint := "AddressTypeHint"
+	if !s.input.Focused() {
+		hint = "AddressFocusHint"
+	}
+	return strings.Join(append(out, "", fill(st.Muted, c.z.T(hint, c.data()), w)), "\n")
+}
+
+// styleLines gives each line of words its look: the one place the TUI styles guide.Line.
+func styleLines(c *common, lines []guide.Line, w int) []string {
+	st := c.st
+	var out []string
+	for _, l := range lines {
+		switch l.Tone {
+		case guide.Good:
+			out = append(out, fill(st.Success, glyphs.Done+" "+l.Text, w))
+		case guide.Bad:
+			out = append(out, fill(st.Error, l.Text, w))
+		case guide.Caution:
+			out = append(out, hanging(st.WarningMark.Render(glyphs.Warn), st.Warning, l.Text, w))
+		case guide.Quiet:
+			out = append(out, fill(st.Muted, l.Text, w))
+		case guide.Value:
+			out = append(out, fill(st.Contact, l.Text, w))
+		case guide.Item:
+			out = append(out, hanging(st.accent.Render(glyphs.Bullet), st.Text, l.Text, w))
+		case guide.Subhead:
+			out = append(out, "", fill(st.SubHeading, l.Text, w))
+		default:
+			out = append(out, fill(st.Text, l.Text, w))
+		}
+	}
+	return out
+}

@@ -1,0 +1,390 @@
+package tui
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/timer"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// Update handles one message. Keys go first to the root's global keys (as the screen in front
+// allows), then to that screen, then to the walkthrough; other messages to whoever awaits them.
+// After it, progress is saved if it changed, and a status line said on another screen is gone.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.cur
+	next, cmd := m.update(msg)
+	if next.cur != before {
+		next.timerAsked = false
+		if next.status.id != "" || next.status.text != "" {
+			next.status = status{}
+			next.refresh()
+		}
+	}
+	next.saveProgress()
+	return next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.PasteMsg:
+		if s := m.focus(); s != nil && s.mode(&m.common).text {
+			return m.route(s, msg)
+		}
+		return m, nil
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.refresh()
+		return m, nil
+	case tea.ColorProfileMsg:
+		m.noColour = m.cfg.NoColor || msg.Profile < colorprofile.ANSI
+		m.refresh()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.isDark = msg.IsDark()
+		m.restyle()
+		return m, nil
+	case timer.TickMsg, timer.StartStopMsg, timer.TimeoutMsg:
+		var cmd tea.Cmd
+		m.timer, cmd = m.timer.Update(msg)
+		m.refresh()
+		return m, cmd
+	case openedMsg:
+		m.opened(msg)
+		return m, nil
+	case copiedMsg:
+		m.copied(msg)
+		return m, nil
+	}
+	// The network check runs in the background and reports whatever is on screen.
+	return m.route(m.net, msg)
+}
+
+// key handles a key press: the global keys the front screen allows, then the screen, then the
+// walkthrough.
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	g := m.km.global
+	if key.Matches(msg, m.km.walk.Crash) {
+		panic("crash requested by the tests")
+	}
+	if key.Matches(msg, g.Interrupt) {
+		return m, tea.Quit
+	}
+	s := m.focus()
+	md := mode{globals: gAll}
+	if s != nil {
+		md = s.mode(&m.common)
+	}
+	switch {
+	case md.globals&gQuit != 0 && key.Matches(msg, g.Quit):
+		return m, tea.Quit
+	case md.globals&gLang != 0 && key.Matches(msg, g.Lang):
+		m.setLang(m.z.Lang().Other())
+		return m, nil
+	case md.globals&gPresenter != 0 && key.Matches(msg, g.Presenter):
+		m.setPresenter(!m.presenter)
+		return m, nil
+	case md.globals&gHelp != 0 && key.Matches(msg, g.Help):
+		m.toggleHelp()
+		return m, nil
+	}
+	if s != nil && (md.text || md.full || matches(msg, s.keys(&m.common))) {
+		return m.route(s, msg)
+	}
+	if md.full {
+		return m, nil
+	}
+	return m.walk(msg)
+}
+
+// route gives msg to screen s, keeps its next state and does what it asks.
+func (m Model) route(s screen, msg tea.Msg) (Model, tea.Cmd) {
+	next, act, cmd := s.update(&m.common, msg)
+	m.put(next)
+	switch a := act.(type) {
+	case unchanged:
+		return m, cmd
+	case quitApp:
+		return m, tea.Quit
+	case closeScreen:
+		m.close()
+	case openScreen:
+		cmd = tea.Batch(cmd, m.open(a.id))
+	case langChosen:
+		m.close()
+		m.setLang(a.lang)
+	case resumeChosen:
+		m.close()
+		cmd = tea.Batch(cmd, m.answerOffer(a.resume))
+	case addressLeft:
+		cmd = tea.Batch(cmd, m.leaveAddress(a))
+	case mfaChosen:
+		m.mfaChoice = a.opt
+		if a.number != "" {
+			m.options.number = a.number
+		} else {
+			m.options.verified = true
+		}
+	case scrollBy:
+		if a.n < 0 {
+			m.vp.ScrollUp(-a.n)
+		} else {
+			m.vp.ScrollDown(a.n)
+		}
+		m.compose()
+		return m, cmd
+	case netMoved:
+		m.refresh()
+		m.scrollToNet()
+		return m, cmd
+	}
+	m.refresh()
+	return m, cmd
+}
+
+// walk handles the walkthrough's own keys.
+func (m Model) walk(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.km.walk
+	switch {
+	case key.Matches(msg, k.Next):
+		return m, m.goTo(m.cur+1, true)
+	case key.Matches(msg, k.Back):
+		return m, m.goTo(m.cur-1, false)
+	case key.Matches(msg, k.Jump):
+		return m, m.goTo(steps.Index(m.screens, int(msg.Code-'0')), false)
+	case key.Matches(msg, k.ScrollUp):
+		m.vp.ScrollUp(1)
+	case key.Matches(msg, k.ScrollDown):
+		m.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+	case key.Matches(msg, k.StartTimer):
+		return m, m.startTimer()
+	case key.Matches(msg, k.Open):
+		return m, m.openLink(m.screen().MainLink)
+	case key.Matches(msg, k.Copy, k.CopyIdentity):
+		return m, m.copy()
+	default:
+		return m, nil
+	}
+	m.compose()
+	return m, nil
+}
+
+// goTo shows screen i, when it exists. Leaving a screen forward marks it done, so the step list
+// shows what the person has been through. Arriving on « Your address » puts the keys in its
+// field: a client just types.
+func (m *Model) goTo(i int, forward bool) tea.Cmd {
+	if i < 0 || i >= len(m.screens) || i == m.cur {
+		return nil
+	}
+	if forward {
+		m.done[m.cur] = true
+	}
+	m.cur = i
+	if m.front() == idHelp {
+		m.stack = m.stack[:len(m.stack)-1]
+	}
+	m.vp.GotoTop()
+	cmd := m.arrive()
+	m.refresh()
+	return cmd
+}
+
+// arrive readies the current step's screen.
+func (m *Model) arrive() tea.Cmd {
+	if m.widgetScreen() != idAddress || m.front() != idNone {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.addr, cmd = m.addr.focus()
+	m.refresh()
+	return cmd
+}
+
+// toggleHelp shows or hides every key of the walkthrough and its screen.
+func (m *Model) toggleHelp() {
+	if m.front() == idHelp {
+		m.close()
+		return
+	}
+	m.stack = append(m.stack, idHelp)
+	m.refresh()
+}
+
+// leaveAddress keeps what the field gave and moves on, or back.
+func (m *Model) leaveAddress(a addressLeft) tea.Cmd {
+	if !a.keep && a.email != m.email {
+		m.email = a.email
+		m.setLang(m.z.Lang()) // the help labels and texts quote the address now
+	}
+	switch a.move {
+	case 1:
+		return m.goTo(m.cur+1, true)
+	case -1:
+		return m.goTo(m.cur-1, false)
+	}
+	return nil
+}
+
+// startTimer is the person saying they clicked « Send code » (on step 3, or again on 4 and 5
+// after asking for a new code): Microsoft's code works for 30 minutes from then. While a code
+// still works, the first s only asks: starting over by mistake would hide how long is left.
+func (m *Model) startTimer() tea.Cmd {
+	if left := m.codeLeft(); left > 0 && !m.timerAsked {
+		m.timerAsked = true
+		m.setStatus("TimerRestartAsk", map[string]any{"Left": clock(left)})
+		return nil
+	}
+	m.timerAsked = false
+	m.codeSent = m.now()
+	m.timer = timer.New(codeValidity, timer.WithInterval(time.Second))
+	m.setStatus("", nil)
+	return m.timer.Init()
+}
+
+// codeLeft is the time the emailed code still works, from the wall clock rather than the count
+// of ticks, so a sleeping laptop or a slow terminal does not make the countdown lie.
+func (m Model) codeLeft() time.Duration {
+	if m.codeSent.IsZero() {
+		return 0
+	}
+	return max(0, m.codeSent.Add(codeValidity).Sub(m.now()))
+}
+
+// setWalkKeys enables the walkthrough's keys where they do something: no → on the last screen,
+// no ← on the first, s only where there is a code, o only where there is a link.
+func (m *Model) setWalkKeys() {
+	k := &m.km.walk
+	s := m.screen()
+	k.Next.SetEnabled(m.cur < len(m.screens)-1)
+	k.Back.SetEnabled(m.cur > 0)
+	k.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
+	k.Open.SetEnabled(s.MainLink != "")
+	identity := s.Widget == steps.WidgetAddress && m.email != ""
+	k.CopyIdentity.SetEnabled(identity)
+	k.Copy.SetEnabled(!identity)
+}
+
+// barKeys are the keys of the help bar: the screen's own when it has the keys to itself,
+// otherwise the walkthrough's with the step's screen's, then the global ones that apply.
+func (m *Model) barKeys() []key.Binding {
+	c := &m.common
+	g := m.km.global
+	if id := m.front(); id != idNone {
+		s := m.get(id)
+		md := s.mode(c)
+		out := s.keys(c)
+		if md.globals&gHelp != 0 {
+			out = append(out, g.Help)
+		}
+		if md.globals&gQuit != 0 {
+			out = append(out, g.Quit)
+		} else {
+			out = append(out, g.Interrupt)
+		}
+		return out
+	}
+	if s := m.focus(); s != nil && s.mode(c).text {
+		return append(s.keys(c), g.Interrupt)
+	}
+	k := m.km.walk
+	// The bar wraps at the window's edge: the keys a lost person needs come first.
+	out := []key.Binding{k.Next, k.Back}
+	if s := m.focus(); s != nil {
+		out = append(out, s.keys(c)...)
+	}
+	out = append(out, k.StartTimer, k.Open, k.CopyIdentity)
+	if m.presenter {
+		out = append(out, g.Presenter)
+	}
+	return append(out, g.Help, g.Quit, g.Lang)
+}
+
+// allKeys is what ? lists: every key of the walkthrough and of the step's screen.
+func (m *Model) allKeys() [][]key.Binding {
+	k, g := m.km.walk, m.km.global
+	var screenKeys []key.Binding
+	if id := m.widgetScreen(); id != idNone {
+		screenKeys = m.get(id).keys(&m.common)
+	}
+	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, g.Presenter, g.Lang, g.Help, g.Quit)
+	return [][]key.Binding{{k.Next, k.Back, k.Jump, k.ScrollUp}, screenKeys}
+}
+
+// refresh recomputes what depends on the screen, the language, the size or the screens: the
+// keys that apply, and the scrolling text with its height.
+func (m *Model) refresh() {
+	m.setWalkKeys()
+	c := &m.common
+	if m.frontFull() != nil {
+		m.compose() // a full-window screen draws everything itself
+		return
+	}
+	w := m.mainWidth()
+	var content string
+	if id := m.front(); id != idNone {
+		c.under = m.allKeys()
+		content = m.get(id).view(c, w, 0) // the help, the mobile number: in the step's place
+	} else {
+		content = m.cachedBlocks(m.screen(), w)
+		if wid := m.widget(w); wid != "" {
+			content += "\n\n" + wid
+		}
+	}
+	m.vp.SetWidth(w)
+	m.vp.SetContent(content)
+
+	m.headerPart = m.header()
+	m.footerPart = m.footer()
+	m.topPart = m.top(w)
+	if m.w >= sidebarMin {
+		m.sidePart = m.sidebar()
+	} else {
+		m.stripPart = m.strip()
+	}
+	// Height: what the frame leaves once the fixed parts are drawn.
+	fixed := 1 + lipgloss.Height(m.footerPart) + lipgloss.Height(m.topPart) + 1 // header, footer, top, scroll hint
+	if m.w < sidebarMin {
+		fixed++ // the step strip
+	}
+	m.vp.SetHeight(max(1, m.h-fixed))
+	if s := m.focus(); s != nil && s.mode(c).text && m.front() == idNone {
+		m.vp.GotoBottom() // keep the field in sight while typing
+	}
+	m.compose()
+}
+
+// blockKey is everything the rendered text of a screen depends on.
+type blockKey struct {
+	screen    int
+	lang      locales.Lang
+	width     int
+	email     string
+	presenter bool
+	dark      bool
+}
+
+// cachedBlocks renders the screen's text only when something it depends on changed: a timer
+// tick, a typed letter or a scroll redraws the frame around the same text, and wrapping that
+// text is the dearest part of a frame.
+func (m *Model) cachedBlocks(s steps.Screen, w int) string {
+	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.presenter, m.isDark}
+	if m.blockKey != k || m.blockText == "" {
+		m.blockKey, m.blockText = k, m.blocks(s, w)
+	}
+	return m.blockText
+}

@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/qr"
+	"github.com/auvenir/auvenir-onboard/internal/totp"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// Step 9 is where clients get stuck, so its two options can be rehearsed: a practice enrolment
+// in Microsoft Authenticator (practice.go), the store pages as QR codes (stores.go) and a check of
+// the mobile number (phone.go). --show-qr reuses the code screen for a given key (showqr.go).
+
+// mfaChosen: the person rehearsed an option; the saved progress records which (never a key, a
+// code or a number: progress.State has no field for them).
+type mfaChosen struct {
+	opt    progress.MFA
+	number string // the number checked, for option 2
+}
+
+// optionsScreen is step 9's part under its text: what a, g and t open, the store pages, and
+// what was done. What was done comes from the practice and the phone screens, read at drawing.
+type optionsScreen struct {
+	verified bool   // a practice code was verified
+	number   string // the number checked, in international form
+}
+
+func (optionsScreen) id() screenID { return idOptions }
+
+func (optionsScreen) mode(*common) mode { return mode{globals: gAll} }
+
+func (optionsScreen) keys(c *common) []key.Binding {
+	k := c.km.options
+	return []key.Binding{k.Practice, k.Stores, k.Phone}
+}
+
+func (s optionsScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
+	k := c.km.options
+	press, _ := msg.(tea.KeyPressMsg)
+	switch {
+	case key.Matches(press, k.Practice):
+		return s, openScreen{idPractice}, nil
+	case key.Matches(press, k.Stores):
+		return s, openScreen{idStores}, nil
+	case key.Matches(press, k.Phone):
+		return s, openScreen{idPhone}, nil
+	}
+	return s, unchanged{}, nil
+}
+
+func (s optionsScreen) view(c *common, w, _ int) string {
+	st := c.st
+	d := mfaData(c)
+	k := c.km.options
+	keyLine := func(b key.Binding, id string) string {
+		lines := wrap(st.Text, c.z.T(id, d), max(10, w-2))
+		for i := range lines {
+			lines[i] = "  " + lines[i]
+		}
+		lines[0] = st.Help.ShortKey.Render(b.Help().Key) + lines[0][1:]
+		return strings.Join(lines, "\n")
+	}
+	out := []string{
+		fill(st.SubHeading, c.z.T("Step9GetAppHeading", d), w),
+		fill(st.Text, c.z.T("Step9GetApp", d), w),
+	}
+	for _, s := range stores {
+		out = append(out, "  "+st.Bold.Render(s.Name)+" "+st.Muted.Render(c.z.T(s.DeviceID, d)))
+		for _, l := range wrap(st.Link.Hyperlink(s.URL), s.URL, w-4) {
+			out = append(out, "    "+l)
+		}
+	}
+	out = append(out,
+		keyLine(k.Stores, "Step9StoresHint"),
+		"",
+		fill(st.SubHeading, c.z.T("Step9PracticeHeading", d), w),
+		keyLine(k.Practice, "Step9PracticeHint"),
+	)
+	if s.verified {
+		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PracticeDone", d), w))
+	}
+	out = append(out, "", fill(st.SubHeading, c.z.T("Step9PhoneHeading", d), w), keyLine(k.Phone, "Step9PhoneHint"))
+	if s.number != "" {
+		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PhoneDone", guide.With(d, "Number", guide.ShownNumber(s.number, c.presenter))), w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// mfaData is the template data of step 9's messages: the guide's facts and the app's labels.
+func mfaData(c *common) map[string]any {
+	d := c.data()
+	for k, v := range steps.AuthenticatorLabels() {
+		d[k] = v
+	}
+	d["Digits"] = totp.CodeLen
+	return d
+}
+
+// qrCache keeps the last drawing: the frame is composed on every key, a QR code need not be. It
+// is shared by the copies of its screen, as a cache may be.
+type qrCache struct {
+	text       string
+	o          qr.Options
+	maxW, maxH int
+	r          qr.Rendering
+	err        error
+	valid      bool
+	renders    int
+}
+
+func (c *qrCache) fit(text string, o qr.Options, maxW, maxH int) (qr.Rendering, error) {
+	if c.valid && c.text == text && c.o == o && c.maxW == maxW && c.maxH == maxH {
+		return c.r, c.err
+	}
+	c.renders++
+	c.r, c.err = qr.Fit(text, o, maxW, maxH)
+	c.text, c.o, c.maxW, c.maxH, c.valid = text, o, maxW, maxH, true
+	return c.r, c.err
+}
+
+// qrOptions paints every module where there is colour (the background does not matter then);
+// without colour it draws glyphs for the background the terminal reported (dark until it
+// answers), inverted on i.
+func qrOptions(c *common, invert bool) qr.Options {
+	o := qr.Options{Invert: invert, Colour: !c.noColour}
+	if !c.isDark {
+		o.Background = qr.Light
+	}
+	return o
+}
+
+// drawCode fits the QR code of text on the left of the window, leaving the right column its
+// room. When the window is too small it returns instead what to say: the size it needs.
+func drawCode(c *common, cache *qrCache, text string, invert bool, bh int) (lines []string, w int, note []string) {
+	r, err := cache.fit(text, qrOptions(c, invert), c.w-columnMin-columnGap, bh)
+	if err == nil {
+		return strings.Split(r.Text, "\n"), r.Width, nil
+	}
+	var e *qr.Error
+	if errors.As(err, &e) && errors.Is(err, qr.ErrTooSmall) {
+		need := guide.With(c.data(), "NeedW", e.Data["W"].(int)+columnMin+columnGap, "NeedH", e.Data["H"].(int)+1,
+			"W", c.w, "H", c.h)
+		return nil, 0, []string{c.z.T("PracticeQRTooSmall", need)}
+	}
+	if errors.As(err, &e) {
+		return nil, 0, []string{e.Message(c.z)}
+	}
+	return nil, 0, []string{err.Error()}
+}
+
+// fullFrame puts the body above the support line.
+func fullFrame(c *common, body []string) string {
+	sup := c.st.Footer.Render(truncate(c.z.T("FooterSupport", c.data()), max(1, c.w-2)))
+	return strings.Join(body, "\n") + "\n " + sup
+}
