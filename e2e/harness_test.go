@@ -27,7 +27,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "auvenir-onboard")
-	build := exec.Command("go", "build", "-o", binary, "../cmd/auvenir-onboard")
+	// -tags testseams: the crash key of TestPanicShowsSupportNotAStack; release builds lack it.
+	build := exec.Command("go", "build", "-tags", "testseams", "-o", binary, "../cmd/auvenir-onboard")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "building the binary:", err)
@@ -62,6 +63,11 @@ type run struct {
 	tmux string
 	// pipe, when set, is written to a file the binary reads through a pipe on standard input.
 	pipe string
+	// jobs runs the binary as a job of a shell with job control (bash, set -m), as at a prompt:
+	// a stopped binary (ctrl+z, kill -TSTP) is written to the file "suspended" and resumed with
+	// fg when the test calls fg. Without job control the binary's process group is orphaned and
+	// the system ignores SIGTSTP for it.
+	jobs bool
 }
 
 func startWith(t *testing.T, r run) *pane {
@@ -88,28 +94,67 @@ func startWith(t *testing.T, r run) *pane {
 			t.Fatal(err)
 		}
 	}
-	// The trap keeps the wrapper alive through a ctrl+c typed into the pane (SIGINT to the whole
-	// foreground group), so it still records the exit status and the terminal settings; a trap
-	// with a command, unlike an ignored signal, leaves the binary's own SIGINT as it was.
+	// The trap keeps the wrapper alive through a ctrl+c or ctrl+\ typed into the pane (SIGINT or
+	// SIGQUIT to the whole foreground group), so it still records the exit status and the
+	// terminal settings; a trap with a command, unlike an ignored signal, leaves the binary's own
+	// handling of the signal as it was.
 	script := fmt.Sprintf(`cd %[1]s
-trap : INT
+trap : INT QUIT
 stty -g > before
-%[5]s%[2]s sh -c 'echo $$ > pid; exec "$0" "$@"' %[3]s %[4]s 2> stderr
-echo $? > code
+%[6]s%[5]s%[2]s sh -c 'echo $$ > pid; exec "$0" "$@"' %[3]s %[4]s 2> stderr
+code=$?
+%[7]secho $code > code
 stty -g > after
 sleep 600
-`, dir, strings.Join(env, " "), binary, strings.Join(quoted, " "), feed)
+`, dir, strings.Join(env, " "), binary, strings.Join(quoted, " "), feed, jobsOn(r.jobs), jobsLoop(r.jobs))
 	if err := os.WriteFile(filepath.Join(dir, "run.sh"), []byte(script), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("tmux", "-L", p.socket, "-f", conf, "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), // saved progress stays in the test
-		"sh", filepath.Join(dir, "run.sh"))
+		shell(r.jobs), filepath.Join(dir, "run.sh"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p
+}
+
+func jobsOn(on bool) string {
+	if on {
+		return "set -m\n"
+	}
+	return ""
+}
+
+// jobsLoop, while the job is stopped, says so and waits for the test's fg.
+func jobsLoop(on bool) string {
+	if !on {
+		return ""
+	}
+	return `while [ -n "$(jobs -s)" ]; do
+  echo stopped >> suspended
+  until [ -e resume ]; do sleep 0.05; done
+  rm resume
+  fg > /dev/null
+  code=$?
+done
+`
+}
+
+func shell(jobs bool) string {
+	if jobs {
+		return "bash"
+	}
+	return "sh"
+}
+
+// fg resumes the stopped job (a harness run with jobs), as typing fg at the prompt does.
+func (p *pane) fg() {
+	p.t.Helper()
+	if err := os.WriteFile(filepath.Join(p.dir, "resume"), nil, 0o600); err != nil {
+		p.t.Fatal(err)
+	}
 }
 
 func (p *pane) keys(keys ...string) {
@@ -130,17 +175,6 @@ func (p *pane) screen() string {
 		p.t.Fatalf("capture-pane: %v", err)
 	}
 	return strings.ReplaceAll(string(out), "\u00a0", " ")
-}
-
-// screenEscapes is the visible screen with its colour escapes (capture-pane -e), as the QR
-// decoder reads it.
-func (p *pane) screenEscapes() string {
-	p.t.Helper()
-	out, err := exec.Command("tmux", "-L", p.socket, "capture-pane", "-p", "-e").Output()
-	if err != nil {
-		p.t.Fatalf("capture-pane: %v", err)
-	}
-	return string(out)
 }
 
 // scrollback is everything the pane holds, history included.

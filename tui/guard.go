@@ -1,10 +1,15 @@
 package tui
 
 import (
+	"os"
+	"os/signal"
 	"reflect"
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 )
 
 // guard runs a model with Bubble Tea's own panic catching off: Bubble Tea would print the panic
@@ -19,12 +24,18 @@ type guard struct {
 type guardState struct {
 	panicked atomic.Bool
 	program  atomic.Pointer[tea.Program] // for a panic in View, which cannot return tea.Quit
+	signal   atomic.Pointer[os.Signal]   // the signal that ended the program, if one did
+	tstp     chan os.Signal              // kill -TSTP from outside
+	// signalled is closed once signal is set.
+	signalled chan struct{}
 }
 
 // panicMsg is a command's panic, carried to Update so that the program quits from there.
 type panicMsg struct{}
 
-func newGuard(m tea.Model) guard { return guard{inner: m, state: &guardState{}} }
+func newGuard(m tea.Model) guard {
+	return guard{inner: m, state: &guardState{signalled: make(chan struct{})}}
+}
 
 func (g guard) Init() (cmd tea.Cmd) {
 	defer g.recover(&cmd)
@@ -33,9 +44,18 @@ func (g guard) Init() (cmd tea.Cmd) {
 
 func (g guard) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	next = g
-	if _, ok := msg.(panicMsg); ok {
+	switch msg := msg.(type) {
+	case panicMsg:
 		g.state.panicked.Store(true)
 		return g, tea.Quit
+	case suspendMsg:
+		return g, g.suspend()
+	case tea.KeyPressMsg:
+		// In raw mode ctrl+z is a key, not the terminal's suspend: it suspends as it does in
+		// any terminal program, where a shell can resume it.
+		if msg.String() == "ctrl+z" && sigexit.CanStop() {
+			return g, g.suspend()
+		}
 	}
 	if g.state.panicked.Load() {
 		return g, nil
@@ -100,14 +120,93 @@ func (g guard) wrap(c tea.Cmd) tea.Cmd {
 }
 
 // runGuarded runs m in a program with the guard and reports whether it panicked, with the model
-// it ended with.
+// it ended with. A signal that ends the program (sigexit.Ending) ends it as ctrl+c would, through
+// a tea.InterruptMsg (terminal restored, alternate screen left), and err is then a
+// *sigexit.Error. A suspend from outside (kill -TSTP) suspends as ctrl+z does (guard.suspend).
 func runGuarded(m tea.Model, opts ...tea.ProgramOption) (final tea.Model, panicked bool, err error) {
 	g := newGuard(m)
-	p := tea.NewProgram(g, append(opts, tea.WithoutCatchPanics())...)
+	p := tea.NewProgram(g, append(opts, tea.WithoutCatchPanics(), tea.WithoutSignalHandler())...)
 	g.state.program.Store(p)
+	stop := g.state.catchSignals(p)
 	end, err := p.Run()
+	stop()
 	if eg, ok := end.(guard); ok {
 		end = eg.inner
 	}
+	if err != nil && g.state.signal.Load() == nil {
+		// A read from a terminal just closed fails at about the moment SIGHUP arrives: the
+		// error waits a little for the signal that explains it.
+		select {
+		case <-g.state.signalled:
+		case <-time.After(signalGrace):
+		}
+	}
+	if sig := g.state.signal.Load(); sig != nil {
+		err = &sigexit.Error{Signal: *sig}
+	}
 	return end, g.state.panicked.Load(), err
+}
+
+// suspendMsg is kill -TSTP from outside, caught so that the terminal is restored first.
+type suspendMsg struct{}
+
+// suspend gives the terminal back as it was (modes, main screen), stops the program until the
+// shell resumes it, then takes the terminal again and redraws the whole screen, which another
+// program may have written over. It runs in the event loop, as Bubble Tea's own tea.Suspend does;
+// that one stops the program with SIGTSTP, which the Go runtime ignores once it has been caught.
+func (g guard) suspend() tea.Cmd {
+	p := g.state.program.Load()
+	if p == nil || !sigexit.CanStop() {
+		return nil
+	}
+	if err := p.ReleaseTerminal(); err != nil {
+		return nil
+	}
+	sigexit.StopGroup()
+	if err := p.RestoreTerminal(); err != nil {
+		return tea.Quit
+	}
+	return tea.Batch(tea.ClearScreen, func() tea.Msg { return tea.ResumeMsg{} })
+}
+
+// signalGrace is how long an error waits for the signal that may explain it.
+const signalGrace = 500 * time.Millisecond
+
+// killAfter is how long a signalled program has to end on its own before it is killed (its
+// terminal restored all the same): a model stuck in a long Update must not keep it alive.
+const killAfter = 3 * time.Second
+
+func (s *guardState) catchSignals(p *tea.Program) (stop func()) {
+	ending := make(chan os.Signal, 1)
+	signal.Notify(ending, sigexit.Ending...)
+	s.tstp = make(chan os.Signal, 1)
+	if len(sigexit.Suspend) > 0 { // Notify with no signal would catch them all
+		signal.Notify(s.tstp, sigexit.Suspend...)
+	}
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case sig := <-ending:
+				s.signal.Store(&sig)
+				close(s.signalled)
+				go p.Send(tea.InterruptMsg{})
+				select {
+				case <-done:
+				case <-time.After(killAfter):
+					p.Kill()
+				}
+				return
+			case <-s.tstp:
+				go p.Send(suspendMsg{})
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		signal.Stop(ending)
+		signal.Stop(s.tstp)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -139,9 +140,14 @@ func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoi
 		ts := netreport.TerminalStyles()
 		p.st = netStyles{good: ts.Good, bad: ts.Bad, muted: ts.Muted, bold: ts.Bold}
 	}
-	_, err := tea.NewProgram(p, opts...).Run()
+	_, panicked, err := runGuarded(p, opts...)
 	p.check.stop()
+	var sig *sigexit.Error
 	switch {
+	case panicked:
+		return netcheck.Report{}, ErrPanic
+	case errors.As(err, &sig):
+		return netcheck.Report{}, err
 	case p.interrupted:
 		return netcheck.Report{}, ErrNetCheckInterrupted
 	case p.check.report != nil:

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -259,10 +260,7 @@ func (m *Model) startTimer() tea.Cmd {
 // codeLeft is the time the emailed code still works, from the wall clock rather than the count
 // of ticks, so a sleeping laptop or a slow terminal does not make the countdown lie.
 func (m Model) codeLeft() time.Duration {
-	if m.codeSent.IsZero() {
-		return 0
-	}
-	return max(0, m.codeSent.Add(codeValidity).Sub(m.now()))
+	return progress.CodeLeft(m.codeSent, m.now())
 }
 
 // setWalkKeys enables the walkthrough's keys where they do something: no → on the last screen,

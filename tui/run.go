@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -18,7 +19,8 @@ var ErrPanic = errors.New("internal error")
 
 // Run shows the wizard until the person quits, and returns the language they ended in. Bubble Tea
 // leaves the alternate screen and restores the terminal's modes on every way out: quit, ctrl+c,
-// SIGTERM and a panic (caught by the guard, which prints nothing).
+// a panic (caught by the guard, which prints nothing) and the signals of sigexit.Ending, which
+// Run then reports as a *sigexit.Error. ctrl+z and kill -TSTP suspend it; fg redraws it.
 func Run(cfg Config) (locales.Lang, error) {
 	if cfg.Glyphs.Done == "" {
 		cfg.Glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
@@ -50,9 +52,12 @@ func Run(cfg Config) (locales.Lang, error) {
 	if m, ok := final.(Model); ok {
 		lang = m.z.Lang()
 	}
+	var sig *sigexit.Error
 	switch {
 	case panicked:
 		return lang, ErrPanic
+	case errors.As(err, &sig):
+		return lang, err
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return lang, nil
 	}

@@ -59,7 +59,7 @@ func (s showQRScreen) view(c *common, w, h int) string {
 
 func (s showQRScreen) column(c *common, w, h int, codeShown bool, note []string) []string {
 	st, k := c.st, s.key
-	d := guide.With(mfaData(c), "Issuer", k.Issuer, "Account", k.Account,
+	d := guide.With(mfaData(c), "Issuer", k.Issuer, "Account", guide.ShownAccount(k.Account, c.presenter),
 		"Digits", strconv.Itoa(k.Digits), "Period", strconv.Itoa(k.Period), "Algorithm", k.Algorithm)
 	var notes, labels, manual []string
 	for _, n := range note {

@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/signal"
 	"runtime"
 	"strings"
 	"time"
@@ -23,6 +22,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
@@ -46,38 +46,43 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		return code
 	}
 	eps, proxy, c := nw.list(), nw.proxy, nw.checker()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	var rep netcheck.Report
-	var err error
 	noColor := s.Getenv("NO_COLOR") != ""
 	if stdoutIsTerminal && !o.json {
-		stop() // Bubble Tea handles ctrl+c itself while it runs
+		// The live view catches the signals itself, restoring the terminal before it ends.
+		var err error
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+			var sig *sigexit.Error
+			if errors.As(err, &sig) {
+				return sigexit.Status(sig.Signal)
+			}
 			return 130
 		}
 	} else {
+		caught := sigexit.Catch(context.Background())
+		defer caught.Stop()
 		start := time.Now()
-		results := c.Run(ctx, eps, nil)
-		if ctx.Err() != nil {
+		results := c.Run(caught.Context(), eps, nil)
+		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
-			return 130
+			return sigexit.Status(sig)
 		}
 		rep = c.NewReport(results, time.Since(start))
 	}
 
+	out := &checkedWriter{w: stdout}
 	switch {
 	case o.json:
 		var doc bytes.Buffer
 		enc := json.NewEncoder(&doc)
 		enc.SetIndent("", "  ")
 		enc.Encode(rep)
-		stdout.Write(sanitize.EscapeC1(doc.Bytes()))
+		out.Write(sanitize.EscapeC1(doc.Bytes()))
 	case stdoutIsTerminal && noColor:
-		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout),
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout),
 			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 	case stdoutIsTerminal:
 		// lipgloss reduces the colours to what the terminal supports.
@@ -86,14 +91,16 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		st.Width = terminalWidth(stdout)
 		st.Glyphs = glyphs.ForTerminal(runtime.GOOS, s.Getenv)
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
-		lipgloss.Fprint(stdout, b.String())
+		lipgloss.Fprint(out, b.String())
 	default:
-		netreport.WriteTable(stdout, z, rep, proxy, c.Timeout(), netreport.Styles{})
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}
+	code = 0
 	if !rep.Summary.Passed(o.strict) {
-		return 1
+		code = 1
 	}
-	return 0
+	// A result nobody received is not a result: the failed write wins over the verdict.
+	return s.written(z, out, code)
 }
 
 // network is what the command line says of the network check, shared by --check-network and

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 
 	"golang.org/x/term"
 
+	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
 	"github.com/auvenir/auvenir-onboard/tui"
 )
 
@@ -43,3 +47,39 @@ func systemStreams() *ioStreams {
 
 // terminal reports whether both standard input and output are terminals: the wizard needs both.
 func (s *ioStreams) terminal() bool { return s.StdinTTY && s.StdoutTTY }
+
+// exitWriteFailed is the exit status when the output could not be written (sysexits' EX_IOERR),
+// so a script that redirects to a full disk or a closed file sees the failure.
+const exitWriteFailed = 74
+
+// checkedWriter remembers the first failed write: the writers of tables and documents go on
+// writing, and run reports the failure once, at the end.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// writeFailed says in one line that the output could not be written, and why.
+func (s *ioStreams) writeFailed(z *locales.Localizer, err error) int {
+	fmt.Fprintln(s.ErrOut, z.T("ErrWrite", guide.With(steps.Facts(), "Err", systemMessage(err))))
+	return exitWriteFailed
+}
+
+// written is code, unless writing to w failed.
+func (s *ioStreams) written(z *locales.Localizer, w *checkedWriter, code int) int {
+	if w.err != nil {
+		return s.writeFailed(z, w.err)
+	}
+	return code
+}

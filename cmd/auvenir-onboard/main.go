@@ -11,6 +11,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -59,15 +60,17 @@ func run(s *ioStreams, args []string) int {
 	sessionLang = z.Lang()
 	switch {
 	case o.help:
-		writeHelp(s.Out, z)
-		return 0
+		out := &checkedWriter{w: s.Out}
+		writeHelp(out, z)
+		return s.written(z, out, 0)
 	case o.version:
+		out := &checkedWriter{w: s.Out}
 		v, c, d := buildInfo()
-		fmt.Fprintln(s.Out, versionLine(z, v, c, d))
-		return 0
+		fmt.Fprintln(out, versionLine(z, v, c, d))
+		return s.written(z, out, 0)
 	case o.print:
 		if err := guide.Markdown(s.Out, z, ""); err != nil {
-			return 1
+			return s.writeFailed(z, err)
 		}
 		return 0
 	case o.checkNetwork:
@@ -85,7 +88,7 @@ func run(s *ioStreams, args []string) int {
 		return 2
 	}
 	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: s.Getenv("NO_COLOR") != "",
-		PanicKey: s.Getenv("AUVENIR_ONBOARD_PANIC_KEY"), Presenter: o.presenter, Practice: o.totpPractice}
+		PanicKey: crashKey(s.Getenv), Presenter: o.presenter, Practice: o.totpPractice}
 	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
@@ -104,7 +107,12 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 		z = locales.New(lang)
 		sessionLang = lang
 	}
+	var sig *sigexit.Error
 	switch {
+	case errors.As(err, &sig):
+		// Ended from outside (kill, a closed terminal, ctrl+\): the terminal is restored, and
+		// the status says which signal, as shells expect.
+		return sigexit.Status(sig.Signal)
 	case err == nil:
 		// The alternate screen is gone with the guide; the way to reach support stays behind.
 		fmt.Fprintln(s.Out, z.T("FooterSupport", steps.Facts()))

@@ -1,17 +1,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
+	"time"
 
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/plain"
+	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/termecho"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -40,6 +41,9 @@ func hideTyping(presenter bool, in io.Reader) func() (restore func()) {
 	}
 }
 
+// signalGrace is how long a failed read waits for the signal that may explain it (sigexit.Await).
+const signalGrace = 500 * time.Millisecond
+
 // runPlain needs no terminal: answers may come from a pipe, and the end of input ends it.
 // Step 9's practice key is shown only when stdout is a window that can erase it afterwards: a
 // terminal, and not TERM=dumb (an editor's shell buffer keeps everything). An interrupt (ctrl+c,
@@ -53,11 +57,15 @@ func runPlain(s *ioStreams, o *options, lang locales.Lang, langKnown bool) int {
 	if sv.lang != "" {
 		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	defer signal.Stop(sig)
-	cfg.Interrupt = sig
+	caught := sigexit.Catch(context.Background())
+	defer caught.Stop()
+	cfg.Interrupt = caught.C()
 	err := plain.Run(cfg, s.In, s.Out)
+	if err != nil {
+		if sig := caught.Await(signalGrace); sig != nil {
+			return sigexit.Status(sig)
+		}
+	}
 	switch {
 	case errors.Is(err, plain.ErrInterrupted):
 		return 130

@@ -36,9 +36,7 @@ func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
 	}
 	sv := saved{store: store}
 	if o.reset {
-		if err := store.Reset(); err == nil {
-			sv.notice = z.T("ResumeForgotten")
-		}
+		sv.notice = resetNotice(store, z)
 		return sv
 	}
 	st, found, err := store.Load()
@@ -72,10 +70,27 @@ func resetOnly(s *ioStreams, z *locales.Localizer) int {
 	store := progressStore(s)
 	if store != nil {
 		if err := store.Reset(); err != nil {
-			fmt.Fprintln(s.ErrOut, z.T("ResumeUnreadable", map[string]any{"Path": store.Path(), "Cmd": "auvenir-onboard", "ResetFlag": "--reset"}))
+			fmt.Fprintln(s.ErrOut, resetError(err, z))
 			return 1
 		}
 	}
 	fmt.Fprintln(s.Out, z.T("ResumeForgotten"))
 	return 0
+}
+
+// resetNotice is what --reset says at the start of the guide: forgotten, or why not and what
+// to do, which is never "--reset" again.
+func resetNotice(store *progress.Store, z *locales.Localizer) string {
+	if err := store.Reset(); err != nil {
+		return resetError(err, z)
+	}
+	return z.T("ResumeForgotten")
+}
+
+func resetError(err error, z *locales.Localizer) string {
+	var perr *progress.Error
+	if errors.As(err, &perr) {
+		return perr.Message(z)
+	}
+	return (&progress.Error{ID: progress.IDResetFailed, Err: err}).Message(z)
 }

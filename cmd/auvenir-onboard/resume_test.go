@@ -73,3 +73,28 @@ func TestResetWithoutTerminal(t *testing.T) {
 		t.Fatal("the state file is still there")
 	}
 }
+
+// The configuration folder is a file (XDG_CONFIG_HOME naming a file): the notice names the file
+// and says to move it, and --reset says the same instead of sending the person back to itself.
+func TestUnusableProgressPathIsExplained(t *testing.T) {
+	t.Parallel()
+	s, out, errb := testStreams(t, nil, false, strings.NewReader("0\n"))
+	file := filepath.Join(t.TempDir(), "config")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.ConfigDir = func() (string, error) { return file, nil }
+	code := run(s, []string{"--reset", "--lang", "en"})
+	msg := errb.String()
+	if code != 1 || out.Len() != 0 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, file+" is a file where auvenir-onboard needs a folder") ||
+		strings.Contains(msg, "--reset") {
+		t.Fatalf("--reset: exit %d, stdout %q, stderr %q", code, out.String(), msg)
+	}
+	for _, args := range [][]string{{"--plain", "--lang", "en"}, {"--plain", "--lang", "en", "--reset"}} {
+		s, out, _ := testStreams(t, nil, false, strings.NewReader("0\n"))
+		s.ConfigDir = func() (string, error) { return file, nil }
+		if code := run(s, args); code != 0 || !strings.Contains(out.String(), "Rename or move that file") || strings.Contains(out.String(), "--reset") {
+			t.Fatalf("%v: exit %d\n%s", args, code, out.String())
+		}
+	}
+}

@@ -60,6 +60,15 @@ func Shown(email string, presenter bool) map[string]any {
 	return d
 }
 
+// ShownAccount is the account of a --show-qr key as it may be shown: it is usually the person's
+// address, so it is masked in presenter mode.
+func ShownAccount(account string, presenter bool) string {
+	if presenter {
+		return mask.Email(account)
+	}
+	return account
+}
+
 // ShownNumber is a mobile number as it may be shown: masked in presenter mode.
 func ShownNumber(n string, presenter bool) string {
 	if presenter {

@@ -92,9 +92,6 @@ const (
 	choiceLang   = 9
 )
 
-// codeValidity is how long Microsoft's emailed code works.
-const codeValidity = steps.CodeValidMinutes * time.Minute
-
 type session struct {
 	cfg      Config
 	z        *locales.Localizer

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 )
 
 // startTimer is the person saying they clicked « Send code » (on step 3, or again on 4 and 5
@@ -20,7 +21,7 @@ func (s *session) timerLine() string {
 	if s.codeSent.IsZero() {
 		return s.z.T("PlainTimerNotStarted", d)
 	}
-	left := s.codeSent.Add(codeValidity).Sub(s.cfg.Now())
+	left := progress.CodeLeft(s.codeSent, s.cfg.Now())
 	if left <= 0 {
 		return s.z.T("PlainTimerExpired", d)
 	}

@@ -39,6 +39,21 @@ type State struct {
 // TimerStarted reports whether the 30-minute code timer was started.
 func (s State) TimerStarted() bool { return !s.CodeSent.IsZero() }
 
+// CodeValidity is how long Microsoft's emailed code works.
+const CodeValidity = steps.CodeValidMinutes * time.Minute
+
+// CodeLeft is how long a code sent at sent still works at now, between 0 and CodeValidity
+// whatever the clocks say: a sending time in the future (the clock was put back since, or a
+// hand-edited file) counts as just sent, never as more than 30 minutes left, and the arithmetic
+// cannot overflow for any time.Time (year 9999 included).
+func CodeLeft(sent, now time.Time) time.Duration {
+	if sent.IsZero() {
+		return 0
+	}
+	elapsed := max(0, now.Sub(sent)) // Sub saturates instead of overflowing
+	return max(0, CodeValidity-elapsed)
+}
+
 // errInvalid is a state that names something this program does not know.
 var errInvalid = errors.New("invalid progress")
 

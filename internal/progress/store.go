@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // FileName is the state file inside the store's directory.
@@ -27,6 +28,8 @@ type Store struct {
 	// beforeRename lets the tests fail a save between writing the temporary file and putting it
 	// in place, the moment a crash or a full disk would.
 	beforeRename func(tmp *os.File) error
+	// Now is the clock Load checks the code timer against; nil is time.Now.
+	Now func() time.Time
 }
 
 // DefaultDir is auvenir-onboard under the user's configuration directory
@@ -51,13 +54,17 @@ func (s Store) Load() (st State, found bool, err error) {
 	path := s.Path()
 	info, err := os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return State{}, false, nil
 	case err != nil:
+		if b := blocker(s.Dir); b != "" {
+			return State{}, false, &Error{ID: IDBlocked, Path: path, Blocker: b, Err: err}
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return State{}, false, nil
+		}
 		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: err}
 	case !info.Mode().IsRegular():
 		// A FIFO would block the open for ever; a directory cannot be progress.
-		return State{}, false, &Error{ID: IDUnreadable, Path: path, Err: fmt.Errorf("not a regular file")}
+		return State{}, false, &Error{ID: IDNotFile, Path: path, Err: fmt.Errorf("not a regular file")}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -76,6 +83,16 @@ func (s Store) Load() (st State, found bool, err error) {
 			return State{}, false, e
 		}
 		return State{}, false, &Error{ID: IDCorrupt, Path: path, Err: err}
+	}
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	if st.CodeSent.After(now()) {
+		// A timer started in the future: the clock was put back since, or the file was edited.
+		// How long the code still works is unknown, so the timer is dropped, and the person
+		// starts it again when they ask for a new code.
+		st.CodeSent = time.Time{}
 	}
 	return st, true, nil
 }
@@ -125,16 +142,13 @@ func encode(st State) ([]byte, error) {
 
 // Save writes st atomically: a temporary file in the same directory, flushed to disk, then
 // renamed over the old one, so a crash leaves either the old progress or the new, never half.
-// The directory is 0700 and the file 0600: the address in it is personal data.
+// The file is 0600 and a directory it creates 0700: the address in it is personal data.
 func (s Store) Save(st State) (err error) {
 	raw, err := encode(st)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return err
-	}
-	if err := os.Chmod(s.Dir, 0o700); err != nil {
+	if err := makeDir(s.Dir); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(s.Dir, tempPattern)
@@ -171,6 +185,44 @@ func (s Store) Save(st State) (err error) {
 	return nil
 }
 
+// makeDir creates dir, 0700, unless it is there already. Modes are set only on what the program
+// itself creates: a folder that exists, or a symbolic link to one, is the person's (or their
+// administrator's) and keeps its mode, so a link's target is not narrowed and a read-only
+// folder is not made writable (the save then fails and is reported).
+func makeDir(dir string) error {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		return err
+	}
+	err := os.Mkdir(dir, 0o700)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return nil
+	case err != nil:
+		return err
+	}
+	// Created just now: exactly 0700, whatever the umask took away.
+	return os.Chmod(dir, 0o700)
+}
+
+// blocker is the first file found, going up from dir, where a folder is needed (such as
+// XDG_CONFIG_HOME naming a file); "" when there is none.
+func blocker(dir string) string {
+	for p := dir; ; {
+		info, err := os.Stat(p)
+		if err == nil {
+			if info.IsDir() {
+				return ""
+			}
+			return p
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return ""
+		}
+		p = parent
+	}
+}
+
 // syncDir makes the rename itself durable where the system allows it; failing that, the rename
 // is still atomic, only perhaps not yet on disk.
 func syncDir(dir string) {
@@ -183,9 +235,17 @@ func syncDir(dir string) {
 // Reset forgets the saved progress, and any temporary file a crash left behind. Nothing to
 // forget is not an error.
 func (s Store) Reset() error {
-	err := os.Remove(s.Path())
+	path := s.Path()
+	if b := blocker(s.Dir); b != "" {
+		return &Error{ID: IDBlocked, Path: path, Blocker: b, Err: errors.New("not a directory")}
+	}
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
+		// Not progress, and not the program's to delete (a folder may hold anything).
+		return &Error{ID: IDNotFile, Path: path, Err: errors.New("not a regular file")}
+	}
+	err := os.Remove(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+		return &Error{ID: IDResetFailed, Path: path, Err: err}
 	}
 	entries, _ := os.ReadDir(s.Dir)
 	for _, e := range entries {
