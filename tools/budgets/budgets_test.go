@@ -87,27 +87,18 @@ func TestSlowServerWaits(t *testing.T) {
 	}
 }
 
-func TestModuleShares(t *testing.T) {
-	nm := `  4a1000     5000 T github.com/nyaruka/phonenumbers.init
-  4b0000     3000 R type:*github.com/nyaruka/phonenumbers.PhoneNumber
-  4c0000     1000 T golang.org/x/text/language/display.Tags
-  4d0000      500 T runtime.main
-  4e0000      200 D go:itab.*os.File,io.Writer
-  4f0000      100 R go:func.*
+func TestDirectImports(t *testing.T) {
+	lines := ownModule + ` fmt github.com/nyaruka/phonenumbers golang.org/x/text/language ` + ownModule + `/internal/qr
+` + ownModule + ` golang.org/x/text/language/display github.com/nyaruka/phonenumbers
+github.com/nyaruka/phonenumbers google.golang.org/protobuf/proto
 `
-	pkgs := map[string]string{
-		"github.com/nyaruka/phonenumbers":    "github.com/nyaruka/phonenumbers",
-		"golang.org/x/text/language/display": "golang.org/x/text", "golang.org/x/text/language": "golang.org/x/text",
-		"runtime": "std", "os": "std",
+	moduleOf := map[string]string{
+		"github.com/nyaruka/phonenumbers": "github.com/nyaruka/phonenumbers", "golang.org/x/text/language": "golang.org/x/text",
+		"golang.org/x/text/language/display": "golang.org/x/text", "google.golang.org/protobuf/proto": "google.golang.org/protobuf",
+		ownModule + "/internal/qr": ownModule,
 	}
-	got := moduleShares(strings.NewReader(nm), pkgs, func(a uint64) bool { return a != 0x4f0000 })
-	want := []share{{"github.com/nyaruka/phonenumbers", 8000}, {"golang.org/x/text", 1000}, {"std", 700}}
-	if len(got) != len(want) {
-		t.Fatalf("got %v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("share %d: %v, want %v", i, got[i], want[i])
-		}
+	got := directImports(lines, moduleOf)
+	if len(got) != 2 || len(got["github.com/nyaruka/phonenumbers"]) != 1 || len(got["golang.org/x/text"]) != 2 {
+		t.Errorf("got %v (protobuf is only imported by phonenumbers, not directly)", got)
 	}
 }

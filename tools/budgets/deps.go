@@ -1,145 +1,124 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"debug/elf"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 )
 
-// share is one module's part of the program's symbols.
+// share is what one module, linked alone into an empty program, adds to it.
 type share struct {
 	Module string
-	Bytes  int64
+	Bytes  float64
 }
 
-// symbolPackage is the import path a symbol of `go tool nm` belongs to, among pkgs (longest
-// first): "github.com/x/y.(*T).M", "type:*github.com/x/y.T", "go:itab.*github.com/x/y.T,io.Writer".
-func symbolPackage(name string, pkgs []string) string {
-	for _, p := range []string{"type:", "go:itab.", "go:", "*"} {
-		name = strings.TrimPrefix(name, p)
-	}
-	name = strings.TrimPrefix(name, "*")
-	for _, p := range pkgs {
-		if strings.HasPrefix(name, p+".") {
-			return p
-		}
-	}
-	return ""
-}
+const ownModule = "github.com/auvenir/auvenir-onboard"
 
-// moduleShares adds up the sizes `go tool nm -size` lists per module; pkgModule maps each import
-// path to its module ("std" for the standard library). Unattributed symbols (runtime tables,
-// generated names) go under "other". inFile says whether an address is stored in the file (not
-// zero-filled memory such as the FIPS DRBG's 32 MiB buffer); nil counts all. Largest first.
-func moduleShares(nm io.Reader, pkgModule map[string]string, inFile func(uint64) bool) []share {
-	pkgs := make([]string, 0, len(pkgModule))
-	for p := range pkgModule {
-		pkgs = append(pkgs, p)
-	}
-	sort.Slice(pkgs, func(i, j int) bool { return len(pkgs[i]) > len(pkgs[j]) })
-	sizes := map[string]int64{}
-	sc := bufio.NewScanner(nm)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) < 4 {
+// directImports groups by module the packages the program's own packages import from other
+// modules. lines are `go list` output: "importing-module imports…" per package.
+func directImports(lines string, moduleOf map[string]string) map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(lines), "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 || f[0] != ownModule {
 			continue
 		}
-		size, err := strconv.ParseInt(f[1], 10, 64)
-		if err != nil {
-			continue
+		for _, p := range f[1:] {
+			m, ok := moduleOf[p]
+			if !ok || m == ownModule || seen[p] {
+				continue
+			}
+			seen[p] = true
+			out[m] = append(out[m], p)
 		}
-		if addr, err := strconv.ParseUint(f[0], 16, 64); err != nil || (inFile != nil && !inFile(addr)) {
-			continue
-		}
-		mod := "other"
-		if p := symbolPackage(strings.Join(f[3:], " "), pkgs); p != "" {
-			mod = pkgModule[p]
-		}
-		sizes[mod] += size
 	}
-	out := make([]share, 0, len(sizes))
-	for m, b := range sizes {
-		out = append(out, share{m, b})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Bytes > out[j].Bytes })
 	return out
 }
 
-// dependencyShares builds the program with its symbols and reports the n largest modules' parts
-// of the symbol bytes: where the binary's size comes from.
-func dependencyShares(dir, work string, n int) ([]share, int64, error) {
-	bin := filepath.Join(work, "auvenir-onboard-symbols")
-	build := exec.Command("go", "build", "-trimpath", "-o", bin, "./cmd/auvenir-onboard")
-	build.Dir, build.Env = dir, append(os.Environ(), "CGO_ENABLED=0")
-	if b, err := build.CombinedOutput(); err != nil {
-		return nil, 0, fmt.Errorf("go build: %v: %s", err, bytes.TrimSpace(b))
-	}
-	list := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Path}}{{else}}std{{end}}", "./cmd/auvenir-onboard")
+// dependencyShares builds, for each module the program imports directly, an empty program that
+// imports the same packages, stripped as the release is, and reports how much larger than an
+// empty program it is: the cost of that dependency alone, its own dependencies included (so the
+// shares overlap and do not add up to the binary). The standard library's network stack is
+// measured the same way. Largest first.
+func dependencyShares(dir, work string) ([]share, error) {
+	list := exec.Command("go", "list", "-deps", "-f",
+		`{{$imp := .Imports}}{{with .Module}}{{.Path}} {{join $imp " "}}{{end}}`, "./cmd/auvenir-onboard")
 	list.Dir = dir
 	out, err := list.Output()
 	if err != nil {
-		return nil, 0, fmt.Errorf("go list: %v", err)
+		return nil, fmt.Errorf("go list: %v", err)
 	}
-	pkgModule := map[string]string{}
-	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if p, m, ok := strings.Cut(l, " "); ok {
-			pkgModule[p] = m
+	mods := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}`, "./cmd/auvenir-onboard")
+	mods.Dir = dir
+	mout, err := mods.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list: %v", err)
+	}
+	moduleOf := map[string]string{}
+	for _, l := range strings.Split(strings.TrimSpace(string(mout)), "\n") {
+		if p, m, ok := strings.Cut(l, " "); ok && m != "" {
+			moduleOf[p] = m
 		}
 	}
-	nm, err := exec.Command("go", "tool", "nm", "-size", bin).Output()
-	if err != nil {
-		return nil, 0, fmt.Errorf("go tool nm: %v", err)
-	}
-	inFile, err := fileBacked(bin)
-	if err != nil {
-		return nil, 0, err
-	}
-	shares := moduleShares(bytes.NewReader(nm), pkgModule, inFile)
-	var total int64
-	for _, s := range shares {
-		total += s.Bytes
-	}
-	return shares[:min(n, len(shares))], total, nil
-}
-
-// fileBacked reads the ELF section table: an address counts when its section has bytes in the
-// file (.bss and .noptrbss are only reserved memory).
-func fileBacked(bin string) (func(uint64) bool, error) {
-	f, err := elf.Open(bin)
+	groups := directImports(string(out), moduleOf)
+	groups["standard library: net/http, crypto/tls"] = []string{"net/http", "crypto/tls"}
+	empty, err := buildWith(dir, work, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	type span struct{ lo, hi uint64 }
-	var spans []span
-	for _, s := range f.Sections {
-		if s.Type != elf.SHT_NOBITS && s.Flags&elf.SHF_ALLOC != 0 {
-			spans = append(spans, span{s.Addr, s.Addr + s.Size})
+	var shares []share
+	for m, pkgs := range groups {
+		size, err := buildWith(dir, work, pkgs)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", m, err)
 		}
+		shares = append(shares, share{m, size - empty})
 	}
-	return func(a uint64) bool {
-		for _, s := range spans {
-			if a >= s.lo && a < s.hi {
-				return true
-			}
-		}
-		return false
-	}, nil
+	sort.Slice(shares, func(i, j int) bool { return shares[i].Bytes > shares[j].Bytes })
+	return shares, nil
 }
 
-func printShares(w io.Writer, shares []share, total int64) {
-	fmt.Fprintln(w, "| module | symbol bytes | share |")
+// buildWith builds a stripped program that only imports pkgs, inside the module (its versions),
+// and returns its size.
+func buildWith(dir, work string, pkgs []string) (float64, error) {
+	src := filepath.Join(dir, "tools", "budgets", "alone_tmp")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(src)
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n")
+	for _, p := range pkgs {
+		fmt.Fprintf(&b, "\t_ %q\n", p)
+	}
+	b.WriteString(")\n\nfunc main() {}\n")
+	if err := os.WriteFile(filepath.Join(src, "main.go"), []byte(b.String()), 0o644); err != nil {
+		return 0, err
+	}
+	bin := filepath.Join(work, "alone")
+	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w -buildid=", "-o", bin, "./tools/budgets/alone_tmp")
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("go build: %v: %s", err, bytes.TrimSpace(out))
+	}
+	fi, err := os.Stat(bin)
+	if err != nil {
+		return 0, err
+	}
+	return float64(fi.Size()), nil
+}
+
+// printShares lists the n largest, each as MiB and as a share of the stripped binary.
+func printShares(w io.Writer, shares []share, binary float64, n int) {
+	fmt.Fprintln(w, "| dependency (linked alone into an empty program) | adds | share of the binary |")
 	fmt.Fprintln(w, "|---|---:|---:|")
-	for _, s := range shares {
-		fmt.Fprintf(w, "| %s | %.2f MiB | %.0f %% |\n", s.Module, float64(s.Bytes)/(1<<20), 100*float64(s.Bytes)/float64(total))
+	for _, s := range shares[:min(n, len(shares))] {
+		fmt.Fprintf(w, "| %s | %.2f MiB | %.0f %% |\n", s.Module, s.Bytes/(1<<20), 100*s.Bytes/binary)
 	}
 }

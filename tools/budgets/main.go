@@ -98,10 +98,12 @@ func main() {
 	defer os.RemoveAll(work)
 
 	var figs []figure
+	var binary float64
 	path := *bin
 	if path == "" {
 		path = filepath.Join(work, "auvenir-onboard")
 		size, err := buildStripped(dir, path)
+		binary = size
 		figs = append(figs, figure{Name: "stripped " + runtime.GOOS + "/" + runtime.GOARCH + " binary", Value: size / (1 << 20), Budget: binaryBudgetMiB, Unit: "MiB", Err: err})
 		if err != nil {
 			report(os.Stdout, figs)
@@ -118,11 +120,13 @@ func main() {
 	figs = append(figs, checkNetworkFigure(path))
 	fmt.Printf("\nMeasured %s on %s/%s, %d CPUs, %s.\n\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	ok := report(os.Stdout, figs)
-	if shares, total, err := dependencyShares(dir, work, 8); err != nil {
-		fmt.Println("\nlargest dependencies: not measured:", err)
-	} else {
-		fmt.Printf("\nLargest parts of the binary (symbol sizes of an unstripped build, %.1f MiB in all):\n\n", float64(total)/(1<<20))
-		printShares(os.Stdout, shares, total)
+	if binary > 0 {
+		if shares, err := dependencyShares(dir, work); err != nil {
+			fmt.Println("\nlargest dependencies: not measured:", err)
+		} else {
+			fmt.Printf("\nLargest dependencies (they overlap: a module's own dependencies count in its figure):\n\n")
+			printShares(os.Stdout, shares, binary, 8)
+		}
 	}
 	if !ok {
 		os.Exit(1)
