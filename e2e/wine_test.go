@@ -40,15 +40,20 @@ func wineSetup(t *testing.T) (wine, prefix string) {
 	return wine, prefix
 }
 
-// buildWindows cross-builds the program for windows/amd64, or returns AUVENIR_WINE_EXE (the
-// release .exe the wine lane built with tools/dist).
-func buildWindows(t *testing.T) string {
+// buildWindows cross-builds the program for windows/amd64. With seams it is the e2e build
+// (-tags testseams: AUVENIR_ONBOARD_RECORD_OUTPUT copies the console output to a file); without,
+// it is AUVENIR_WINE_EXE when set (the release .exe the wine lane built with tools/dist).
+func buildWindows(t *testing.T, seams bool) string {
 	t.Helper()
-	if exe := os.Getenv("AUVENIR_WINE_EXE"); exe != "" {
+	if exe := os.Getenv("AUVENIR_WINE_EXE"); exe != "" && !seams {
 		return exe
 	}
 	exe := filepath.Join(t.TempDir(), "auvenir-onboard.exe")
-	cmd := exec.Command("go", "build", "-o", exe, "../cmd/auvenir-onboard")
+	tags := ""
+	if seams {
+		tags = "testseams"
+	}
+	cmd := exec.Command("go", "build", "-tags", tags, "-o", exe, "../cmd/auvenir-onboard")
 	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building for Windows: %v\n%s", err, out)
@@ -138,7 +143,7 @@ var (
 func TestWindowsConsoleWalkUnderWine(t *testing.T) {
 	wine, prefix := wineSetup(t)
 	py := pytePython(t)
-	exe := buildWindows(t)
+	exe := buildWindows(t, true)
 	const w, h = 100, 30
 	// The walk: first screen, help, back, step 9, French, help in French, back; then quit.
 	type checkpoint struct {
@@ -241,7 +246,7 @@ sleep 600
 // the program sees none, as on Windows.
 func TestWindowsDisplayLanguageUnderWine(t *testing.T) {
 	wine, prefix := wineSetup(t)
-	exe := buildWindows(t)
+	exe := buildWindows(t, false)
 	for _, c := range []struct{ locale, want string }{
 		{"fr_CA.UTF-8", "# Guide d'authentification multifactorielle Auvenir"},
 		{"fr_FR.UTF-8", "# Guide d'authentification multifactorielle Auvenir"},
@@ -272,7 +277,7 @@ func withoutLocale(env []string) []string {
 // --show-qr with its key piped in by cmd.exe (as a Windows user would type it) ends on q alone.
 func TestWindowsShowQRQuitsOnQUnderWine(t *testing.T) {
 	wine, prefix := wineSetup(t)
-	exe := buildWindows(t)
+	exe := buildWindows(t, true)
 	dir := t.TempDir()
 	uri := "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example"
 	if err := os.WriteFile(filepath.Join(dir, "key.txt"), []byte(uri+"\r\n"), 0o600); err != nil {

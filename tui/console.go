@@ -33,11 +33,6 @@ func rendererEnviron(goos string, environ []string) []string {
 	return append(slices.Clip(environ), "TERM="+windowsConsoleTerm)
 }
 
-// recordOutputVar names a file that receives a copy of every byte the wizard writes to the
-// terminal. The wine test uses it to read what the Windows build sends to the console, which
-// wine's own console otherwise redraws in its own way before a terminal sees it.
-const recordOutputVar = "AUVENIR_ONBOARD_RECORD_OUTPUT"
-
 // recordingTerminal is the terminal (its descriptor still reaches Bubble Tea, which sets its
 // modes and reads its size) with every write copied to rec.
 type recordingTerminal struct {

@@ -34,7 +34,7 @@ func Run(cfg Config) (locales.Lang, error) {
 	if cfg.Output != nil {
 		out = cfg.Output
 	}
-	out, closeRecord := recordOutput(out, os.Getenv(recordOutputVar))
+	out, closeRecord := recordOutput(out, recordPath())
 	defer closeRecord()
 	opts = append(opts, tea.WithOutput(out))
 	environ := os.Environ()
