@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
@@ -24,7 +25,7 @@ func main() {
 	// Double-clicked on Windows, the console window closes with the program: keep the last words
 	// (the support line, an error, the network verdict) readable until a key is pressed, in the
 	// language the session ended in.
-	lang := sessionLang
+	lang, _ := sessionLang.Load().(locales.Lang)
 	if lang == "" {
 		lang, _ = messageLang(os.Args[1:], s.Getenv)
 	}
@@ -34,8 +35,8 @@ func main() {
 
 // sessionLang is the language the last screen spoke: the command line's or the environment's,
 // then the one the wizard ended in (the person may have switched, or resumed a French session).
-// main's closing pause speaks it.
-var sessionLang locales.Lang
+// main's closing pause speaks it. Atomic: tests run run in parallel.
+var sessionLang atomic.Value // locales.Lang
 
 // run is the program without its process: testable with any arguments and streams.
 func run(s *ioStreams, args []string) int {
@@ -57,7 +58,7 @@ func run(s *ioStreams, args []string) int {
 	if o.lang != "" {
 		lang, langKnown, z = o.lang, true, locales.New(o.lang)
 	}
-	sessionLang = z.Lang()
+	sessionLang.Store(z.Lang())
 	switch {
 	case o.help:
 		out := &checkedWriter{w: s.Out}
@@ -105,7 +106,7 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	lang, err := tui.Run(cfg)
 	if lang != "" {
 		z = locales.New(lang)
-		sessionLang = lang
+		sessionLang.Store(lang)
 	}
 	var sig *sigexit.Error
 	switch {
