@@ -30,6 +30,7 @@ cleanup() {
 }
 trap cleanup EXIT
 go build -o "$tmp/qrdemo" ./scripts/qrdemo
+go build -o "$tmp/auvenir-onboard" ./cmd/auvenir-onboard
 printf '%s\n' "$uri" >"$tmp/uri"
 
 # A free display number.
@@ -66,6 +67,26 @@ for bg in white black; do
     label="colour drawing, quiet zone $quiet, xterm -bg $bg"
     if [ "$got" = "$uri" ]; then echo "$label: decoded"; else echo "$label: FAILED, decoded '${got}'"; fail=1; fi
   done
+done
+# The program itself: the practice screen in an 80×24 xterm (its smallest drawing, 2-module quiet
+# zone, beside the key), with the key the program made; the photo must decode to a practice URI.
+for bg in white black; do
+  fg=black
+  [ "$bg" = black ] && fg=white
+  xterm -fa 'DejaVu Sans Mono' -fs "$size" -geometry 80x24+0+0 -bg "$bg" -fg "$fg" +sb -b 8 \
+    -e env XDG_CONFIG_HOME="$tmp/config" LANG=C.UTF-8 "$tmp/auvenir-onboard" --lang en --totp-practice &
+  xpid=$!
+  pids+=("$xpid")
+  sleep 3
+  xwd -root -silent | convert xwd:- "png:$tmp/shot-practice-$bg.png"
+  kill "$xpid" 2>/dev/null || true
+  wait "$xpid" 2>/dev/null || true
+  got=$(zbarimg -q --raw --nodbus "$tmp/shot-practice-$bg.png" 2>/dev/null || true)
+  label="the practice screen at 80x24 (auvenir-onboard --totp-practice), xterm -bg $bg"
+  case "$got" in
+    otpauth://totp/Auvenir%20%28practice%29:practice\?secret=*) echo "$label: decoded ${got%%secret=*}secret=…" ;;
+    *) echo "$label: FAILED, decoded '${got}'"; fail=1 ;;
+  esac
 done
 for bg in white black; do
   glyphs=light
