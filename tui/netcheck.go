@@ -213,7 +213,7 @@ func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, w
 		status = row.status
 	} else {
 		_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
-		m := glyphs.Mark(r.result.Class == netcheck.OK)
+		m := netreport.MarkIn(*r.result, glyphs)
 		s := st.good
 		if m != netreport.MarkOK {
 			s = st.bad

@@ -210,3 +210,12 @@ func TestWriteTableClassicMarks(t *testing.T) {
 		t.Errorf("table:\n%s", s)
 	}
 }
+
+// Each severity keeps its own mark in the classic console's set: √ ok, ! warn, × fail.
+func TestMarkInClassic(t *testing.T) {
+	for sev, want := range map[netcheck.Severity]string{netcheck.SeverityOK: "√", netcheck.SeverityWarn: "!", netcheck.SeverityFail: "×"} {
+		if got := MarkIn(netcheck.Result{Severity: sev}, glyphs.Classic); got != want {
+			t.Errorf("%s: %q, want %q", sev, got, want)
+		}
+	}
+}

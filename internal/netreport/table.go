@@ -81,6 +81,17 @@ func Mark(r netcheck.Result) string {
 	return MarkFail
 }
 
+// MarkIn is Mark drawn with the set g (the classic Windows console's fonts lack ✓ and ✗).
+func MarkIn(r netcheck.Result, g glyphs.Set) string {
+	switch Mark(r) {
+	case MarkOK:
+		return g.Done
+	case MarkWarn:
+		return g.Warn
+	}
+	return g.Fail
+}
+
 // Look is the style of a result's mark and label.
 func (st Styles) Look(r netcheck.Result) lipgloss.Style {
 	switch severity(r) {
@@ -131,7 +142,7 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 	for i, r := range rep.Endpoints {
 		m, l, e, ip, a := Row(z, r)
 		if st.Glyphs.Done != "" {
-			m = st.Glyphs.Mark(r.Class == netcheck.OK)
+			m = MarkIn(r, st.Glyphs)
 		}
 		rows[i] = [5]string{m, l, e, ip, a}
 		for j, c := range rows[i] {
