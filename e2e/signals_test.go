@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"os"
 	"os/exec"
 	"strings"
 	"testing"
@@ -57,12 +58,14 @@ func (p *pane) waitStopped(want bool) {
 	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		out, _ := exec.Command("ps", "-o", "stat=", "-p", p.file("pid")).Output()
-		if strings.HasPrefix(strings.TrimSpace(string(out)), "T") == want {
+		// /proc/PID/stat: "pid (name) S ...", S being T when stopped (no ps needed).
+		stat, _ := os.ReadFile("/proc/" + p.file("pid") + "/stat")
+		_, rest, _ := strings.Cut(string(stat), ") ")
+		if strings.HasPrefix(rest, "T") == want {
 			return
 		}
 		if time.Now().After(deadline) {
-			p.t.Fatalf("process state %q, want stopped=%v; screen:\n%s", out, want, p.screen())
+			p.t.Fatalf("process state %q, want stopped=%v; screen:\n%s", rest, want, p.screen())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -136,6 +139,11 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 						t.Errorf("stderr holds %q: %s", bad, errs)
 					}
 				}
+				if m.name == "check-network" {
+					if s := strings.TrimSpace(p.screen()); s != "" { // the live lines are erased
+						t.Errorf("left on screen:\n%s", s)
+					}
+				}
 				if all := p.scrollback(); strings.Contains(all, "GEZD") || plainKey.MatchString(all) {
 					t.Errorf("a key is left in the terminal:\n%s", all)
 				}
@@ -148,13 +156,36 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 // (line mode, echo, main screen) while the program is stopped; on resume (fg, kill -CONT) the
 // wizard takes it again and draws its screen anew, and its keys work.
 func TestSuspendAndResumeRedraw(t *testing.T) {
-	for _, how := range []string{"kill -TSTP", "ctrl+z"} {
+	for _, how := range []string{"kill -TSTP", "ctrl+z", "show-qr"} {
 		t.Run(how, func(t *testing.T) {
 			t.Parallel()
+			if how == "show-qr" { // keys from /dev/tty, the key from a pipe
+				uri := "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example"
+				p := startWith(t, run{w: 80, h: 24, jobs: true, pipe: uri + "\n", args: []string{"--show-qr", "--lang", "en"}})
+				p.waitFor("GEZD GNBV")
+				p.waitTerminal(true)
+				p.keys("C-z")
+				p.waitStopped(true)
+				p.waitTerminal(false)
+				p.fg()
+				p.waitStopped(false)
+				p.waitTerminal(true)
+				p.waitFor("GEZD GNBV")
+				p.keys("q")
+				if code := p.exited(); code != "0" {
+					t.Fatalf("exit %s; stderr %q", code, p.file("stderr"))
+				}
+				return
+			}
 			p := startWith(t, run{w: 80, h: 24, jobs: true, args: []string{"--lang", "en", "--step", "2"}})
 			p.waitFor("Step 2 of 9")
 			p.waitTerminal(true)
 			if how == "ctrl+z" {
+				// Where a shell can resume it, the help lists the key.
+				p.keys("?")
+				p.waitFor("ctrl+z suspend (fg resumes)")
+				p.keys("Escape")
+				p.waitFor("Step 2 of 9")
 				p.keys("C-z")
 			} else {
 				p.kill("TSTP")
@@ -175,6 +206,27 @@ func TestSuspendAndResumeRedraw(t *testing.T) {
 				t.Fatalf("exit %s; stderr %q", code, p.file("stderr"))
 			}
 		})
+	}
+}
+
+// Without a job-control shell (the program's group is orphaned, as when a terminal window runs
+// it directly), ctrl+z does nothing and the help does not offer it.
+func TestNoSuspendWithoutAShell(t *testing.T) {
+	p := start(t, 80, 24, nil, "--lang", "en", "--step", "2")
+	p.waitFor("Step 2 of 9")
+	p.keys("?")
+	p.waitFor("all keys")
+	if strings.Contains(p.screen(), "ctrl+z") {
+		t.Fatalf("the help offers ctrl+z:\n%s", p.screen())
+	}
+	p.keys("Escape", "C-z")
+	time.Sleep(300 * time.Millisecond)
+	p.waitStopped(false)
+	p.keys("Right")
+	p.waitFor("Step 3 of 9")
+	p.keys("q")
+	if code := p.exited(); code != "0" {
+		t.Fatalf("exit %s", code)
 	}
 }
 

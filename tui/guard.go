@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
@@ -53,7 +54,7 @@ func (g guard) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	case tea.KeyPressMsg:
 		// In raw mode ctrl+z is a key, not the terminal's suspend: it suspends as it does in
 		// any terminal program, where a shell can resume it.
-		if msg.String() == "ctrl+z" && sigexit.CanStop() {
+		if key.Matches(msg, suspendKey) && sigexit.CanStop() {
 			return g, g.suspend()
 		}
 	}
@@ -146,6 +147,10 @@ func runGuarded(m tea.Model, opts ...tea.ProgramOption) (final tea.Model, panick
 	}
 	return end, g.state.panicked.Load(), err
 }
+
+// suspendKey suspends the program from any screen, as the terminal's ctrl+z does outside raw
+// mode.
+var suspendKey = key.NewBinding(key.WithKeys("ctrl+z"))
 
 // suspendMsg is kill -TSTP from outside, caught so that the terminal is restored first.
 type suspendMsg struct{}

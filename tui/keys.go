@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -28,6 +29,9 @@ type keyMaps struct {
 // apply there; ctrl+c always does).
 type globalKeyMap struct {
 	Interrupt, Quit, Lang, Presenter, Help key.Binding
+	// Suspend is handled by the guard (guard.go), before any screen, and shown in the help
+	// where the system can suspend the program.
+	Suspend key.Binding
 }
 
 // walkKeyMap: moving through the walkthrough.
@@ -74,6 +78,8 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Lang:      b([]string{"l"}, "l", "KeyLang"),
 			Presenter: b([]string{"P"}, "P", "MaskKeyPresenter"),
 			Help:      b([]string{"?"}, "?", "KeyHelp"),
+			Suspend: key.NewBinding(key.WithKeys(suspendKey.Keys()...), key.WithHelp("ctrl+z",
+				z.T("KeySuspend", guide.With(data, "ResumeCmd", "fg"))), key.WithDisabled()),
 		},
 		walk: walkKeyMap{
 			Next:         b([]string{"right", "enter", "n"}, "→", "KeyNext"),

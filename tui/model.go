@@ -34,6 +34,9 @@ type Config struct {
 	// PanicKey, when set, makes that key crash the wizard: the end-to-end tests use it to prove
 	// that a crash gives the terminal back and shows the support contacts, not a stack trace.
 	PanicKey string
+	// Suspendable, set by Run, says that ctrl+z can suspend the program (a shell with job
+	// control is there to resume it), so the help lists the key.
+	Suspendable bool
 
 	// Presenter mode, resume, links and copy (features.go and the files it names).
 	Presenter bool               // start in presenter mode, for screen sharing

@@ -319,7 +319,9 @@ func (m *Model) allKeys() [][]key.Binding {
 	if id := m.widgetScreen(); id != idNone {
 		screenKeys = m.get(id).keys(&m.common)
 	}
-	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, g.Presenter, g.Lang, g.Help, g.Quit)
+	suspend := g.Suspend
+	suspend.SetEnabled(m.cfg.Suspendable)
+	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, g.Presenter, g.Lang, g.Help, g.Quit, suspend)
 	return [][]key.Binding{{k.Next, k.Back, k.Jump, k.ScrollUp}, screenKeys}
 }
 

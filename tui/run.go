@@ -47,6 +47,7 @@ func Run(cfg Config) (locales.Lang, error) {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Detect(out, environ)))
 	}
 	opts = append(opts, tea.WithEnvironment(rendererEnviron(runtime.GOOS, environ)))
+	cfg.Suspendable = sigexit.CanStop()
 	final, panicked, err := runGuarded(New(cfg), opts...)
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {

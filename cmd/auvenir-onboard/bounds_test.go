@@ -10,6 +10,7 @@ import (
 // --endpoints and --ca-file read only regular files up to a size, and say in one line why
 // another is refused.
 func TestNetworkFilesAreBounded(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.toml")
 	os.WriteFile(big, []byte("#"+strings.Repeat("x", 2<<20)), 0o600)
@@ -41,6 +42,7 @@ func wantOneLine(t *testing.T, args []string, want string) {
 }
 
 func TestFlagRules(t *testing.T) {
+	t.Parallel()
 	refused := []struct {
 		args []string
 		want string

@@ -11,6 +11,7 @@ import (
 // A device is never read (/dev/zero would be read forever), a FIFO never opened (the open would
 // wait for a writer).
 func TestNetworkFilesThatAreNotFiles(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)

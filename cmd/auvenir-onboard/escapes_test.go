@@ -14,6 +14,7 @@ import (
 // sets the clipboard, a list whose group name colours the table, a URL that carries a title.
 // The JSON document keeps the text, escaped by the encoder.
 func TestOutsideTextReachesNoTerminalAsEscapes(t *testing.T) {
+	t.Parallel()
 	const evil = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\x1b[2J\x1b[31m\u009b2J\u009d0;pwned\u009c"
 	rogue := netchecktest.NewCA(t, "Evil"+evil+" CA", "Org"+evil)
 	untrusted := netchecktest.ServeTLS(t, rogue.Leaf(t, "127.0.0.1"), 0, nil)
