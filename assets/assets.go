@@ -9,3 +9,15 @@ import _ "embed"
 //
 //go:embed endpoints.toml
 var EndpointsTOML []byte
+
+// SMSVoiceTOML holds the dates of Microsoft's end of text-message and phone-call codes and DMC
+// Hosting's choice about them, with their sources. Package steps parses it.
+//
+//go:embed smsvoice.toml
+var SMSVoiceTOML []byte
+
+// AADSTSTOML is the table of Microsoft sign-in error codes the explainer knows: who must act on
+// each, and the page it was checked against. Package explain parses it.
+//
+//go:embed aadsts.toml
+var AADSTSTOML []byte

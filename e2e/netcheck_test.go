@@ -29,7 +29,9 @@ func TestWizardNetworkCheckFollowsTheCommandLine(t *testing.T) {
 	}
 	p := start(t, 120, 50, nil, "--lang", "en", "--proxy", proxy.URL, "--endpoints", list,
 		"--ca-file", caFile, "--timeout", "2s")
-	p.waitFor("Before you begin", "Press c")
+	p.waitFor("Before you begin")
+	p.keys("End") // the offer closes the screen, under the seed's explanations
+	p.waitFor("Press c")
 	p.keys("c")
 	p.waitForWords("This network blocks some addresses", "no answer within 2 s")
 	if s := p.screen(); !strings.Contains(s, "ok.test") {

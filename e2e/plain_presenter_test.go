@@ -37,9 +37,9 @@ func TestPlainPresenterHidesTypedData(t *testing.T) {
 	for _, c := range []struct {
 		lang, choice, prompt, given, step9, number string
 	}{
-		{"en", "Your choice (1 next", "Type your email address", "Your address: j•••@f•••.ca", "Step 9 of 9",
+		{"en", "Your choice (1 next", "Type your email address", "Your address: j•••@f•••.ca", "4 practise with the",
 			"Your number: +1 ••• ••• 27 54"},
-		{"fr", "Votre choix (1 suivant", "Tapez votre adresse courriel", "Votre adresse : j•••@f•••.ca", "Étape 9 de 9",
+		{"fr", "Votre choix (1 suivant", "Tapez votre adresse courriel", "Votre adresse : j•••@f•••.ca", "4 m'exercer avec",
 			"Votre numéro : +1 ••• ••• 27 54"},
 	} {
 		t.Run(c.lang, func(t *testing.T) {

@@ -108,3 +108,38 @@ func TestParseLang(t *testing.T) {
 		}
 	}
 }
+
+// One apostrophe per language (issue 11, item 6): the straight one, in both.
+func TestOneApostropheStyle(t *testing.T) {
+	for _, l := range Langs {
+		ids, _ := IDs(l)
+		z := New(l)
+		for _, id := range ids {
+			if s := z.T(id, map[string]any{}); strings.ContainsRune(s, '’') {
+				t.Errorf("%s %s: %q uses ’ where the file uses '", l, id, s)
+			}
+		}
+	}
+}
+
+// The seed's French terms (issue 11, item 6): « authentification multifacteur », one name for
+// presenter mode, a space before the unit, French key names.
+func TestFrenchTerms(t *testing.T) {
+	z := New(French)
+	ids, _ := IDs(French)
+	for _, id := range ids {
+		s := z.T(id, map[string]any{})
+		// "5s" as a value to type (--timeout 5s) stays as Go writes it; as prose it is « 5 s ».
+		for _, bad := range []string{"multifactoriel", "Mode présentation", "mode présentation", "(5s", "sur Esc", "sur Enter"} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s: %q contains %q", id, s, bad)
+			}
+		}
+	}
+	if !strings.Contains(z.T("FlagTimeout"), "5\u00a0s") && !strings.Contains(z.T("FlagTimeout"), "5 s") {
+		t.Errorf("FlagTimeout = %q, want « 5 s »", z.T("FlagTimeout"))
+	}
+	if z.T("KeyNameEnter") != "Entrée" || z.T("KeyNameEsc") != "Échap" {
+		t.Error("French key names")
+	}
+}

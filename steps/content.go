@@ -13,10 +13,29 @@ func link(url string) Block   { return Block{Kind: Link, Text: url, URL: url} }
 // withEmail is a block whose wording changes once the person's address is known.
 func withEmail(b Block, emailID string) Block { b.EmailID = emailID; return b }
 
+// only is b for the sign-in paths in a (steps 3 to 5).
+func only(a Audience, b Block) Block { b.For = a; return b }
+
+// during is b for the phases ps of Microsoft's end of text-message codes (step 9).
+func during(ps Phases, b Block) Block { b.When = ps; return b }
+
+// The phases of assets/smsvoice.toml as the blocks of step 9 use them.
+var (
+	phoneWorks    = Of(PhoneBeforePrompts, PhonePrompts, PhoneKept) // option 2 is offered
+	beforeEnd     = Of(PhoneBeforePrompts, PhonePrompts)            // the end is announced
+	phoneRetired  = Of(PhoneRetired)                                // option 2 is gone
+	passkeyPrompt = Of(PhonePrompts, PhoneKept)                     // the prompt can be postponed
+)
+
+// The first screen says what the client will do before it explains why (issue 10, item 11);
+// the seed's explanations follow, unchanged in substance.
 func intro() Screen {
 	blocks := []Block{
-		p("IntroPurpose"),
-		p("IntroTenant"),
+		p("IntroWhatYouDo"),
+		bullet("IntroDo1"),
+		bullet("IntroDo2"),
+		bullet("IntroDo3"),
+		bullet("IntroDo4"),
 		heading("IntroIssuesHeading"),
 		warn("IntroIssuePassword"),
 		warn("IntroIssueAlias"),
@@ -27,9 +46,13 @@ func intro() Screen {
 		blocks = append(blocks, link(u))
 	}
 	blocks = append(blocks,
+		heading("IntroAboutHeading"),
+		p("IntroPurpose"),
+		p("IntroTenant"),
 		heading("IntroBenefitsHeading"),
 		bullet("IntroBenefitUsername"),
-		bullet("IntroBenefitMethods"),
+		during(phoneWorks, bullet("IntroBenefitMethods")),
+		during(phoneRetired, bullet("IntroBenefitMethodsRetired")),
 	)
 	return Screen{Key: "intro", Kind: KindIntro, TitleID: "IntroTitle", LeadID: "IntroLead",
 		Blocks: blocks, Widget: WidgetNetworkCheck}
@@ -46,23 +69,33 @@ func numbered() []Screen {
 			withEmail(screen("Step1Screen"), "Step1ScreenEmail"),
 			hint("Step1Hint"),
 		}},
+		// Step 2 asks what the address already is, just before Microsoft's page takes it:
+		// steps 3 to 5 follow the answer.
 		{Number: 2, TitleID: "Step2Title", LeadID: "Step2Lead", Blocks: []Block{
 			screen("Step2Screen"),
-		}},
-		{Number: 3, TitleID: "Step3Title", LeadID: "Step3Lead", Blocks: []Block{
-			withEmail(screen("Step3Screen"), "Step3ScreenEmail"),
-			p("Step3Timer"),
+		}, Widget: WidgetSignIn},
+		// Steps 3 to 5 follow the sign-in path the client chose on the address screen: the
+		// emailed code (the PDF's path), or the password of the account the address already is.
+		{Number: 3, TitleID: "Step3Title", LeadID: "Step3Lead", LeadPasswordID: "Step3LeadPassword", Blocks: []Block{
+			only(ForCode, withEmail(screen("Step3Screen"), "Step3ScreenEmail")),
+			only(ForCode, p("Step3Timer")),
+			only(ForCode, p("Step3Session")),
+			only(ForWork, p("Step3Work")),
+			only(ForPersonal, p("Step3Personal")),
+			only(ForUnsure, hint("Step3Unsure")),
 		}, Widget: WidgetCodeSent},
-		{Number: 4, TitleID: "Step4Title", LeadID: "Step4Lead", Blocks: []Block{
-			screen("Step4Sender"),
-			screen("Step4Subject"),
-			screen("Step4Validity"),
-			hint("HintCodeNotReceived"),
+		{Number: 4, TitleID: "Step4Title", LeadID: "Step4Lead", LeadPasswordID: "Step4LeadPassword", Blocks: []Block{
+			only(ForCode, screen("Step4Sender")),
+			only(ForCode, screen("Step4Subject")),
+			only(ForCode, screen("Step4Validity")),
+			only(ForCode, hint("HintCodeNotReceived")),
+			only(ForAccount, p("Step4Password")),
 		}, Widget: WidgetCodeTimer},
-		{Number: 5, TitleID: "Step5Title", LeadID: "Step5Lead", Blocks: []Block{
-			withEmail(screen("Step5Screen"), "Step5ScreenEmail"),
-			hint("HintCodeNotReceived"),
-			hint("HintCodeExpired"),
+		{Number: 5, TitleID: "Step5Title", LeadID: "Step5Lead", LeadPasswordID: "Step5LeadPassword", Blocks: []Block{
+			only(ForCode, withEmail(screen("Step5Screen"), "Step5ScreenEmail")),
+			only(ForCode, hint("HintCodeNotReceived")),
+			only(ForCode, hint("HintCodeExpired")),
+			only(ForAccount, p("Step5Password")),
 		}, Widget: WidgetCodeTimer},
 		{Number: 6, TitleID: "Step6Title", LeadID: "Step6Lead", Blocks: []Block{
 			screen("Step6Screen"),
@@ -70,7 +103,10 @@ func numbered() []Screen {
 			bullet("Step6Permission1"),
 			bullet("Step6Permission2"),
 			bullet("Step6Permission3"),
-			warn("Step6Privacy"),
+			screen("Step6Trust"),
+			screen("Step6Buttons"),
+			p("Step6Reassure"),
+			hint("Step6Cancelled"),
 			p("Step6Change"),
 			link(OrganizationsURL),
 		}, MainLink: OrganizationsURL},
@@ -81,14 +117,9 @@ func numbered() []Screen {
 		{Number: 8, TitleID: "Step8Title", LeadID: "Step8Lead", Blocks: []Block{
 			screen("Step8Screen"),
 		}},
-		{Number: 9, TitleID: "Step9Title", LeadID: "Step9Lead", Blocks: []Block{
-			heading("Step9Option1Heading"),
-			p("Step9Option1"),
-			heading("Step9Option2Heading"),
-			p("Step9Option2"),
-			screen("Step9Option2Screen"),
-			warn("Step9MobileWarning"),
-		}, Widget: WidgetMFAOptions},
+		// Step 9 is Microsoft's "Keep your account secure" wizard. Option 1's store pages follow
+		// option 1 itself (issue 10, item 9); option 2's words depend on the day (assets/smsvoice.toml).
+		{Number: 9, TitleID: "Step9Title", LeadID: "Step9Lead", Blocks: step9Blocks(), Widget: WidgetMFAOptions},
 	}
 	for i := range s {
 		s[i].Kind = KindStep
@@ -97,9 +128,42 @@ func numbered() []Screen {
 	return s
 }
 
+func step9Blocks() []Block {
+	b := []Block{
+		screen("Step9Screen"),
+		heading("Step9Option1Heading"),
+		p("Step9Option1"),
+		p("Step9GetApp"),
+	}
+	for _, st := range Stores() {
+		b = append(b, Block{Kind: StorePage, ID: st.DeviceID, Text: st.Name, URL: st.URL})
+	}
+	b = append(b,
+		bullet("Step9App1"),
+		bullet("Step9App2"),
+		bullet("Step9App3"),
+		hint("Step9AppNoScan"),
+		hint("Step9OtherApp"),
+		heading("Step9Option2Heading"),
+		during(phoneWorks, p("Step9Option2")),
+		during(phoneWorks, screen("Step9Option2Screen")),
+		during(phoneWorks, p("Step9Option2Channels")),
+		during(beforeEnd, warn("Step9SMSEnds")),
+		during(phoneWorks, warn("Step9MobileWarning")),
+		during(phoneRetired, warn("Step9SMSEnded")),
+		p("Step9OldPage"),
+		during(passkeyPrompt|phoneRetired, heading("Step9PasskeyHeading")),
+		during(passkeyPrompt, p("Step9Passkey")),
+		during(phoneRetired, p("Step9PasskeyRequired")),
+	)
+	return b
+}
+
 func finish() Screen {
 	return Screen{Key: "finish", Kind: KindFinish, TitleID: "FinishTitle", LeadID: "FinishLead",
 		Blocks: []Block{
+			p("FinishNext"),
+			p("FinishComeBack"),
 			heading("FinishEmailHeading"),
 			p("FinishEmailBody"),
 			{Kind: Contact, ID: "ContactEmailLabel", Text: SupportEmail, URL: "mailto:" + SupportEmail},

@@ -23,6 +23,7 @@ const (
 	WidgetCodeSent            // the person confirms « Send code »: the 30-minute timer starts
 	WidgetCodeTimer           // shows how long the emailed code stays valid
 	WidgetMFAOptions          // the two ways to register multifactor authentication
+	WidgetSignIn              // "Is this address already a Microsoft account?": steps 3 to 5 follow it
 )
 
 // BlockKind says how a block is presented.
@@ -37,6 +38,7 @@ const (
 	Hint                // what to do when it did go wrong
 	Link                // a URL shown on its own line
 	Contact             // a support contact (email or phone)
+	StorePage           // a store page of Microsoft Authenticator: Text names the store, ID the phones
 )
 
 // Block is one piece of a screen's text.
@@ -50,8 +52,18 @@ type Block struct {
 	EmailID string
 	// Text is what a Link or Contact block shows (an address, a phone number): data, not prose.
 	Text string
-	// URL is where a Link or Contact block points.
+	// URL is where a Link, Contact or StorePage block points.
 	URL string
+	// For is the set of sign-in paths the block speaks to (steps 3 to 5); zero means every one.
+	For Audience
+	// When is the set of phases of Microsoft's end of text-message codes in which the block is
+	// true (step 9); zero means always.
+	When Phases
+}
+
+// Shown reports whether the block applies to a client on sign-in path a, on a day in phase p.
+func (b Block) Shown(a Audience, p PhonePhase) bool {
+	return (b.For == 0 || b.For&a != 0) && (b.When == 0 || b.When.Has(p))
 }
 
 // Screen is one page of the walkthrough.
@@ -62,8 +74,11 @@ type Screen struct {
 	TitleID string // what the step list and the heading show
 	// LeadID is the instruction itself, shown large under "Step N of 9".
 	LeadID string
-	Blocks []Block
-	Widget Widget
+	// LeadPasswordID, when set, replaces LeadID for a client whose address is already a
+	// Microsoft account: Microsoft asks them for a password instead of emailing a code.
+	LeadPasswordID string
+	Blocks         []Block
+	Widget         Widget
 	// MainLink is what the "open in browser" key opens on this screen, if anything.
 	MainLink string
 }
@@ -130,8 +145,10 @@ func MessageIDs() []string {
 	var ids []string
 	for _, s := range All() {
 		ids = append(ids, s.TitleID)
-		if s.LeadID != "" {
-			ids = append(ids, s.LeadID)
+		for _, id := range []string{s.LeadID, s.LeadPasswordID} {
+			if id != "" {
+				ids = append(ids, id)
+			}
 		}
 		for _, b := range s.Blocks {
 			if b.ID != "" {
@@ -144,6 +161,9 @@ func MessageIDs() []string {
 	}
 	for _, st := range Stores() {
 		ids = append(ids, st.DeviceID)
+	}
+	for _, a := range SignInChoices() {
+		ids = append(ids, a.LabelID())
 	}
 	return ids
 }

@@ -3,6 +3,7 @@ package steps
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/auvenir/auvenir-onboard/locales"
 )
@@ -42,7 +43,7 @@ func kinds(s []Screen) []Kind {
 func TestWidgets(t *testing.T) {
 	all := All()
 	want := map[string]Widget{"intro": WidgetNetworkCheck, "address": WidgetAddress,
-		"step3": WidgetCodeSent, "step4": WidgetCodeTimer, "step5": WidgetCodeTimer, "step9": WidgetMFAOptions}
+		"step2": WidgetSignIn, "step3": WidgetCodeSent, "step4": WidgetCodeTimer, "step5": WidgetCodeTimer, "step9": WidgetMFAOptions}
 	for _, s := range all {
 		if s.Widget != want[s.Key] {
 			t.Errorf("%s has widget %d, want %d", s.Key, s.Widget, want[s.Key])
@@ -55,6 +56,10 @@ func TestContentIsTranslated(t *testing.T) {
 	data := Facts()
 	data["Email"] = "jane@example.ca"
 	data["Identity"] = "jane_example.ca#EXT#@DMCHosting.onmicrosoft.com"
+	// The days of assets/smsvoice.toml, which package guide writes out in each language.
+	for _, k := range []string{"SMSEndEN", "SMSEndFR", "PasskeyFromEN", "PasskeyFromFR"} {
+		data[k] = "1"
+	}
 	for _, l := range locales.Langs {
 		z := locales.New(l)
 		for _, id := range MessageIDs() {
@@ -117,5 +122,84 @@ func TestStores(t *testing.T) {
 	got[0].URL = "https://example.invalid"
 	if Stores()[0].URL != AppStoreURL {
 		t.Fatal("Stores shares its slice between callers")
+	}
+}
+
+func TestSMSVoiceFileParses(t *testing.T) {
+	p := SMSVoice()
+	if p.MicrosoftEnd != (Date{2027, time.February, 1}) || p.PasskeyPromptsFrom != (Date{2026, time.September, 1}) || p.TenantKeeps {
+		t.Fatalf("assets/smsvoice.toml = %+v", p)
+	}
+	for _, bad := range []string{
+		`passkey_prompts_from = "2026-09-01"` + "\n" + `microsoft_sms_voice_end = "2027-02-30"`,
+		`passkey_prompts_from = "2027-03-01"` + "\n" + `microsoft_sms_voice_end = "2027-02-01"`,
+		`passkey_prompts_from = "2026-09-01"` + "\n" + `microsoft_sms_voice_end = "2027-02-01"` + "\n" + `tenant_keeps = true`,
+	} {
+		if _, err := ParseSMSVoice([]byte(bad)); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+// The phases on both sides of each date, and DMC Hosting's choice to keep its own provider.
+func TestSMSVoicePhases(t *testing.T) {
+	p := SMSVoicePolicy{PasskeyPromptsFrom: Date{2026, time.September, 1}, MicrosoftEnd: Date{2027, time.February, 1}}
+	day := func(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		now  time.Time
+		want PhonePhase
+	}{
+		{day(2026, time.August, 31, 23), PhoneBeforePrompts},
+		{day(2026, time.September, 1, 0), PhonePrompts},
+		{day(2027, time.January, 31, 23), PhonePrompts},
+		{day(2027, time.February, 1, 0), PhoneRetired},
+		{day(2030, time.January, 1, 0), PhoneRetired},
+	} {
+		if got := p.Phase(c.now); got != c.want {
+			t.Errorf("%v: phase %d, want %d", c.now, got, c.want)
+		}
+	}
+	p.TenantKeeps = true
+	if p.Phase(day(2027, time.February, 1, 0)) != PhoneKept || !p.PhoneOffered(day(2027, time.March, 1, 0)) {
+		t.Error("a tenant that keeps its provider still loses option 2")
+	}
+}
+
+// Step 9 lists the store pages right after option 1 (issue 10, item 9).
+func TestStep9StoresFollowOption1(t *testing.T) {
+	s := All()[Index(All(), 9)]
+	var kinds []string
+	for _, b := range s.Blocks {
+		switch {
+		case b.ID == "Step9Option1", b.ID == "Step9Option2Heading":
+			kinds = append(kinds, b.ID)
+		case b.Kind == StorePage:
+			kinds = append(kinds, "store")
+		}
+	}
+	if strings.Join(kinds, " ") != "Step9Option1 store store Step9Option2Heading" {
+		t.Fatalf("step 9 order: %v", kinds)
+	}
+}
+
+// The first screen says what the client will do before the seed's explanations (issue 10, item
+// 11): no tenant, conditional access or SaaS before the four things to do.
+func TestIntroLeadsWithWhatToDo(t *testing.T) {
+	var ids []string
+	for _, b := range All()[0].Blocks {
+		ids = append(ids, b.ID)
+	}
+	order := strings.Join(ids, " ")
+	if !strings.HasPrefix(order, "IntroWhatYouDo IntroDo1 IntroDo2 IntroDo3 IntroDo4 ") ||
+		strings.Index(order, "IntroPurpose") < strings.Index(order, "IntroIssueFirewall") {
+		t.Fatalf("intro order: %s", order)
+	}
+	z := locales.New(locales.English)
+	for _, id := range []string{"IntroLead", "IntroWhatYouDo", "IntroDo1", "IntroDo2", "IntroDo3", "IntroDo4"} {
+		for _, jargon := range []string{"tenant", "conditional", "SaaS", "alias", "B2B"} {
+			if strings.Contains(z.T(id, Facts()), jargon) {
+				t.Errorf("%s says %q", id, jargon)
+			}
+		}
 	}
 }

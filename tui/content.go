@@ -12,11 +12,11 @@ func (m Model) blocks(s steps.Screen, w int) string {
 	data := m.data()
 	var out []string
 	prev := steps.BlockKind(-1)
-	for _, b := range s.Blocks {
+	for _, b := range guide.Blocks(s, data) {
 		text := guide.BlockText(m.z, b, data)
 		// Items of one list, and lines of one quoted screen, stay together.
 		group := b.Kind
-		if group == steps.Link || group == steps.Contact {
+		if group == steps.Link || group == steps.Contact || group == steps.StorePage {
 			group = steps.Bullet
 		}
 		together := (group == steps.Bullet || group == steps.OnScreen) && group == prev
@@ -46,6 +46,13 @@ func (m Model) block(b steps.Block, text string, w int) string {
 		return "  " + strings.Join(wrap(st.Link.Hyperlink(b.URL), text, w-2), "\n  ")
 	case steps.Contact:
 		return hanging(st.accent.Render(glyphs.Bullet), st.Contact.Hyperlink(b.URL), text, w)
+	case steps.StorePage:
+		// The store and its phones, then the address under it, to click or type.
+		lines := []string{"  " + st.Bold.Render(b.Text) + " " + st.Muted.Render(m.z.T(b.ID, m.data()))}
+		for _, l := range wrap(st.Link.Hyperlink(b.URL), b.URL, w-4) {
+			lines = append(lines, "    "+l)
+		}
+		return strings.Join(lines, "\n")
 	}
 	return fill(st.Text, text, w)
 }

@@ -139,3 +139,35 @@ func TestGoldenStep9(t *testing.T) {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
 	}
 }
+
+// The screens issue 11 changed besides their first look: step 2's question, steps 3 to 5 on the
+// password path, the error explainer with an answer, and step 9 on both sides of the end of
+// text-message codes (1 February 2027, assets/smsvoice.toml).
+func TestGoldenIssue11(t *testing.T) {
+	at := func(l locales.Lang, step int, day time.Time) Config {
+		return Config{Lang: l, LangKnown: true, Step: step, Now: func() time.Time { return day }}
+	}
+	ended := time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC)
+	pasted := chars("AADSTS53003 Correlation ID: aaaa0000-bb11-2222-33cc-444444dddddd Timestamp: 2026-11-25 09:55:00Z")
+	cases := map[string]struct {
+		cfg  Config
+		w, h int
+		keys []string
+	}{
+		"en_step2_question":   {at(locales.English, 2, t0), 80, 24, []string{"m"}},
+		"fr_step2_question":   {at(locales.French, 2, t0), 80, 24, []string{"m", "down"}},
+		"fr_step3_work":       {at(locales.French, 2, t0), 80, 24, []string{"m", "enter", "right"}},
+		"en_step3_unsure":     {at(locales.English, 2, t0), 80, 30, []string{"m", "4", "right"}},
+		"en_step5_personal":   {at(locales.English, 2, t0), 80, 24, []string{"m", "2", "5"}},
+		"en_explainer":        {at(locales.English, 5, t0), 80, 30, append(append([]string{"x"}, pasted...), "enter")},
+		"fr_explainer":        {at(locales.French, 5, t0), 80, 30, append(append([]string{"x"}, pasted...), "enter")},
+		"en_step9_before_end": {at(locales.English, 9, time.Date(2027, 1, 31, 9, 0, 0, 0, time.UTC)), 80, 70, nil},
+		"en_step9_sms_ended":  {at(locales.English, 9, ended), 80, 70, nil},
+		"fr_step9_sms_ended":  {at(locales.French, 9, ended), 80, 70, nil},
+		"fr_step6_trust":      {at(locales.French, 6, t0), 80, 50, nil},
+		"en_finish":           {at(locales.English, 9, t0), 80, 30, []string{"right"}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
+	}
+}

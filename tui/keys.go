@@ -23,6 +23,8 @@ type keyMaps struct {
 	showQR   showQRKeyMap
 	phone    phoneKeyMap
 	help     helpKeyMap
+	signIn   signInKeyMap
+	explain  explainKeyMap
 }
 
 // globalKeyMap: the root's keys, handled once whatever the screen (each screen's mode says which
@@ -40,6 +42,7 @@ type walkKeyMap struct {
 	ScrollUp, ScrollDown, PageUp, PageDown      key.Binding
 	Top, Bottom                                 key.Binding
 	StartTimer, Open, Copy, CopyIdentity, Crash key.Binding
+	Explain                                     key.Binding // x: the error explainer
 }
 
 // fieldKeyMap: the address field. Letters are text; these keys leave it.
@@ -67,10 +70,19 @@ type phoneKeyMap struct {
 
 type helpKeyMap struct{ Close key.Binding }
 
+// signInKeyMap: step 2's question. m opens the answers; ↑/↓ (or the answer's number) and Enter
+// choose one, Esc leaves them.
+type signInKeyMap struct{ Answer, Up, Down, Choose, Close key.Binding }
+
+// explainKeyMap: the error explainer's field. Letters are text; Enter explains, Esc leaves.
+type explainKeyMap struct{ Submit, Close key.Binding }
+
 func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyMaps {
 	b := func(keys []string, shown, descID string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, z.T(descID, data)))
 	}
+	// Enter and Esc are shown by their names on the person's keyboard: « Entrée », « Échap ».
+	enter, esc := z.T("KeyNameEnter"), z.T("KeyNameEsc")
 	km := keyMaps{
 		global: globalKeyMap{
 			Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "KeyQuit"),
@@ -96,19 +108,20 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Copy:         b([]string{"y"}, "y", "LinkKeyCopySupport"),
 			CopyIdentity: b([]string{"y"}, "y", "LinkKeyCopyIdentity"),
 			Crash:        key.NewBinding(key.WithKeys(panicKey), key.WithDisabled()),
+			Explain:      b([]string{"x"}, "x", "ExplainKey"),
 		},
 		field: fieldKeyMap{
-			Confirm: b([]string{"enter"}, "enter", "KeyConfirm"),
+			Confirm: b([]string{"enter"}, enter, "KeyConfirm"),
 			Next:    b([]string{"tab", "down"}, "tab", "KeyNext"),
 			Back:    b([]string{"shift+tab", "up"}, "shift+tab", "KeyBack"),
 			Right:   key.NewBinding(key.WithKeys("right")),
 			Left:    key.NewBinding(key.WithKeys("left")),
-			Leave:   b([]string{"esc"}, "esc", "KeyLeaveField"),
+			Leave:   b([]string{"esc"}, esc, "KeyLeaveField"),
 			Edit:    b([]string{"e", "tab"}, "e", "KeyEdit"),
 		},
 		net: netKeyMap{
 			Check: b([]string{"c"}, "c", "NetKeyCheck"),
-			Leave: b([]string{"esc"}, "esc", "NetKeyLeave"),
+			Leave: b([]string{"esc"}, esc, "NetKeyLeave"),
 		},
 		options: optionsKeyMap{
 			Practice: b([]string{"a"}, "a", "Step9KeyPractice"),
@@ -122,31 +135,42 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Choose:  key.NewBinding(key.WithKeys("enter", "space")),
 		},
 		offer: offerKeyMap{
-			Continue:  b([]string{"enter", "y", "o", "c", "r", "space"}, "enter", "KeyContinue"),
+			Continue:  b([]string{"enter", "y", "o", "c", "r", "space"}, enter, "KeyContinue"),
 			StartOver: b([]string{"n", "esc"}, "n", "KeyStartOver"),
 		},
 		practice: practiceKeyMap{
-			Check:  b([]string{"enter"}, "enter", "KeyConfirm"),
+			Check:  b([]string{"enter"}, enter, "KeyConfirm"),
 			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
-			Back:   b([]string{"esc"}, "esc", "PracticeKeyBack"),
+			Back:   b([]string{"esc"}, esc, "PracticeKeyBack"),
 		},
 		stores: storesKeyMap{
 			Switch: b([]string{"tab"}, "tab", "Step9KeyOtherStore"),
 			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
-			Back:   b([]string{"esc", "left", "p"}, "esc", "PracticeKeyBack"),
+			Back:   b([]string{"esc", "left", "p"}, esc, "PracticeKeyBack"),
 		},
 		showQR: showQRKeyMap{
 			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
 			Close:  b([]string{"q", "esc"}, "q", "ShowQRKeyClose"),
 		},
 		phone: phoneKeyMap{
-			Check:      b([]string{"enter"}, "enter", "KeyConfirm"),
-			Back:       b([]string{"esc", "tab"}, "esc", "PracticeKeyBack"),
+			Check:      b([]string{"enter"}, enter, "KeyConfirm"),
+			Back:       b([]string{"esc", "tab"}, esc, "PracticeKeyBack"),
 			ScrollUp:   key.NewBinding(key.WithKeys("up", "pgup")),
 			ScrollDown: key.NewBinding(key.WithKeys("down", "pgdown")),
 		},
+		signIn: signInKeyMap{
+			Answer: b([]string{"m"}, "m", "SignInKey"),
+			Up:     b([]string{"up", "k"}, "↑/↓", "SignInKeyMove"),
+			Down:   key.NewBinding(key.WithKeys("down", "j")),
+			Choose: b([]string{"enter", "1", "2", "3", "4"}, enter, "KeyConfirm"),
+			Close:  b([]string{"esc"}, esc, "KeyBack"),
+		},
+		explain: explainKeyMap{
+			Submit: b([]string{"enter"}, enter, "ExplainKeySubmit"),
+			Close:  b([]string{"esc"}, esc, "KeyBack"),
+		},
 		help: helpKeyMap{
-			Close: b([]string{"esc"}, "esc", "KeyCloseHelp"),
+			Close: b([]string{"esc"}, esc, "KeyCloseHelp"),
 		},
 	}
 	if panicKey != "" {

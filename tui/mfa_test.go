@@ -41,11 +41,10 @@ func codeAt(t *testing.T, m Model, at time.Time) string {
 }
 
 func TestStep9ShowsOptionsStoresAndKeys(t *testing.T) {
-	m, _ := newTest(locales.English, 80, 24)
+	m, _ := newTest(locales.English, 140, 90)
 	m = press(m, "9")
-	m = press(m, "end")
 	mustRead(t, m, "App Store", steps.AppStoreURL, "Google Play", steps.PlayStoreURL,
-		"Press g to show", "Press a to add a practice account", "Press t to type your mobile number",
+		"Press g to show", "Press a to rehearse with a practice account", "Press t to type your mobile number",
 		"a practice the app", "g store codes", "t check my number")
 	// The keys belong to step 9 only.
 	m = press(m, "8", "a")
@@ -140,7 +139,7 @@ func TestPracticeVerified(t *testing.T) {
 		}
 		if lang == locales.English {
 			mustRead(t, m, "✓ Code verified", "Practice done: your phone is ready", "Now delete the practice account",
-				"“Remove account”", "“Work or school account”", "not a standard code like this practice one")
+				"“Remove account”", "“Work or school account”", "The 6-digit code you practised here is Microsoft's")
 		} else {
 			mustRead(t, m, "✓ Code vérifié", "Supprimez maintenant le compte d'exercice", "« Remove account »",
 				"« Work or school account »")
@@ -303,10 +302,10 @@ func TestStoresShowBothCodes(t *testing.T) {
 }
 
 func TestPhoneField(t *testing.T) {
-	m, _ := newTest(locales.English, 80, 24)
+	m, _ := newTest(locales.English, 80, 30)
 	m = press(m, "9", "t")
-	mustRead(t, m, "Mobile number", "Text message or call", "“Send me a code by text message”", "“Call me”",
-		"must be a mobile that receives text messages", "enter confirm", "ctrl+c quit")
+	mustRead(t, m, "Mobile number", "Text message or call", "“Text me a code”", "“Call me”",
+		"must be a mobile that receives text messages", "Enter confirm", "ctrl+c quit")
 	m = typeText(m, "647 555 01")
 	m = press(m, "enter")
 	mustRead(t, m, "This number is too short", "647 555 01")
@@ -437,7 +436,7 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Presenter: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	secret := m.practice.p.Secret()
-	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client’s own screen.", "3. Type the 6 digits")
+	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client's own screen.", "3. Type the 6 digits")
 	mustNotContain(t, m, secret[:4], "▀▀▀▀")
 
 	m, _ = practiceAt(t, locales.English, 80, 24)

@@ -89,16 +89,18 @@ type Model struct {
 	composed   int // frames composed, for the tests of work done per key
 
 	// The screens (screens.go): each keeps its state while closed, as a typed field.
-	chooser  chooserScreen
-	offer    offerScreen
-	helpView helpScreen
-	addr     addressScreen
-	net      netScreen
-	options  optionsScreen
-	practice practiceScreen
-	stores   storesScreen
-	phone    phoneScreen
-	showQR   showQRScreen
+	chooser   chooserScreen
+	offer     offerScreen
+	helpView  helpScreen
+	addr      addressScreen
+	net       netScreen
+	options   optionsScreen
+	practice  practiceScreen
+	stores    storesScreen
+	phone     phoneScreen
+	showQR    showQRScreen
+	signInQ   signInScreen
+	explainer explainScreen
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
@@ -134,6 +136,7 @@ func New(cfg Config) Model {
 	m.net = newNetScreen(cfg)
 	m.practice = newPracticeScreen(cfg.practiceRand)
 	m.phone = newPhoneScreen()
+	m.explainer = newExplainScreen()
 	m.status = status{text: cfg.Notice}
 	m.progress.last = m.snapshot()
 	switch {

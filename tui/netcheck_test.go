@@ -105,7 +105,7 @@ func TestNetCheckOnBeforeYouBegin(t *testing.T) {
 		"c check the network")
 
 	d.key("c")
-	mustContain(t, d.m, "Checking the network…", "ok.test:"+ln.okPort, "esc leave the check")
+	mustContain(t, d.m, "Checking the network…", "ok.test:"+ln.okPort, "Esc leave the check")
 	d.until("finished", func(m Model) bool { return m.net.report != nil })
 	mustContain(t, d.m, "This network blocks some addresses. Show this screen to your IT team:",
 		"✓ ok.test:"+ln.okPort, "reachable", "✗ closed.test:"+ln.closedPort, "refused",
@@ -115,7 +115,7 @@ func TestNetCheckOnBeforeYouBegin(t *testing.T) {
 
 	d.key("esc")
 	mustContain(t, d.m, "Press c to check")
-	mustNotContain(t, d.m, "refused", "esc leave the check")
+	mustNotContain(t, d.m, "refused", "Esc leave the check")
 }
 
 func TestNetCheckAllReachableInFrench(t *testing.T) {

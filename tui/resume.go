@@ -36,7 +36,7 @@ func (m Model) snapshot() progress.State {
 		lang = m.z.Lang()
 	}
 	return progress.State{Version: progress.Version, Screen: m.screen().Key, Lang: lang,
-		Email: m.email, MFA: m.mfaChoice, CodeSent: m.codeSent}
+		Email: m.email, MFA: m.mfaChoice, CodeSent: m.codeSent, SignIn: m.signIn}
 }
 
 func sameProgress(a, b progress.State) bool {
@@ -84,6 +84,7 @@ func (m *Model) resume(st progress.State) tea.Cmd {
 		}
 		m.cur = i
 	}
+	m.signIn = st.SignIn
 	if st.Email != "" {
 		m.email = st.Email
 		m.addr = newAddressScreen(st.Email)

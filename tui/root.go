@@ -126,6 +126,8 @@ func (m Model) route(s screen, msg tea.Msg) (Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, m.answerOffer(a.resume))
 	case addressLeft:
 		cmd = tea.Batch(cmd, m.leaveAddress(a))
+	case signInChosen:
+		m.signIn = a.answer
 	case mfaChosen:
 		m.mfaChoice = a.opt
 		if a.number != "" {
@@ -178,6 +180,8 @@ func (m Model) walk(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.openLink(m.screen().MainLink)
 	case key.Matches(msg, k.Copy, k.CopyIdentity):
 		return m, m.copy()
+	case key.Matches(msg, k.Explain):
+		return m, m.open(idExplain)
 	default:
 		return m, nil
 	}
@@ -270,7 +274,9 @@ func (m *Model) setWalkKeys() {
 	s := m.screen()
 	k.Next.SetEnabled(m.cur < len(m.screens)-1)
 	k.Back.SetEnabled(m.cur > 0)
-	k.StartTimer.SetEnabled(s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer)
+	// The code's timer is for the emailed code: a client whose address is already a Microsoft
+	// account signs in with its password instead (steps 3 to 5 say so).
+	k.StartTimer.SetEnabled((s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer) && !m.signIn.UsesPassword())
 	k.Open.SetEnabled(s.MainLink != "")
 	identity := s.Widget == steps.WidgetAddress && m.email != ""
 	k.CopyIdentity.SetEnabled(identity)
@@ -306,6 +312,9 @@ func (m *Model) barKeys() []key.Binding {
 		out = append(out, s.keys(c)...)
 	}
 	out = append(out, k.StartTimer, k.Open, k.CopyIdentity)
+	if s := m.screen(); s.Kind == steps.KindStep || s.Kind == steps.KindFinish {
+		out = append(out, k.Explain) // where Microsoft's pages show their errors
+	}
 	if m.presenter {
 		out = append(out, g.Presenter)
 	}
@@ -321,7 +330,7 @@ func (m *Model) allKeys() [][]key.Binding {
 	}
 	suspend := g.Suspend
 	suspend.SetEnabled(m.cfg.Suspendable)
-	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, g.Presenter, g.Lang, g.Help, g.Quit, suspend)
+	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, g.Presenter, g.Lang, g.Help, g.Quit, suspend)
 	return [][]key.Binding{{k.Next, k.Back, k.Jump, k.ScrollUp}, screenKeys}
 }
 
@@ -374,6 +383,8 @@ type blockKey struct {
 	lang      locales.Lang
 	width     int
 	email     string
+	signIn    steps.SignIn
+	day       int // the calendar day: step 9's words change on the end of text-message codes
 	presenter bool
 	dark      bool
 }
@@ -382,7 +393,8 @@ type blockKey struct {
 // tick, a typed letter or a scroll redraws the frame around the same text, and wrapping that
 // text is the dearest part of a frame.
 func (m *Model) cachedBlocks(s steps.Screen, w int) string {
-	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.presenter, m.isDark}
+	y, mo, d := m.clock().Date()
+	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.signIn, y*10000 + int(mo)*100 + d, m.presenter, m.isDark}
 	if m.blockKey != k || m.blockText == "" {
 		m.blockKey, m.blockText = k, m.blocks(s, w)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 // The wizard is a walkthrough (the root, model.go) and screens. A screen is one interactive part:
@@ -78,6 +79,8 @@ const (
 	idStores            // the store pages as QR codes
 	idPhone             // the mobile number field
 	idShowQR            // --show-qr
+	idSignIn            // step 2's question: is the address already a Microsoft account?
+	idExplain           // the error explainer (x)
 )
 
 // action is what a screen asks of the root.
@@ -120,13 +123,17 @@ type common struct {
 	noColour  bool // NO_COLOR, or a terminal with no colours: QR codes drawn with glyphs, i inverts
 	presenter bool
 	email     string
+	signIn    steps.SignIn // step 2's answer: steps 3 to 5 follow it
 	clock     func() time.Time
 	// under is what ? lists: the keys of the walkthrough and of its screen (set by the root).
 	under [][]key.Binding
 }
 
-// data is the template data of every message, masked in presenter mode.
-func (c *common) data() map[string]any { return guide.Shown(c.email, c.presenter) }
+// data is the template data of every message, masked in presenter mode, for the client's
+// sign-in path and the day (the blocks of steps 3 to 5 and of step 9 depend on them).
+func (c *common) data() map[string]any {
+	return guide.Situated(guide.Shown(c.email, c.presenter), c.signIn, c.clock())
+}
 
 // matches reports whether msg is one of bindings (disabled ones never match).
 func matches(msg tea.KeyPressMsg, bindings []key.Binding) bool {

@@ -32,6 +32,10 @@ func (m *Model) get(id screenID) screen {
 		return m.phone
 	case idShowQR:
 		return m.showQR
+	case idSignIn:
+		return m.signInQ
+	case idExplain:
+		return m.explainer
 	}
 	return nil
 }
@@ -59,6 +63,10 @@ func (m *Model) put(s screen) {
 		m.phone = s
 	case showQRScreen:
 		m.showQR = s
+	case signInScreen:
+		m.signInQ = s
+	case explainScreen:
+		m.explainer = s
 	}
 }
 
@@ -71,6 +79,8 @@ func (m *Model) widgetScreen() screenID {
 		return idNet
 	case steps.WidgetMFAOptions:
 		return idOptions
+	case steps.WidgetSignIn:
+		return idSignIn
 	}
 	return idNone
 }

@@ -38,6 +38,10 @@ func (optionsScreen) mode(*common) mode { return mode{globals: gAll} }
 
 func (optionsScreen) keys(c *common) []key.Binding {
 	k := c.km.options
+	if !guide.PhoneOffered(c.data()) {
+		// Text-message codes have ended (assets/smsvoice.toml): no number to check.
+		return []key.Binding{k.Practice, k.Stores}
+	}
 	return []key.Binding{k.Practice, k.Stores, k.Phone}
 }
 
@@ -49,7 +53,7 @@ func (s optionsScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 		return s, openScreen{idPractice}, nil
 	case key.Matches(press, k.Stores):
 		return s, openScreen{idStores}, nil
-	case key.Matches(press, k.Phone):
+	case key.Matches(press, k.Phone) && guide.PhoneOffered(c.data()):
 		return s, openScreen{idPhone}, nil
 	}
 	return s, unchanged{}, nil
@@ -67,24 +71,18 @@ func (s optionsScreen) view(c *common, w, _ int) string {
 		lines[0] = st.Help.ShortKey.Render(b.Help().Key) + lines[0][1:]
 		return strings.Join(lines, "\n")
 	}
+	// The store pages themselves are content blocks, right after option 1 (issue 10, item 9).
 	out := []string{
-		fill(st.SubHeading, c.z.T("Step9GetAppHeading", d), w),
-		fill(st.Text, c.z.T("Step9GetApp", d), w),
-	}
-	for _, s := range stores {
-		out = append(out, "  "+st.Bold.Render(s.Name)+" "+st.Muted.Render(c.z.T(s.DeviceID, d)))
-		for _, l := range wrap(st.Link.Hyperlink(s.URL), s.URL, w-4) {
-			out = append(out, "    "+l)
-		}
-	}
-	out = append(out,
 		keyLine(k.Stores, "Step9StoresHint"),
 		"",
 		fill(st.SubHeading, c.z.T("Step9PracticeHeading", d), w),
 		keyLine(k.Practice, "Step9PracticeHint"),
-	)
+	}
 	if s.verified {
 		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PracticeDone", d), w))
+	}
+	if !guide.PhoneOffered(d) {
+		return strings.Join(out, "\n")
 	}
 	out = append(out, "", fill(st.SubHeading, c.z.T("Step9PhoneHeading", d), w), keyLine(k.Phone, "Step9PhoneHint"))
 	if s.number != "" {

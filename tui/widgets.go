@@ -14,6 +14,9 @@ func (m *Model) widget(w int) string {
 	if id := m.widgetScreen(); id != idNone {
 		return m.get(id).view(&m.common, w, 0)
 	}
+	if m.signIn.UsesPassword() {
+		return "" // no emailed code: no timer (steps 3 to 5 speak of the password)
+	}
 	switch m.screen().Widget {
 	case steps.WidgetCodeSent:
 		if m.codeSent.IsZero() {

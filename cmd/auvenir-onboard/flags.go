@@ -31,6 +31,9 @@ type options struct {
 	presenter    bool
 	plain        bool
 	reset        bool
+
+	explain    string // --explain: the pasted error text, or "-" for standard input
+	explainSet bool
 }
 
 // flagDef describes one option for the parser and for --help.
@@ -67,6 +70,7 @@ var flagDefs = []flagDef{
 		return err == nil && n >= 1 && n <= 9
 	}},
 	{name: "print", helpID: "FlagPrint", set: on(func(o *options) { o.print = true })},
+	{name: "explain", value: "TEXT|-", helpID: "FlagExplain", set: setExplain},
 	{name: "check-network", helpID: "FlagCheckNetwork", set: on(func(o *options) { o.checkNetwork = true })},
 	{name: "endpoints", value: "FILE", helpID: "FlagEndpoints", set: func(o *options, v string) bool {
 		o.endpoints = v

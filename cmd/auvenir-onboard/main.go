@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
@@ -69,8 +70,10 @@ func run(s *ioStreams, args []string) int {
 		v, c, d := buildInfo()
 		fmt.Fprintln(out, versionLine(z, v, c, d))
 		return s.written(z, out, 0)
+	case o.explainSet:
+		return runExplain(s, o.explain, z)
 	case o.print:
-		if err := guide.Markdown(s.Out, z, ""); err != nil {
+		if err := guide.Markdown(s.Out, z, guide.DataFor("", steps.SignInUnanswered, time.Now())); err != nil {
 			return s.writeFailed(z, err)
 		}
 		return 0

@@ -76,8 +76,8 @@ func TestPlainEndToEndPipe(t *testing.T) {
 	for _, c := range []struct {
 		lang, env, heading, address, end string
 	}{
-		{"en", "ACCESSIBLE=1", "Step 9 of 9: Multi-factor authentication", "In the DMC Hosting tenant you appear as:", "Need help? Email support@auvenir.ca or call +1 (855) 528-8364."},
-		{"fr", "TERM=dumb", "Étape 9 de 9\u00a0: Authentification multifactorielle", "Dans le locataire DMC Hosting, vous apparaissez ainsi\u00a0:", "Besoin d'aide\u00a0? Écrivez à support@auvenir.ca ou appelez le +1 (855) 528-8364."},
+		{"en", "ACCESSIBLE=1", "Step 9 of 9: Keep your account secure", "In the DMC Hosting tenant you appear as:", "Need help? Email support@auvenir.ca or call +1 (855) 528-8364."},
+		{"fr", "TERM=dumb", "Étape 9 de 9\u00a0: Protéger votre compte", "Dans le locataire DMC Hosting, vous apparaissez ainsi\u00a0:", "Besoin d'aide\u00a0? Écrivez à support@auvenir.ca ou appelez le +1 (855) 528-8364."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Parallel()

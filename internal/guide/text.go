@@ -4,7 +4,6 @@
 package guide
 
 import (
-	"github.com/auvenir/auvenir-onboard/internal/guest"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -13,10 +12,10 @@ import (
 // it, their address and guest identity. email must have passed guest.Parse, or be empty.
 func Data(email string) map[string]any {
 	d := steps.Facts()
-	if email != "" {
-		d["Email"] = email
-		d["Identity"] = guest.Identity(email)
+	for k, v := range dates() {
+		d[k] = v
 	}
+	withIdentity(d, email)
 	return d
 }
 
@@ -40,6 +39,8 @@ func BlockText(z *locales.Localizer, b steps.Block, data map[string]any) string 
 		return b.Text
 	case steps.Contact:
 		return Labelled(z, z.T(b.ID, data), b.Text)
+	case steps.StorePage:
+		return Labelled(z, b.Text+" "+z.T(b.ID, data), b.URL)
 	}
 	id := b.ID
 	if b.EmailID != "" && data["Email"] != nil {
@@ -74,10 +75,15 @@ func Title(z *locales.Localizer, s steps.Screen, data map[string]any) string {
 	return z.T(s.TitleID, data)
 }
 
-// Lead is the screen's main instruction.
+// Lead is the screen's main instruction: on steps 3 to 5, the password's when the client's
+// address is already a Microsoft account.
 func Lead(z *locales.Localizer, s steps.Screen, data map[string]any) string {
-	if s.LeadID == "" {
+	id := s.LeadID
+	if si, _ := data[keySignIn].(steps.SignIn); si.UsesPassword() && s.LeadPasswordID != "" {
+		id = s.LeadPasswordID
+	}
+	if id == "" {
 		return ""
 	}
-	return z.T(s.LeadID, data)
+	return z.T(id, data)
 }

@@ -183,3 +183,21 @@ func ResumeOffer(z *locales.Localizer, s steps.Screen, data map[string]any) Offe
 	return Offer{Title: z.T("ResumeTitle", data), Where: z.T("ResumeWhere", data), Place: place,
 		Question: z.T("ResumeQuestion", data), Keys: z.T("ResumeKeys", data)}
 }
+
+// SignInQuestion is step 2's question and why it is asked, then the answer given, if any.
+func SignInQuestion(z *locales.Localizer, answer steps.SignIn, data map[string]any) []Line {
+	lines := []Line{{Subhead, z.T("SignInQuestion", data)}, {Quiet, z.T("SignInWhy", data)}}
+	if answer != steps.SignInUnanswered {
+		lines = append(lines, Line{Good, z.T("SignInAnswer", With(data, "Answer", z.T(answer.LabelID(), data)))})
+	}
+	return lines
+}
+
+// SignInAnswers are the four answers, numbered from 1, in the order steps.SignInChoices gives.
+func SignInAnswers(z *locales.Localizer, data map[string]any) []string {
+	var out []string
+	for i, a := range steps.SignInChoices() {
+		out = append(out, strconv.Itoa(i+1)+". "+z.T(a.LabelID(), data))
+	}
+	return out
+}

@@ -26,7 +26,7 @@ func TestRemedyPerCause(t *testing.T) {
 			"does not send its intermediate certificate: the check fetched it from http://portal.example/login, as browsers do", "mal configuré, mais les navigateurs s'en accommodent", "chaîne de certificats incomplète"},
 		{netcheck.TLSUntrusted, netcheck.PhaseTLS, netcheck.CauseIncompleteChain, "incomplete certificate chain",
 			"could not be fetched from http://portal.example/login: allow portal.example (port 80)", "autorisez portal.example (port 80)", "chaîne de certificats incomplète"},
-		{netcheck.Timeout, netcheck.PhaseTLS, netcheck.CauseTLSStall, "stalls after the server’s first answer",
+		{netcheck.Timeout, netcheck.PhaseTLS, netcheck.CauseTLSStall, "stalls after the server's first answer",
 			"typical of a VPN or tunnel whose MTU is too small", "tunnel dont la MTU est trop petite", "s'arrête après la première réponse du serveur"},
 		{netcheck.Error, netcheck.PhaseTLS, netcheck.CauseTLSAlert, "TLS alert access_denied",
 			"refuses the secure (TLS) exchange with the alert “access_denied”", "avec l'alerte «\u00a0access_denied\u00a0»", "alerte TLS access_denied"},
@@ -89,7 +89,7 @@ func TestOfflineAndPortalAreSaidOnce(t *testing.T) {
 		WriteTable(&b, en, rep, netcheck.ProxySetting{}, time.Second, Styles{})
 		out := b.String()
 		want := map[netcheck.Cause]string{netcheck.CauseOffline: "This computer seems offline: nothing could be checked.",
-			netcheck.CauseCaptivePortal: "A captive portal holds this network’s traffic"}[cause]
+			netcheck.CauseCaptivePortal: "A captive portal holds this network's traffic"}[cause]
 		if !strings.Contains(out, want) || strings.Contains(out, "Allow in the firewall") || strings.Contains(out, "Fix in the DNS") {
 			t.Errorf("%s:\n%s", cause, out)
 		}

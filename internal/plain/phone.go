@@ -22,6 +22,7 @@ func (s *session) phoneField() Field {
 		},
 		Accept: s.checkPhone,
 		Leave:  true,
+		Hidden: func() bool { return !guide.PhoneOffered(s.data()) },
 		Show: func(z *locales.Localizer, n int) []string {
 			d := guide.With(s.data(), "N", n)
 			lines := []string{z.T("PlainStep9Phone", d)}

@@ -80,6 +80,9 @@ type Field struct {
 	// Show, when set, gives the lines that describe the field on its screen; n is its number
 	// in the menu.
 	Show func(z *locales.Localizer, n int) []string
+	// Hidden, when set and true, leaves the field out of the menu and the screen, such as step
+	// 9's number check once text-message codes have ended.
+	Hidden func() bool
 }
 
 // Choice numbers every screen shares. Screen-specific entries count up from firstExtra.
@@ -100,7 +103,8 @@ type session struct {
 	screens  []steps.Screen
 	cur      int
 	email    string
-	codeSent time.Time // when the person said they clicked « Send code »; zero before
+	signIn   steps.SignIn // the answer to the address screen's question; steps 3 to 5 follow it
+	codeSent time.Time    // when the person said they clicked « Send code »; zero before
 	fields   []Field
 	last     progress.State // the progress as last saved, so only changes are written
 	saveErr  bool           // a save failed and the person was told; said once
@@ -122,7 +126,7 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 	s := &session{cfg: cfg, z: locales.New(lang), in: newLineReader(in, cfg.Interrupt), out: &printer{w: out},
 		screens: steps.All(), email: cfg.Email}
 	defer s.in.stop()
-	s.fields = append([]Field{s.addressField(), s.practiceField(), s.phoneField()}, cfg.Fields...)
+	s.fields = append([]Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField()}, cfg.Fields...)
 	step := cfg.Step
 	if cfg.Practice {
 		step = 9
@@ -185,7 +189,7 @@ func (s *session) finish() error {
 // (step 9) and the number of the first extra choice. In presenter mode the address and the guest
 // identity are masked here, so no message can quote them in clear.
 func (s *session) data() map[string]any {
-	d := guide.With(guide.Shown(s.email, s.cfg.Presenter), "N", firstExtra, "Digits", totp.CodeLen)
+	d := guide.With(guide.Situated(guide.Shown(s.email, s.cfg.Presenter), s.signIn, s.cfg.Now()), "N", firstExtra, "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
 	}
@@ -217,8 +221,7 @@ func (s *session) menu() []entry {
 		add(choiceBack, "PlainMenuBack", func() bool { s.cur--; s.show(); return true })
 	}
 	add(choiceRepeat, "PlainMenuRepeat", func() bool { s.show(); return true })
-	switch s.screen().Widget {
-	case steps.WidgetCodeSent, steps.WidgetCodeTimer:
+	if s.hasTimer(s.screen().Widget) {
 		add(firstExtra, "PlainMenuCodeSent", func() bool { s.startTimer(); return true })
 	}
 	for _, nf := range s.screenFields(s.screen().Widget) {
@@ -239,13 +242,12 @@ type numbered struct {
 // extra choice (step 3's timer), in the order of s.fields.
 func (s *session) screenFields(w steps.Widget) []numbered {
 	n := firstExtra
-	switch w {
-	case steps.WidgetCodeSent, steps.WidgetCodeTimer:
+	if s.hasTimer(w) {
 		n++
 	}
 	var out []numbered
 	for _, f := range s.fields {
-		if f.Widget == w {
+		if f.Widget == w && (f.Hidden == nil || !f.Hidden()) {
 			out = append(out, numbered{f, n})
 			n++
 		}
@@ -337,4 +339,11 @@ func (s *session) chooseLanguage() (locales.Lang, bool) {
 		}
 		s.out.line(fr.T("PlainInvalidLanguage") + " / " + en.T("PlainInvalidLanguage"))
 	}
+}
+
+// hasTimer reports whether a screen with widget w offers the emailed code's timer: steps 3 to 5,
+// unless the address is already a Microsoft account (then Microsoft asks for its password and
+// emails no code).
+func (s *session) hasTimer(w steps.Widget) bool {
+	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.signIn.UsesPassword()
 }

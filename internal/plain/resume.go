@@ -9,7 +9,7 @@ import (
 // snapshot is the progress to save; progress.State has no field a secret could go in.
 func (s *session) snapshot() progress.State {
 	return progress.State{Version: progress.Version, Screen: s.screen().Key, Lang: s.z.Lang(),
-		Email: s.email, CodeSent: s.codeSent, MFA: s.mfa}
+		Email: s.email, CodeSent: s.codeSent, MFA: s.mfa, SignIn: s.signIn}
 }
 
 // save writes the progress when a choice changed it. A failure is said once and the guide goes on.
@@ -79,5 +79,6 @@ func (s *session) resume(r progress.State, i int) {
 	s.email = r.Email
 	s.codeSent = r.CodeSent
 	s.mfa = r.MFA
+	s.signIn = r.SignIn
 	s.last = r
 }

@@ -25,13 +25,13 @@ func (s *session) show() {
 	if lead := guide.Lead(s.z, sc, d); lead != "" {
 		s.out.line(lead)
 	}
-	for _, b := range sc.Blocks {
+	for _, b := range guide.Blocks(sc, d) {
 		if id, ok := plainBlocks[b.ID]; ok {
 			b.ID = id
 		}
 		text := guide.BlockText(s.z, b, d)
 		switch b.Kind {
-		case steps.Bullet, steps.Warning, steps.Link, steps.Contact:
+		case steps.Bullet, steps.Warning, steps.Link, steps.Contact, steps.StorePage:
 			// A leading dash marks a list item; screen readers pass over it at their
 			// default punctuation level.
 			text = "- " + text
@@ -46,15 +46,14 @@ func (s *session) show() {
 
 func (s *session) widgetLines(sc steps.Screen) []string {
 	var lines []string
-	switch sc.Widget {
-	case steps.WidgetCodeSent:
+	switch {
+	case !s.hasTimer(sc.Widget):
+	case sc.Widget == steps.WidgetCodeSent:
 		if !s.codeSent.IsZero() {
 			lines = append(lines, s.timerLine())
 		}
-	case steps.WidgetCodeTimer:
+	case sc.Widget == steps.WidgetCodeTimer:
 		lines = append(lines, s.timerLine())
-	case steps.WidgetMFAOptions:
-		lines = append(lines, s.storeLines()...)
 	}
 	for _, f := range s.screenFields(sc.Widget) {
 		if f.Show != nil {

@@ -23,7 +23,7 @@ import (
 
 // step9Data is the template data step 9's messages are written with.
 func step9Data(kv ...any) map[string]any {
-	d := guide.With(guide.Data(""), "Digits", totp.CodeLen)
+	d := guide.With(guide.DataFor("", steps.SignInUnanswered, testDay), "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
 	}

@@ -18,10 +18,12 @@ func TestStep9StoreLinks(t *testing.T) {
 			z := locales.New(lang)
 			d := step9Data()
 			out := run(t, Config{Lang: lang, LangKnown: true, Step: 9}, lines("0"))
+			// Option 1's store pages follow option 1, before option 2 (issue 10, item 9).
 			inOrder(t, out, z.T("Step9Lead", d)+"\n",
-				"\n"+z.T("Step9GetAppHeading", d)+"\n"+z.T("Step9GetApp", d)+"\n",
+				z.T("Step9Option1", d)+"\n"+z.T("Step9GetApp", d)+"\n",
 				"- "+guide.Labelled(z, "App Store "+z.T("Step9StoreIPhone", d), steps.AppStoreURL)+"\n",
 				"- "+guide.Labelled(z, "Google Play "+z.T("Step9StoreAndroid", d), steps.PlayStoreURL)+"\n",
+				z.T("Step9Option2Heading", d),
 				z.T("PlainStep9Practice", guide.With(d, "N", 4)),
 				menuStart(z))
 			for _, url := range []string{steps.AppStoreURL, steps.PlayStoreURL} {

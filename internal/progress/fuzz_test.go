@@ -11,6 +11,7 @@ import (
 // Seeds live in testdata/fuzz/FuzzLoad; run longer with go test -fuzz FuzzLoad ./progress.
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"version":1,"screen":"step5","lang":"fr","email":"jane@firm.ca","mfa":"phone","code_sent":"2026-11-24T09:55:00Z"}`))
+	f.Add([]byte(`{"version":1,"screen":"step3","lang":"en","sign_in":"unsure"}`))
 	f.Add([]byte(`{"version":2}`))
 	f.Add([]byte(`{`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -32,6 +32,9 @@ type State struct {
 	Lang    locales.Lang `json:"lang"`
 	Email   string       `json:"email,omitempty"` // the address typed on the address screen
 	MFA     MFA          `json:"mfa,omitempty"`
+	// SignIn is the answer to "Is this address already a Microsoft account?": steps 3 to 5
+	// follow it.
+	SignIn steps.SignIn `json:"sign_in,omitempty"`
 	// CodeSent is when the client said they clicked « Send code »; zero when they have not.
 	CodeSent time.Time `json:"code_sent,omitzero"`
 }
@@ -74,6 +77,9 @@ func (s State) validate() error {
 	switch s.MFA {
 	case MFAUnset, MFAAuthenticator, MFAPhone:
 	default:
+		return errInvalid
+	}
+	if !s.SignIn.Valid() {
 		return errInvalid
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 func sample() State {
@@ -84,7 +85,7 @@ func TestStateHasNoSecretFields(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(names, []string{"Version", "Screen", "Lang", "Email", "MFA", "CodeSent"}) {
+	if !reflect.DeepEqual(names, []string{"Version", "Screen", "Lang", "Email", "MFA", "SignIn", "CodeSent"}) {
 		t.Fatalf("State fields changed to %v: review that none can hold a secret, then update this test", names)
 	}
 }
@@ -97,6 +98,7 @@ func TestSaveRefusesInvalidState(t *testing.T) {
 		{Screen: "step1", Lang: locales.English, Email: "not an address"},
 		{Screen: "step1", Lang: locales.English, Email: "Jane@FIRM.ca"}, // not as guest.Parse returns it
 		{Screen: "step1", Lang: locales.English, MFA: "fax"},
+		{Screen: "step1", Lang: locales.English, SignIn: "google"},
 	} {
 		if err := s.Save(st); err == nil {
 			t.Errorf("saved %+v", st)
@@ -259,5 +261,20 @@ func TestDefaultDir(t *testing.T) {
 	d, err := DefaultDir()
 	if err != nil || d != "/tmp/cfg-test/auvenir-onboard" {
 		t.Fatalf("DefaultDir = %q, %v", d, err)
+	}
+}
+
+// The answer to the address screen's question is saved and read back, so steps 3 to 5 still
+// follow it tomorrow.
+func TestSignInAnswerIsRemembered(t *testing.T) {
+	s := Store{Dir: t.TempDir()}
+	for _, si := range steps.SignInChoices() {
+		if err := s.Save(State{Version: Version, Screen: "step3", Lang: locales.French, SignIn: si}); err != nil {
+			t.Fatal(err)
+		}
+		st, found, err := s.Load()
+		if err != nil || !found || st.SignIn != si {
+			t.Fatalf("%q: loaded %+v, %v, %v", si, st, found, err)
+		}
 	}
 }

@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// x opens the explainer in the step's place; a whole error page pasted, then Enter: the code,
+// who must act and the Correlation ID show; letters are text (q does not quit); Esc goes back.
+func TestExplainerPasteAndAnswer(t *testing.T) {
+	m, _ := newTest(locales.French, 120, 50)
+	m = press(m, "5", "x")
+	if m.front() != idExplain {
+		t.Fatalf("x opened %v", m.front())
+	}
+	mustRead(t, m, "Expliquer un message d'erreur de Microsoft", "Entrée expliquer", "Échap précédent")
+	page := "Sorry, but we're having trouble signing you in.\nAADSTS500213: NotAllowedByInboundPolicyTenant\n" +
+		"Correlation Id: fcc0a98c-f61e-46c4-97e1-a51c69a1bb94\nTimestamp: 2026-11-29T09:55:00Z"
+	m = send(m, tea.PasteMsg{Content: page})
+	m = press(m, "enter")
+	mustRead(t, m, "Erreur Microsoft AADSTS500213", "Qui doit agir : le soutien Auvenir",
+		"fcc0a98c-f61e-46c4-97e1-a51c69a1bb94", "2026-11-29T09:55:00Z", steps.SupportEmail)
+	m = typeText(m, " q l")
+	if m.front() != idExplain || m.z.Lang() != locales.French {
+		t.Fatal("letters typed in the explainer acted as keys")
+	}
+	m = press(m, "esc")
+	if m.front() != idNone || m.screen().Number != 5 {
+		t.Fatalf("Esc left %v on %s", m.front(), m.screen().Key)
+	}
+}
+
+// Enter on an empty field says there is nothing to explain, in one line.
+func TestExplainerEmpty(t *testing.T) {
+	m, _ := newTest(locales.English, 100, 30)
+	m = press(m, "x", "enter")
+	mustRead(t, m, "No text to explain")
+}
+
+// Step 2 asks the question; m shows the answers, ↓ and Enter choose one; step 3 then speaks of
+// the password, and the answer is in the progress to save.
+func TestSignInQuestionOnStep2(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 40)
+	m = press(m, "2")
+	mustRead(t, m, "Is this address already a Microsoft account?", "Press m to answer")
+	m = press(m, "m")
+	mustRead(t, m, "1. Yes, a work account", "4. I don't know", "Enter confirm")
+	m = press(m, "down", "enter")
+	if m.signIn != steps.SignInPersonal {
+		t.Fatalf("answer %q", m.signIn)
+	}
+	mustRead(t, m, "Your answer: Yes, a personal Microsoft account")
+	if st := m.snapshot(); st.SignIn != steps.SignInPersonal {
+		t.Fatalf("progress to save: %+v", st)
+	}
+	m = press(m, "right")
+	mustRead(t, m, "Step 3 of 9", "Microsoft asks for your account's password instead of sending a code.")
+	mustNotContain(t, m, "Click the “Send code” button.", "I clicked “Send code”")
+	m = press(m, "right")
+	mustNotContain(t, m, "Code timer not started")
+	// A number chooses at once; Esc leaves the answers without changing the answer.
+	m = press(m, "2", "m", "4")
+	if m.signIn != steps.SignInUnsure || m.screen().Number != 2 {
+		t.Fatalf("4 chose %q on %s", m.signIn, m.screen().Key)
+	}
+	m = press(m, "m", "esc")
+	if m.signIn != steps.SignInUnsure || m.signInQ.choosing {
+		t.Fatal("Esc changed the answer or left the answers open")
+	}
+}
+
+// A resumed session keeps the answer: steps 3 to 5 still follow it.
+func TestSignInAnswerResumes(t *testing.T) {
+	st := progress.State{Version: progress.Version, Screen: "step3", Lang: locales.English, SignIn: steps.SignInWork}
+	m := New(Config{Lang: locales.English, LangKnown: true, Now: (&fakeClock{t0}).now, Resume: &st})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 40})
+	m = press(m, "enter")
+	mustRead(t, m, "Step 3 of 9", "password you use for Microsoft 365 at work")
+}
+
+// French footers name Enter and Esc as French keyboards do.
+func TestFrenchKeyNames(t *testing.T) {
+	m, _ := newTest(locales.French, 100, 30)
+	m = press(m, "right")
+	bar := screenText(m)
+	bar = bar[strings.LastIndex(bar, "Aide"):]
+	if !strings.Contains(bar, "Entrée") || !strings.Contains(bar, "Échap") || strings.Contains(bar, "enter ") || strings.Contains(bar, "esc ") {
+		t.Fatalf("French footer:\n%s", bar)
+	}
+}
+
+// In presenter mode what is pasted (an error page quotes the address) shows as dots.
+func TestExplainerHidesPasteInPresenterMode(t *testing.T) {
+	m := New(Config{Lang: locales.English, LangKnown: true, Now: (&fakeClock{t0}).now, Presenter: true})
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(m, "x")
+	m = send(m, tea.PasteMsg{Content: "AADSTS50020: User account 'jane@firm.ca' from identity provider 'live.com'"})
+	mustNotContain(t, m, "jane@firm.ca")
+	m = press(m, "enter")
+	mustNotContain(t, m, "jane@firm.ca")
+	mustRead(t, m, "Microsoft error AADSTS50020")
+}
