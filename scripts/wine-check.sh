@@ -55,6 +55,15 @@ for lang in fr en; do
   echo "== --print --lang $lang: identical to the Linux build ($(wc -c <"$work/wine-$lang.md") bytes)"
 done
 
+set +e
+run_exe --lang xx >/dev/null 2>"$work/xx.err"
+xx=$?
+run_exe >/dev/null 2>"$work/notty.err"
+notty=$?
+set -e
+[ "$xx" = 2 ] && [ "$notty" = 2 ] || { echo "--lang xx exited $xx, no terminal $notty; want 2 and 2"; exit 1; }
+echo "== --lang xx and no terminal: exit status 2 ($(head -c 80 "$work/notty.err"))"
+
 # --check-network --json: a loopback port nobody listens on, and a loopback web server.
 closed=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server 0 --bind 127.0.0.1 --directory "$work" >"$work/http.log" 2>&1 &

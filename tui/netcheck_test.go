@@ -110,7 +110,7 @@ func TestNetCheckOnBeforeYouBegin(t *testing.T) {
 	mustContain(t, d.m, "This network blocks some addresses. Show this screen to your IT team:",
 		"✓ ok.test:"+ln.okPort, "reachable", "✗ closed.test:"+ln.closedPort, "refused",
 		"Allow closed.test:"+ln.closedPort+" in the firewall: connections to 127.0.0.1 are refused.",
-		"auvenir-onboard --check-network")
+		"auvenir-onboard --check-network", "Proxy: none (--proxy none: direct connections)")
 	mustNotContain(t, d.m, "Checking the network…")
 
 	d.key("esc")
@@ -126,7 +126,8 @@ func TestNetCheckAllReachableInFrench(t *testing.T) {
 	d.key("c")
 	d.until("finished", func(m Model) bool { return m.net.report != nil })
 	mustContain(t, d.m, "Ce réseau joint toutes les adresses : vous pouvez continuer.", "accessible",
-		"Votre équipe informatique peut lancer la même vérification avec cette commande :", "auvenir-onboard --check-network")
+		"Votre équipe informatique peut lancer la même vérification avec cette commande :", "auvenir-onboard --check-network",
+		"Mandataire : aucun (--proxy none : connexions directes)")
 }
 
 // The check runs beside the wizard: while a server keeps it waiting, the person can move on,

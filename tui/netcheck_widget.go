@@ -126,6 +126,10 @@ func (s netScreen) view(c *common, w, _ int) string {
 		out = append(out, cut.Render("  "+l))
 	}
 	if rep != nil && !s.running {
+		// Which proxy the check used, and where that came from: the browser's may differ.
+		for _, l := range netreport.ProxyLines(c.z, s.checker().Proxy()) {
+			out = append(out, fill(st.Muted, l, w))
+		}
 		if fixes := netreport.Remedies(c.z, *rep, s.checker().Timeout()); len(fixes) > 0 {
 			out = append(out, "")
 			for _, f := range fixes {

@@ -110,6 +110,9 @@ type network struct {
 	endpoints []netcheck.Endpoint // those given; nil means the built-in list
 	proxy     netcheck.ProxySetting
 	config    netcheck.Config
+	// system, when set, are the options to read the system's proxy settings with, when the
+	// wizard's check runs.
+	system netcheck.ProxyOptions
 }
 
 // list is the addresses to check. The built-in list is parsed only here, when a check runs,
@@ -123,7 +126,15 @@ func (n network) list() []netcheck.Endpoint {
 
 // checker loads the root stores, which takes a few milliseconds: the wizard calls it only
 // when the person presses c.
-func (n network) checker() *netcheck.Checker { return netcheck.New(n.config) }
+func (n network) checker() *netcheck.Checker {
+	if n.system.System != nil {
+		n.config.Proxy, _ = netcheck.ChooseProxy(context.Background(), n.system)
+	}
+	return netcheck.New(n.config)
+}
+
+// systemProxy reads this computer's proxy settings; a variable so that tests can replace it.
+var systemProxy = netcheck.SystemProxySettings
 
 // networkSetup reads --endpoints, the URLs, --ca-file and --proxy. A non-zero code is the exit
 // status of a usage error already reported.
@@ -151,9 +162,35 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
 		}
 	}
-	proxy, err := netcheck.ProxyFromSettings(o.proxy, s.Getenv)
+	opts := netcheck.ProxyOptions{Flag: o.proxy, PAC: o.pac, Getenv: s.Getenv, Timeout: o.timeout}
+	if o.checkNetwork {
+		opts.System = systemProxy
+	}
+	// The wizard reads the system's settings only when the person presses c (reading them may
+	// fetch a PAC script); the options given are checked now, at start.
+	proxy, err := netcheck.ChooseProxy(context.Background(), opts)
+	var pacErr *netcheck.PACError
+	if errors.As(err, &pacErr) {
+		return usage("NetErrPAC", "PAC", netcheck.RedactValue(pacErr.Location), "Detail", pacErr.Reason)
+	}
 	if err != nil {
-		return usage("NetErrProxy", "Value", o.proxy)
+		pe := &netcheck.ProxyError{Origin: "--proxy", Value: netcheck.RedactValue(o.proxy)}
+		errors.As(err, &pe)
+		switch {
+		case pe.Origin != "--proxy" && !o.checkNetwork:
+			// The wizard still starts: its check says the variable is not used, and goes direct.
+			proxy = netcheck.DirectBecause(err)
+		case pe.Scheme != "":
+			return usage("NetErrProxySOCKS", "Var", pe.Origin, "Value", pe.Value)
+		case pe.Origin == "--proxy":
+			return usage("NetErrProxy", "Value", pe.Value)
+		default:
+			return usage("NetErrProxyVar", "Var", pe.Origin, "Value", pe.Value)
+		}
+	}
+	lazySystem := !o.checkNetwork && proxy.Source == netcheck.ProxyNone && !proxy.Disabled && proxy.Unusable == nil
+	if lazySystem {
+		opts.System = systemProxy
 	}
 	cfg := netcheck.Config{Timeout: o.timeout, Proxy: proxy, Concurrency: o.parallel,
 		ExtraRoots: roots, UserAgent: "auvenir-onboard/" + version + " (network check)"}
@@ -162,7 +199,11 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 		// a captive portal. A list of one's own may be private addresses only: not there.
 		cfg.Portal = netcheck.DefaultPortalProbe
 	}
-	return network{endpoints: eps, proxy: proxy, config: cfg}, 0
+	nw := network{endpoints: eps, proxy: proxy, config: cfg}
+	if lazySystem {
+		nw.system = opts
+	}
+	return nw, 0
 }
 
 // endpointsFor is the list given: the URLs, the --endpoints file, both, or nil for the
@@ -180,7 +221,11 @@ func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netchec
 	if len(o.urls) > 0 {
 		given, bad, err := netcheck.FromURLs(o.urls)
 		if err != nil {
-			fmt.Fprintln(stderr, z.T("NetErrURL", guide.With(netreport.Data(), "Value", bad)))
+			id, shown := "NetErrURL", netcheck.RedactValue(bad)
+			if shown != bad {
+				id = "NetErrURLUserInfo" // never echo a password typed into an address
+			}
+			fmt.Fprintln(stderr, z.T(id, guide.With(netreport.Data(), "Value", shown)))
 			return nil, 2
 		}
 		eps = append(eps, given...)

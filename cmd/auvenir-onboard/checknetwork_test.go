@@ -91,17 +91,17 @@ func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
 	}
 	sum := doc["summary"].(map[string]any)
 	wantSum := []string{"allow", "captive_portal", "classes", "dns", "elapsed_ms", "exempt_from_inspection", "failed",
-		"offline", "ok", "proxy", "proxy_source", "severity", "timeout_ms", "total", "unlisted_hosts"}
+		"offline", "ok", "proxy", "proxy_pac", "proxy_source", "proxy_unusable", "severity", "timeout_ms", "total", "unlisted_hosts"}
 	if got := keys(sum); !reflect.DeepEqual(got, wantSum) {
 		t.Errorf("summary keys %v\nwant %v", got, wantSum)
 	}
 	classes := keys(sum["classes"].(map[string]any))
-	wantClasses := []string{"dns", "error", "http_status", "ok", "proxy", "refused", "timeout",
+	wantClasses := []string{"dns", "error", "http_status", "ok", "proxy", "proxy_auth", "refused", "timeout",
 		"tls_expired", "tls_hostname", "tls_intercepted", "tls_untrusted"}
 	if !reflect.DeepEqual(classes, wantClasses) {
 		t.Errorf("classes %v", classes)
 	}
-	if sum["total"] != 1.0 || sum["ok"] != 1.0 || sum["failed"] != 0.0 || sum["timeout_ms"] != 3000.0 || sum["proxy_source"] != "environment" {
+	if sum["total"] != 1.0 || sum["ok"] != 1.0 || sum["failed"] != 0.0 || sum["timeout_ms"] != 3000.0 || sum["proxy_source"] != "none" {
 		t.Errorf("summary %v", sum)
 	}
 	if ep["severity"] != "ok" || ep["cause"] != "" || ep["required"] != true || ep["tls_alert"] != "" {
@@ -220,7 +220,7 @@ func TestCheckNetworkUsageErrorsExitTwo(t *testing.T) {
 		{[]string{"ftp://files.example"}, "“ftp://files.example” is not an https address"},
 		{[]string{"--timeout", "soon"}, "invalid value for --timeout"},
 		{[]string{"--timeout", "0s"}, "invalid value for --timeout"},
-		{[]string{"--proxy", "socks5://p:1080"}, "invalid value for --proxy"},
+		{[]string{"--proxy", "socks5://p:1080"}, "“socks5://p:1080” is a SOCKS proxy"},
 		{[]string{"--ca-file", filepath.Join(dir, "nope.pem")}, "cannot read the certificates"},
 		{[]string{"--ca-file", noPEM}, "no PEM certificate found"},
 	}

@@ -22,6 +22,7 @@ type options struct {
 	timeout      time.Duration
 	json         bool
 	proxy        string
+	pac          string
 	caFile       string
 	parallel     int  // 0: netcheck's default
 	strict       bool // warnings fail the check too
@@ -85,6 +86,10 @@ var flagDefs = []flagDef{
 	{name: "proxy", value: "URL|none", helpID: "FlagProxy", set: func(o *options, v string) bool {
 		o.proxy = v
 		return v != ""
+	}},
+	{name: "pac", value: "FILE|URL", helpID: "FlagPAC", set: func(o *options, v string) bool {
+		o.pac = v
+		return strings.TrimSpace(v) != ""
 	}},
 	{name: "ca-file", value: "FILE", helpID: "FlagCAFile", set: func(o *options, v string) bool {
 		o.caFile = v

@@ -102,7 +102,7 @@ func classifyAnswerError(ctx context.Context, hr *headReader, err error) *answer
 			detail: "the answer's status line and headers exceed " + strconv.Itoa(MaxHeaderBytes>>10) + " KB"}
 	case isTimeout(ctx, hr.err), isTimeout(ctx, err):
 		return &answerError{class: Timeout, detail: "no complete answer: " + errText(hr.err, err)}
-	case errors.Is(hr.err, io.EOF), closedByPeer(sysErrOf(hr.err)):
+	case errors.Is(hr.err, io.EOF), isReset(hr.err):
 		return &answerError{class: Error, detail: "connection closed before a complete answer: " + err.Error()}
 	}
 	return &answerError{class: Error, detail: err.Error()}
@@ -115,3 +115,5 @@ func errText(connErr, err error) string {
 	}
 	return err.Error()
 }
+
+func (e *answerError) Error() string { return e.detail }

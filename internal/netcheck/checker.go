@@ -30,6 +30,9 @@ type Config struct {
 	Concurrency  int
 	MaxRedirects int // default 5
 	Proxy        ProxySetting
+	// ProxyAuth answers a proxy's Negotiate and NTLM sign-in; nil is the system's (the logged-in
+	// user's credentials through SSPI on Windows, none elsewhere).
+	ProxyAuth ProxyAuthenticator
 	// ExtraRoots (--ca-file) count as genuine: added to both the system and the public roots.
 	ExtraRoots []*x509.Certificate
 	UserAgent  string
@@ -54,6 +57,8 @@ type Checker struct {
 	// systemErr is why the system roots could not be loaded; checks then rely on the public ones.
 	systemErr error
 	aiaCache
+
+	proxyAuth ProxyAuthenticator // Config.ProxyAuth, or the system's
 }
 
 // New prepares a checker, loading the root stores once.
@@ -80,7 +85,10 @@ func New(cfg Config) *Checker {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "auvenir-onboard (network check)"
 	}
-	c := &Checker{cfg: cfg}
+	c := &Checker{cfg: cfg, proxyAuth: cfg.ProxyAuth}
+	if c.proxyAuth == nil {
+		c.proxyAuth = systemProxyAuth()
+	}
 	c.system = cfg.SystemRoots
 	if c.system == nil {
 		c.system, c.systemErr = x509.SystemCertPool()
@@ -105,6 +113,9 @@ func New(cfg Config) *Checker {
 
 // Timeout is the per-endpoint time limit in use.
 func (c *Checker) Timeout() time.Duration { return c.cfg.Timeout }
+
+// Proxy is the proxy setting in use.
+func (c *Checker) Proxy() ProxySetting { return c.cfg.Proxy }
 
 // ProxySource says where the proxy setting came from.
 func (c *Checker) ProxySource() string {
@@ -210,7 +221,7 @@ func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 		return r
 	}
 	h := c.probe(ctx, u, stage, true)
-	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy = h.ip, h.status, h.issuer, h.proxy
+	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy, r.ProxyAuth = h.ip, h.status, h.issuer, h.proxy, h.proxyAuth
 	if !h.notAfter.IsZero() {
 		r.TLSNotAfter = h.notAfter.UTC().Format(time.RFC3339)
 	}
@@ -256,6 +267,9 @@ func (c *Checker) check(ctx context.Context, ep Endpoint, list []Endpoint, stage
 	r.CertNames, r.NotAfter = failed.certNames, failed.notAfter
 	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
 	r.DNSAnswered = failed.dnsAnswered
+	if failed.proxyAuth != nil {
+		r.ProxyAuth, r.SignInRefused = failed.proxyAuth, failed.signInRefused
+	}
 	if r.Class == OK {
 		r.Phase = PhaseDone
 	} else {
@@ -284,7 +298,7 @@ func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 	s := Summary{Total: len(results), Classes: map[Class]int{}, Allow: []string{},
 		ExemptFromInspection: []string{}, Unlisted: []string{}, DNS: []string{},
 		Severities: map[Severity]int{}, ProxySource: c.ProxySource(),
-		Proxy:     c.cfg.Proxy.Configured,
+		Proxy: c.cfg.Proxy.Configured, ProxyPAC: c.cfg.Proxy.PAC,
 		TimeoutMS: c.cfg.Timeout.Milliseconds(), ElapsedMS: elapsed.Milliseconds()}
 	for _, cl := range Classes {
 		s.Classes[cl] = 0
@@ -317,6 +331,9 @@ func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 			}
 		}
 		listFor(r, allow, exempt, dns)
+	}
+	if u := c.cfg.Proxy.Unusable; u != nil {
+		s.ProxyUnusable = u.Reason
 	}
 	s.Allow, s.ExemptFromInspection, s.Unlisted = sorted(allow), sorted(exempt), sorted(unlisted)
 	s.DNS = sorted(dns)

@@ -137,7 +137,7 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 		return &endpointError{ProblemNoURL, "endpoint without url"}
 	}
 	if _, err := ParseURL(f.url); err != nil {
-		return &endpointError{ProblemURL, f.url}
+		return &endpointError{ProblemURL, RedactValue(f.url)} // a password in it is never echoed
 	}
 	if f.allow != "" && !validRule(f.allow) {
 		return &endpointError{ProblemAllow, f.allow}

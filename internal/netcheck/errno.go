@@ -104,3 +104,6 @@ func connectFailClass(ctx context.Context, goos string, err error) Class {
 
 // closedByPeer: the connection was reset or aborted rather than answered.
 func closedByPeer(k sysErr) bool { return k == sysReset || k == sysAborted }
+
+// isReset reports a connection reset or aborted by the peer or a filter, on any system.
+func isReset(err error) bool { return closedByPeer(sysErrOf(err)) }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"time"
@@ -24,13 +23,19 @@ func (c *Checker) get(ctx context.Context, raw string, limit int64) (status int,
 	if err != nil {
 		return 0, "", nil, err
 	}
-	var conn net.Conn
-	var h hop
 	if proxyURL != nil {
-		conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), nostage, h)
-	} else {
-		conn, h, _ = c.connectDirect(ctx, host, port, "http", nostage, h, false)
+		// A forwarded GET, as browsers send plain http to a proxy (many refuse CONNECT to :80).
+		resp, conn, h := c.forward(ctx, proxyURL, u, nostage, hop{})
+		if conn == nil {
+			return 0, "", nil, errors.New(h.detail)
+		}
+		defer conn.Close()
+		if proxyRefusal(resp.StatusCode) {
+			return 0, "", nil, errors.New("the proxy answered " + resp.Status + " to GET " + u.String())
+		}
+		return readBody(resp, limit)
 	}
+	conn, h, _ := c.connectDirect(ctx, host, port, "http", nostage, hop{}, false)
 	if conn == nil {
 		return 0, "", nil, errors.New(h.detail)
 	}
@@ -55,7 +60,11 @@ func (c *Checker) get(ctx context.Context, raw string, limit int64) (status int,
 	if aerr != nil {
 		return 0, "", nil, errors.New(aerr.detail)
 	}
-	resp := a.resp
+	return readBody(a.resp, limit)
+}
+
+// readBody reads an answer's body up to limit; the caller then closes the connection.
+func readBody(resp *http.Response, limit int64) (status int, location string, body []byte, err error) {
 	body, err = io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return resp.StatusCode, resp.Header.Get("Location"), nil, err

@@ -13,7 +13,8 @@ const (
 
 // DefaultConcurrency is the default of Config.Concurrency for a proxy setting.
 func DefaultConcurrency(p ProxySetting) int {
-	if p.Configured != "" || p.Source == ProxyFromFlag {
+	// A PAC script (--pac, the system's, WPAD) decides per address: most go through its proxy.
+	if p.Configured != "" || p.Source == ProxyFromFlag || p.PAC != "" {
 		return DefaultParallelProxy
 	}
 	return DefaultParallel

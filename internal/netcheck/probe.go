@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"crypto/tls"
-	"encoding/base64"
 	"errors"
 	"io"
 	"net"
@@ -39,6 +38,9 @@ type hop struct {
 	// dnsAnswered: the DNS server answered that the name does not exist (or has no address),
 	// which an offline computer cannot be told.
 	dnsAnswered bool
+
+	proxyAuth     []string // the sign-in schemes a proxy offered, for proxy_auth
+	signInRefused bool     // the proxy refused the credentials sent
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -57,17 +59,32 @@ func (c *Checker) probe(ctx context.Context, u *url.URL, stage func(Stage, strin
 	u = au
 	host := lower(u.Hostname())
 	port := portOf(u)
-	proxyURL, err := c.cfg.Proxy.For(u)
+	proxies, err := c.cfg.Proxy.choices(ctx, u)
 	if err != nil {
-		return h.fail(Proxy, PhaseProxy, "proxy setting: "+err.Error())
+		return h.fail(Proxy, PhasePAC, err.Error())
 	}
 	var conn net.Conn
 	var v4 <-chan bool
-	if proxyURL != nil {
-		h.proxy = Redact(proxyURL)
-		conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), stage, h)
-	} else {
-		conn, h, v4 = c.connectDirect(ctx, host, port, u.Scheme, stage, h, first)
+	// The next choice of a PAC script is tried when a proxy cannot be reached, as browsers do.
+	for _, proxyURL := range proxies {
+		h = hop{}
+		if proxyURL != nil && u.Scheme == "http" {
+			// Plain http goes to the proxy as a forwarded GET, as browsers send it.
+			h.proxy = Redact(proxyURL)
+			if h = c.probeForwarded(ctx, proxyURL, u, stage, h); h.phase == PhaseProxyReach && ctx.Err() == nil {
+				continue
+			}
+			return h
+		}
+		if proxyURL != nil {
+			h.proxy = Redact(proxyURL)
+			conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), stage, h)
+		} else {
+			conn, h, v4 = c.connectDirect(ctx, host, port, u.Scheme, stage, h, first)
+		}
+		if conn != nil || h.phase != PhaseProxyReach || ctx.Err() != nil {
+			break
+		}
 	}
 	if conn == nil {
 		return h
@@ -339,7 +356,8 @@ func partialDeadline(ctx context.Context, left int) (context.Context, context.Ca
 	return context.WithTimeout(ctx, part)
 }
 
-// connectViaProxy opens a tunnel to addr through an HTTP(S) proxy with CONNECT.
+// connectViaProxy opens a tunnel to addr through an HTTP(S) proxy with CONNECT, signing in
+// when the proxy asks (407) and the sign-in can be answered.
 func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, stage func(Stage, string), h hop) (net.Conn, hop) {
 	if p.Scheme != "http" && p.Scheme != "https" {
 		return nil, h.fail(Proxy, PhaseProxyReach, "unsupported proxy scheme "+p.Scheme)
@@ -350,44 +368,35 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 	}
 	paddr := net.JoinHostPort(p.Hostname(), pport)
 	stage(StageConnecting, p.Hostname())
-	raw, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
+	conn, err := c.dialProxy(ctx, p, paddr)
 	if err != nil {
 		return nil, h.fail(Proxy, PhaseProxyReach, "proxy "+paddr+": "+err.Error())
 	}
-	if ra, ok := raw.RemoteAddr().(*net.TCPAddr); ok {
+	if ra, ok := conn.RemoteAddr().(*net.TCPAddr); ok {
 		h.ip = ra.IP.String()
-	}
-	if dl, ok := ctx.Deadline(); ok {
-		raw.SetDeadline(dl)
-	}
-	stop := context.AfterFunc(ctx, func() { raw.SetDeadline(time.Unix(1, 0)) })
-	defer stop()
-	conn := raw // the TLS connection to the proxy, for an https:// proxy
-	if p.Scheme == "https" {
-		tc := tls.Client(conn, &tls.Config{ServerName: p.Hostname(), RootCAs: c.system, MinVersion: tls.VersionTLS12})
-		if err := tc.HandshakeContext(ctx); err != nil {
-			conn.Close()
-			return nil, h.fail(Proxy, PhaseProxyReach, "proxy "+paddr+": TLS: "+err.Error())
-		}
-		conn = tc
 	}
 	stage(StageProxy, hostOf(addr))
 	req := &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: addr}, Host: addr,
 		Header: http.Header{"User-Agent": {c.cfg.UserAgent}}}
+	auth := ""
 	if p.User != nil {
-		pw, _ := p.User.Password()
-		req.Header.Set("Proxy-Authorization", "Basic "+
-			base64.StdEncoding.EncodeToString([]byte(p.User.Username()+":"+pw)))
+		auth = basicAuth(p.User)
 	}
-	if err := req.Write(conn); err != nil {
+	x := &proxyExchange{ctx: ctx, conn: conn, r: conn, req: req,
+		dial: func() (net.Conn, error) { return c.dialProxy(ctx, p, paddr) }}
+	resp, err := x.send(auth)
+	if err == nil && resp.StatusCode == http.StatusProxyAuthRequired {
+		resp, err = signIn(ctx, x, resp, p, c.proxyAuth)
+	}
+	conn, br := x.conn, x.br
+	var authErr *proxyAuthError
+	var aerr *answerError
+	switch {
+	case errors.As(err, &authErr):
 		conn.Close()
-		if isTimeout(ctx, err) {
-			return nil, h.fail(Timeout, PhaseProxy, "proxy "+paddr+": "+err.Error())
-		}
-		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
-	}
-	a, aerr := readAnswer(ctx, conn, req)
-	if aerr != nil {
+		h.proxyAuth, h.signInRefused = authErr.schemes, authErr.refused != ""
+		return nil, h.fail(ProxyAuth, PhaseProxy, "proxy "+paddr+": "+authErr.Error())
+	case errors.As(err, &aerr):
 		conn.Close()
 		// A proxy that accepted CONNECT but has not answered yet is usually waiting on a server
 		// whose packets are dropped further on: that is the endpoint's timeout, not the proxy's.
@@ -396,8 +405,13 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		}
 		h.cause = aerr.cause
 		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+aerr.detail)
+	case err != nil:
+		conn.Close()
+		if isTimeout(ctx, err) {
+			return nil, h.fail(Timeout, PhaseProxy, "proxy "+paddr+": "+err.Error())
+		}
+		return nil, h.fail(Proxy, PhaseProxy, "proxy "+paddr+": "+err.Error())
 	}
-	resp, br := a.resp, a.br
 	if resp.StatusCode != http.StatusOK {
 		conn.Close()
 		h.status = 0
@@ -407,6 +421,29 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 		return &bufferedConn{Conn: conn, r: br}, h
 	}
 	return conn, h
+}
+
+// dialProxy connects to the proxy (and shakes hands for an https:// proxy), with ctx's
+// deadline on the connection and a past deadline set when ctx ends.
+func (c *Checker) dialProxy(ctx context.Context, p *url.URL, paddr string) (net.Conn, error) {
+	raw, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
+	if err != nil {
+		return nil, err
+	}
+	if dl, ok := ctx.Deadline(); ok {
+		raw.SetDeadline(dl)
+	}
+	// Left to fire when ctx ends, which it does at the endpoint's deadline at the latest.
+	context.AfterFunc(ctx, func() { raw.SetDeadline(time.Unix(1, 0)) })
+	if p.Scheme != "https" {
+		return raw, nil
+	}
+	tc := tls.Client(raw, &tls.Config{ServerName: p.Hostname(), RootCAs: c.system, MinVersion: tls.VersionTLS12})
+	if err := tc.HandshakeContext(ctx); err != nil {
+		raw.Close()
+		return nil, errors.New("TLS: " + err.Error())
+	}
+	return tc, nil
 }
 
 // bufferedConn reads what the proxy sent after its answer before reading the connection.
@@ -459,7 +496,7 @@ func (c *Checker) handshake(ctx context.Context, conn net.Conn, host string, h h
 		h.cause, h.alert = CauseTLSAlert, a
 		return nil, h.fail(Error, PhaseTLS, "the TLS handshake was ended by the alert "+a+": "+err.Error())
 	}
-	if errors.Is(err, io.EOF) || closedByPeer(sysErrOf(err)) {
+	if errors.Is(err, io.EOF) || isReset(err) {
 		return nil, h.fail(Error, PhaseTLS, "connection closed during the TLS handshake: "+err.Error())
 	}
 	return nil, h.fail(Error, PhaseTLS, "TLS handshake: "+err.Error())
@@ -487,7 +524,12 @@ func (c *Checker) request(ctx context.Context, conn net.Conn, u *url.URL, h hop)
 		h.cause = aerr.cause
 		return h.fail(aerr.class, PhaseHTTP, "reading the answer: "+aerr.detail)
 	}
-	resp := a.resp
+	return answerHop(a.resp, u, h)
+}
+
+// answerHop is the hop of an answer to u: its status, where a redirect points, and a block page
+// behind TLS inspection.
+func answerHop(resp *http.Response, u *url.URL, h hop) hop {
 	h.status = resp.StatusCode
 	switch {
 	case resp.StatusCode >= 500:

@@ -21,12 +21,13 @@ const (
 	TLSHostname    Class = "tls_hostname"    // the certificate is for another name
 	HTTPStatus     Class = "http_status"     // the server answered 5xx: reachable, but failing
 	Proxy          Class = "proxy"           // the configured proxy failed or refused CONNECT
+	ProxyAuth      Class = "proxy_auth"      // the proxy asks to sign in (407) and the sign-in failed
 	Error          Class = "error"           // anything else; Detail has the raw message
 )
 
 // Classes lists every class, in the order a summary shows them.
 var Classes = []Class{OK, DNS, Refused, Timeout, TLSUntrusted, TLSIntercepted, TLSExpired,
-	TLSHostname, HTTPStatus, Proxy, Error}
+	TLSHostname, HTTPStatus, Proxy, ProxyAuth, Error}
 
 // Phase is how far a check got; with the class it decides the remedy (a timeout while
 // connecting means dropped packets, a timeout after TLS means a server or filter that stalls).
@@ -43,6 +44,9 @@ const (
 	PhaseHTTP       Phase = "http"
 	PhaseDone       Phase = "done"
 )
+
+// PhasePAC is the PAC script choosing the proxy for an endpoint: it failed or ran too long.
+const PhasePAC Phase = "pac"
 
 // Result is the outcome for one endpoint. The tagged fields are the JSON document's
 // "endpoints" entries; keep them stable.
@@ -70,6 +74,11 @@ type Result struct {
 	// TLSAlert is the name of the TLS alert the server (or a device in between) sent, as
 	// RFC 8446 spells it ("handshake_failure"); "" without one.
 	TLSAlert string `json:"tls_alert"`
+
+	// ProxyAuth are the sign-in schemes the proxy offered (Proxy-Authenticate), for proxy_auth.
+	ProxyAuth []string `json:"proxy_auth,omitempty"`
+	// SignInRefused is a proxy_auth whose credentials the proxy refused.
+	SignInRefused bool `json:"-"`
 
 	Endpoint Endpoint      `json:"-"`
 	Phase    Phase         `json:"-"` // where the check stopped
@@ -135,10 +144,17 @@ type Summary struct {
 	// CaptivePortal: the connectivity probe or one certificate for many names shows a sign-in
 	// page (hotel, airport) holding the traffic.
 	CaptivePortal bool   `json:"captive_portal"`
-	ProxySource   string `json:"proxy_source"` // "environment", "flag" or "none"
+	ProxySource   string `json:"proxy_source"` // "flag", "pac", "environment", "system" or "none"
 	// Proxy is the proxy configured (without credentials), "" for none; NO_PROXY may still
 	// send some addresses direct: each endpoint's "proxy" says what it used.
 	Proxy     string `json:"proxy"`
 	TimeoutMS int64  `json:"timeout_ms"`
 	ElapsedMS int64  `json:"elapsed_ms"`
+
+	// ProxyPAC is the PAC script deciding per address (a file or URL; "WPAD" for Windows'
+	// automatic detection), "" for none.
+	ProxyPAC string `json:"proxy_pac"`
+	// ProxyUnusable is why a proxy setting found (the system's, a variable) could not be used,
+	// the check going without it; "" when there was none.
+	ProxyUnusable string `json:"proxy_unusable"`
 }

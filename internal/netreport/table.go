@@ -46,10 +46,8 @@ func TerminalStyles() Styles {
 
 // Header is the first lines: what is checked, the limit, and the proxy.
 func Header(z *locales.Localizer, n int, timeout time.Duration, p netcheck.ProxySetting) []string {
-	return []string{
-		z.T("NetTitle", guide.With(Data(), "Count", n, "Timeout", Limit(z, timeout))),
-		ProxyLine(z, p),
-	}
+	return append([]string{z.T("NetTitle", guide.With(Data(), "Count", n, "Timeout", Limit(z, timeout)))},
+		ProxyLines(z, p)...)
 }
 
 // Row is one endpoint's line: mark and label, time, IP, address.

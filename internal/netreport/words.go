@@ -24,6 +24,10 @@ func Data() map[string]any {
 		"TimeoutFlag", "--timeout",
 		"ProxyFlag", "--proxy",
 		"ProxyNoneFlag", "--proxy none",
+		"PACFlag", "--pac",
+		"PACName", "PAC",
+		"SOCKS", "SOCKS",
+		"WPAD", "WPAD",
 		"EndpointsFlag", "--endpoints",
 		"CAFileFlag", "--ca-file",
 		"Format", "TOML",
@@ -52,6 +56,7 @@ var classIDs = map[netcheck.Class]string{
 	netcheck.TLSHostname:    "NetClassTLSHostname",
 	netcheck.HTTPStatus:     "NetClassHTTPStatus",
 	netcheck.Proxy:          "NetClassProxy",
+	netcheck.ProxyAuth:      "NetClassProxyAuth",
 	netcheck.Error:          "NetClassError",
 }
 
@@ -160,16 +165,47 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 
 // ProxyLine says which proxy the check uses, before any result.
 func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
-	d := guide.With(Data(), "Proxy", clean(p.Configured))
+	return strings.Join(ProxyLines(z, p), " ")
+}
+
+// ProxyLines say which proxy the check uses and where the setting came from, then, when a
+// setting was found that cannot be used, why, and the command that would check through it.
+func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
+	d := guide.With(Data(), "Proxy", clean(p.Configured), "PAC", clean(p.PAC))
+	var out []string
 	switch {
-	case p.Source == netcheck.ProxyNone:
-		return z.T("NetProxyDisabled", d)
+	case p.Disabled:
+		out = append(out, z.T("NetProxyDisabled", d))
 	case p.Source == netcheck.ProxyFromFlag:
-		return z.T("NetProxyFlag", d)
-	case p.Configured != "":
-		return z.T("NetProxyEnv", d)
+		out = append(out, z.T("NetProxyFlag", d))
+	case p.Source == netcheck.ProxyFromPAC:
+		out = append(out, z.T("NetProxyPACFile", d))
+	case p.Source == netcheck.ProxyFromEnvironment:
+		out = append(out, z.T("NetProxyEnv", d))
+	case p.Source == netcheck.ProxyFromSystem && p.AutoDetect:
+		out = append(out, z.T("NetProxySystemAuto", d))
+	case p.Source == netcheck.ProxyFromSystem && p.PAC != "":
+		out = append(out, z.T("NetProxySystemPAC", d))
+	case p.Source == netcheck.ProxyFromSystem:
+		out = append(out, z.T("NetProxySystem", d))
+	case p.Unusable == nil:
+		out = append(out, z.T("NetProxyDirect", d))
 	}
-	return z.T("NetProxyDirect", d)
+	if u := p.Unusable; u != nil {
+		d := guide.With(d, "Setting", clean(u.Setting), "Detail", clean(u.Reason), "Var", clean(u.Origin))
+		switch {
+		case u.Origin == netcheck.ProxyFromSystem && u.Setting == "":
+			out = append(out, z.T("NetProxyUnreadable", d))
+		case u.Origin == netcheck.ProxyFromSystem:
+			out = append(out, z.T("NetProxyUnusable", d))
+		default:
+			out = append(out, z.T("NetProxyUnusableVar", d))
+		}
+		if u.Try != "" {
+			out = append(out, z.T("NetProxyTry", guide.With(d, "Option", clean(u.Try))))
+		}
+	}
+	return out
 }
 
 // Remedy is one sentence saying what to change for a failed result; "" for ok.
@@ -198,6 +234,8 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Alert", clean(r.TLSAlert), "URL", clean(r.CauseURL), "AIAHost", clean(aiaHost), "Answer", clean(r.DNSAnswer),
 		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
 		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
+		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
+		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"),
 		"Limit", headerLimit(z))
@@ -236,8 +274,16 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		id = "NetFixHTTPStatus"
 	case netcheck.Proxy:
 		id = "NetFixProxy"
-		if r.Phase == netcheck.PhaseProxyReach {
+		switch r.Phase {
+		case netcheck.PhaseProxyReach:
 			id = "NetFixProxyReach"
+		case netcheck.PhasePAC:
+			id = "NetFixPAC"
+		}
+	case netcheck.ProxyAuth:
+		id = "NetFixProxyAuth"
+		if r.SignInRefused {
+			id = "NetFixProxyAuthRefused"
 		}
 	default:
 		id = "NetFixError"
