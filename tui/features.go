@@ -7,6 +7,7 @@ type status struct {
 	id   string
 	data map[string]any
 	link string // an address shown after the words, as a hyperlink
+	own  string // text shown on a line of its own after the words, to select by hand
 	text string // words already in the person's language (a notice from the command line)
 }
 
@@ -34,6 +35,9 @@ func (m Model) statusLine() string {
 	lines := fill(m.st.Bold, text, max(10, m.w-2))
 	if s.link != "" {
 		lines += "\n" + m.st.Link.Hyperlink(s.link).Render(s.link)
+	}
+	if s.own != "" {
+		lines += "\n " + s.own // indented under the words, to select on its own
 	}
 	return lines + "\n"
 }

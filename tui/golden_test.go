@@ -13,7 +13,6 @@ import (
 	otptotp "github.com/pquerna/otp/totp"
 
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
-	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -85,17 +84,6 @@ func TestGoldenStates(t *testing.T) {
 		"fr_help":             {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"?"}},
 		"language_chooser":    {Config{}, 80, 24, nil},
 		"en_window_too_small": {Config{Lang: locales.English, LangKnown: true}, 40, 12, nil},
-		"en_help":             {Config{Lang: locales.English, LangKnown: true, Step: 9}, 80, 24, []string{"?"}},
-		"en_resume_offer":     {Config{Lang: locales.English, LangKnown: true, Resume: &progress.State{Screen: "step5", Lang: locales.English}}, 80, 24, nil},
-		"fr_resume_offer":     {Config{Lang: locales.French, LangKnown: true, Resume: &progress.State{Screen: "step5", Lang: locales.French}}, 80, 24, nil},
-		"fr_address_given":    {Config{Lang: locales.French, LangKnown: true, Email: "jane.tremblay@cabinet-exemple.ca"}, 60, 20, []string{"right", "esc"}},
-		"en_address_typing":   {Config{Lang: locales.English, LangKnown: true}, 80, 24, append([]string{"right"}, chars("jane@fi")...)},
-		"en_address_error":    {Config{Lang: locales.English, LangKnown: true}, 80, 24, append(append([]string{"right"}, chars("jane@firm")...), "enter")},
-		"fr_timer_running":    {Config{Lang: locales.French, LangKnown: true, Step: 3}, 80, 24, []string{"s", "right"}},
-		"en_timer_ask":        {Config{Lang: locales.English, LangKnown: true, Step: 3}, 80, 24, []string{"s", "right", "s"}},
-		"fr_presenter_60x20":  {Config{Lang: locales.French, LangKnown: true, Presenter: true, Step: 4}, 60, 20, nil},
-		"fr_step4_120x40":     {Config{Lang: locales.French, LangKnown: true, Step: 4}, 120, 40, nil},
-		"language_chooser_en": {Config{}, 80, 24, []string{"right"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
@@ -142,14 +130,8 @@ func TestGoldenStep9(t *testing.T) {
 		"fr_phone_refused":      {step9(locales.French), 80, 24, append(append([]string{"t"}, chars("1 800 555")...), "enter")},
 		"en_show_qr":            {Config{Lang: locales.English, ShowKey: &key}, 80, 24, nil},
 		"fr_show_qr_light":      {Config{Lang: locales.French, ShowKey: &key}, 80, 24, []string{bgLight}},
-		"fr_stores":             {step9(locales.French), 80, 24, []string{"g"}},
-		"en_stores_60x24":       {step9(locales.English), 60, 24, []string{"g", "tab"}},
-		"fr_phone_checked":      {step9(locales.French), 80, 24, append(append([]string{"t"}, chars("6475550123")...), "enter")},
-		"en_phone_refused":      {step9(locales.English), 80, 24, append(append([]string{"t"}, chars("555-1234")...), "enter")},
-		"en_phone_us":           {step9(locales.English), 80, 24, append(append([]string{"t"}, chars("+1 212 555 0100")...), "enter")},
-		"fr_show_qr":            {Config{Lang: locales.French, ShowKey: &key}, 80, 24, nil},
-		"en_practice_address":   {Config{Lang: locales.English, LangKnown: true, Email: "jane.tremblay@cabinet-exemple.ca", Practice: true, practiceRand: fixedRand()}, 80, 24, nil},
-		"fr_step9_after":        {practice(locales.French), 80, 24, append(chars(code(t0)), "enter", "esc")},
+		"fr_practice_no_colour": {Config{Lang: locales.French, LangKnown: true, Practice: true, practiceRand: fixedRand(), NoColor: true}, 80, 24, nil},
+		"en_show_qr_no_colour":  {Config{Lang: locales.English, ShowKey: &key, NoColor: true}, 80, 24, nil},
 		"en_show_qr_presenter":  {Config{Lang: locales.English, ShowKey: &key, Presenter: true}, 80, 24, nil},
 		"fr_show_qr_presenter":  {Config{Lang: locales.French, ShowKey: &key, Presenter: true}, 80, 24, nil},
 	}

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
@@ -42,6 +43,10 @@ type Config struct {
 	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
 	Notice    string             // one line for the first screen, such as a state file ignored
 	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
+	CopyText  func(string) error // puts text on the system clipboard; nil uses the system's
+	// Glyphs are the symbols drawn (internal/glyphs); Run picks the set for the terminal when
+	// it is the zero value. New leaves the set in use as it is.
+	Glyphs glyphset.Set
 
 	// Step 9's practice and codes (step9.go and the files it names).
 	Practice bool         // --totp-practice: open on the practice enrolment of step 9
@@ -118,7 +123,7 @@ func New(cfg Config) Model {
 		screens: steps.All(),
 	}
 	m.common = common{isDark: true, w: 80, h: 24, clock: cfg.Now,
-		presenter: cfg.Presenter, email: cfg.Email}
+		presenter: cfg.Presenter, email: cfg.Email, noColour: cfg.NoColor}
 	m.done = make([]bool, len(m.screens))
 	if cfg.Step > 0 {
 		if i := steps.Index(m.screens, cfg.Step); i >= 0 {

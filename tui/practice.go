@@ -52,7 +52,7 @@ func (practiceScreen) mode(*common) mode {
 func (s practiceScreen) keys(c *common) []key.Binding {
 	k := c.km.practice
 	inv := k.Invert
-	inv.SetEnabled(s.codeShown(c))
+	inv.SetEnabled(s.codeShown(c) && c.noColour)
 	return []key.Binding{k.Check, inv, k.Back}
 }
 
@@ -101,6 +101,9 @@ func (s practiceScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd)
 			}
 			return s, redraw{}, nil
 		case key.Matches(press, k.Invert) && s.codeShown(c):
+			if !c.noColour {
+				return s, unchanged{}, nil // every module is painted: nothing to invert
+			}
 			s.invert = !s.invert
 			return s, redraw{}, nil
 		}
@@ -198,7 +201,7 @@ func (s practiceScreen) column(c *common, w, h int, codeShown bool, note []strin
 	// enter is in the field's label; the keys line names the others.
 	k := c.km.practice
 	inv := k.Invert
-	inv.SetEnabled(codeShown)
+	inv.SetEnabled(codeShown && c.noColour)
 	keyLines := wrapKeys(c, []key.Binding{inv, k.Back, c.km.global.Interrupt}, w)
 	if s.p == nil {
 		return fitLines([][]string{title, wrap(st.Error, s.err, w), keyLines}, h)

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -46,6 +47,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.w, m.h = msg.Width, msg.Height
 		m.refresh()
 		return nil
+	case tea.ColorProfileMsg:
+		m.noColour = m.cfg.NoColor || msg.Profile < colorprofile.ANSI
+		m.refresh()
+		return nil
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
 		m.restyle()
@@ -57,6 +62,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case openedMsg:
 		m.opened(msg)
+		return nil
+	case copiedMsg:
+		m.copied(msg)
 		return nil
 	}
 	// The network check runs in the background and reports whatever is on screen.

@@ -121,6 +121,7 @@ type common struct {
 	help      *help.Model // replaced whole with the styles, never changed in place
 	w, h      int
 	isDark    bool
+	noColour  bool // NO_COLOR, or a terminal with no colours: QR codes drawn with glyphs, i inverts
 	presenter bool
 	email     string
 	signIn    steps.SignIn // step 2's answer: steps 3 to 5 follow it
