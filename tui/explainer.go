@@ -66,6 +66,12 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 				s.report = &r
 			}
 			return s, redraw{}, nil
+		// The answer ends with the Correlation ID and Timestamp support asks for: on a small
+		// window they are below the fold, and the frame's hint says ↑/↓ reach them.
+		case key.Matches(press, k.ScrollUp):
+			return s, scrollBy{-1}, nil
+		case key.Matches(press, k.ScrollDown):
+			return s, scrollBy{1}, nil
 		}
 	}
 	var cmd tea.Cmd

@@ -106,3 +106,26 @@ func TestExplainerHidesPasteInPresenterMode(t *testing.T) {
 	mustNotContain(t, m, "jane@firm.ca")
 	mustRead(t, m, "Microsoft error AADSTS50020")
 }
+
+// On an 80×24 window the answer runs past the frame, whose hint says ↑/↓ scroll: ↓ reaches the
+// Correlation ID at its end, which support asks for, and ↑ goes back to the code.
+func TestExplainerAnswerScrolls(t *testing.T) {
+	m, _ := newTest(locales.French, 80, 24)
+	m = press(m, "9", "x")
+	m = send(m, tea.PasteMsg{Content: "AADSTS50076: Due to a configuration change made by your administrator, " +
+		"you must use multi-factor authentication.\nCorrelation ID: 5e2a8f61-3c4b-4f7e-9d8a-1b2c3d4e5f60\nTimestamp: 2026-11-29 13:00:00Z"})
+	m = press(m, "enter")
+	mustContain(t, m, "Erreur Microsoft AADSTS50076", "suite plus bas")
+	mustNotContain(t, m, "5e2a8f61-3c4b-4f7e-9d8a-1b2c3d4e5f60")
+	for range 30 {
+		m = press(m, "down")
+	}
+	mustContain(t, m, "5e2a8f61-3c4b-4f7e-9d8a-1b2c3d4e5f60")
+	if m.front() != idExplain {
+		t.Fatalf("↓ left the explainer for %v", m.front())
+	}
+	for range 30 {
+		m = press(m, "up")
+	}
+	mustContain(t, m, "Erreur Microsoft AADSTS50076")
+}

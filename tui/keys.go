@@ -74,8 +74,9 @@ type helpKeyMap struct{ Close key.Binding }
 // choose one, Esc leaves them.
 type signInKeyMap struct{ Answer, Up, Down, Choose, Close key.Binding }
 
-// explainKeyMap: the error explainer's field. Letters are text; Enter explains, Esc leaves.
-type explainKeyMap struct{ Submit, Close key.Binding }
+// explainKeyMap: the error explainer's field. Letters are text; Enter explains, Esc leaves, and
+// ↑/↓ scroll an answer taller than the window (the field is one line: they do nothing there).
+type explainKeyMap struct{ Submit, Close, ScrollUp, ScrollDown key.Binding }
 
 func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyMaps {
 	b := func(keys []string, shown, descID string) key.Binding {
@@ -166,8 +167,10 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Close:  b([]string{"esc"}, esc, "KeyBack"),
 		},
 		explain: explainKeyMap{
-			Submit: b([]string{"enter"}, enter, "ExplainKeySubmit"),
-			Close:  b([]string{"esc"}, esc, "KeyBack"),
+			Submit:     b([]string{"enter"}, enter, "ExplainKeySubmit"),
+			Close:      b([]string{"esc"}, esc, "KeyBack"),
+			ScrollUp:   key.NewBinding(key.WithKeys("up", "pgup")),
+			ScrollDown: key.NewBinding(key.WithKeys("down", "pgdown")),
 		},
 		help: helpKeyMap{
 			Close: b([]string{"esc"}, esc, "KeyCloseHelp"),
