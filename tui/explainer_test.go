@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -128,4 +129,25 @@ func TestExplainerAnswerScrolls(t *testing.T) {
 		m = press(m, "up")
 	}
 	mustContain(t, m, "Erreur Microsoft AADSTS50076")
+}
+
+// On a 60×20 window step 2's answers are below the fold: m brings them into sight, and the mark
+// moved by ↓ stays in sight (↑/↓ move it, so they cannot scroll to it).
+func TestSignInAnswersInSightOnASmallWindow(t *testing.T) {
+	for _, lang := range locales.Langs {
+		m, _ := newTest(lang, 60, 20)
+		m = press(m, "2", "m")
+		last := guide.SignInAnswers(m.z, m.data())[3]
+		mustContain(t, m, last)
+		m = press(m, "down", "down")
+		var marked string
+		for _, l := range strings.Split(screenText(m), "\n") {
+			if strings.Contains(l, glyphs.Current) {
+				marked = l
+			}
+		}
+		if !strings.Contains(marked, "3. ") {
+			t.Fatalf("%s: the marked answer is not in sight:\n%s", lang, screenText(m))
+		}
+	}
 }

@@ -373,8 +373,10 @@ func (m *Model) refresh() {
 		fixed++ // the step strip
 	}
 	m.vp.SetHeight(max(1, m.h-fixed))
-	if s := m.focus(); s != nil && s.mode(c).text && m.front() == idNone {
-		m.vp.GotoBottom() // keep the field in sight while typing
+	if s := m.focus(); s != nil && m.front() == idNone {
+		if md := s.mode(c); md.text || md.follow {
+			m.vp.GotoBottom() // keep the field, or the answers, in sight while they have the keys
+		}
 	}
 	m.compose()
 }

@@ -51,6 +51,9 @@ type mode struct {
 	text bool
 	// globals are the root's keys that apply on this screen, besides ctrl+c which always does.
 	globals globalKeys
+	// follow: the step's own screen, drawn at the end of its text, has the keys (step 2's
+	// answers): the frame keeps that end in sight, as it does for a field being typed in.
+	follow bool
 }
 
 // globalKeys is a set of the root's keys.

@@ -25,7 +25,9 @@ type signInScreen struct {
 
 func (signInScreen) id() screenID { return idSignIn }
 
-func (signInScreen) mode(*common) mode { return mode{globals: gAll} }
+// While the answers are shown, ↑/↓ move the mark: on a small window the frame must keep the
+// answers in sight, since those keys no longer scroll.
+func (s signInScreen) mode(*common) mode { return mode{globals: gAll, follow: s.choosing} }
 
 func (s signInScreen) keys(c *common) []key.Binding {
 	k := c.km.signIn
