@@ -151,3 +151,26 @@ func TestSignInAnswersInSightOnASmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// Every key the store codes' bar shows does something, whether both codes fit, one at a time, or
+// none (then the addresses show as text, and tab, which switched codes, is not offered).
+func TestStoresShowNoIdleKey(t *testing.T) {
+	for _, lang := range locales.Langs {
+		for _, size := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 40}} {
+			m, _ := newTest(lang, size[0], size[1])
+			m = press(m, "9", "g")
+			if m.front() != idStores {
+				t.Fatalf("g opened %v", m.front())
+			}
+			for _, b := range m.barKeys() {
+				if !b.Enabled() || b.Help().Key == "" {
+					continue
+				}
+				next, cmd := m.Update(keyFor(b))
+				if cmd == nil && next.(Model).frame == m.frame {
+					t.Errorf("%s %dx%d: %q (%s) is shown and does nothing", lang, size[0], size[1], b.Help().Key, b.Help().Desc)
+				}
+			}
+		}
+	}
+}

@@ -25,10 +25,13 @@ func (storesScreen) id() screenID { return idStores }
 
 func (storesScreen) mode(*common) mode { return mode{full: true, globals: gQuit | gLang | gPresenter} }
 
-func (s storesScreen) keys(c *common) []key.Binding {
+func (s storesScreen) keys(c *common) []key.Binding { return s.bindings(c, s.switches(c)) }
+
+// bindings are the screen's keys, with tab or without.
+func (storesScreen) bindings(c *common, switches bool) []key.Binding {
 	k := c.km.stores
 	sw := k.Switch
-	sw.SetEnabled(!s.bothFit(c))
+	sw.SetEnabled(switches)
 	inv := k.Invert
 	inv.SetEnabled(c.noColour)
 	return []key.Binding{sw, inv, k.Back}
@@ -40,7 +43,7 @@ func (s storesScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	switch {
 	case key.Matches(press, k.Back):
 		return s, closeScreen{}, nil
-	case key.Matches(press, k.Switch) && !s.bothFit(c):
+	case key.Matches(press, k.Switch) && s.switches(c):
 		s.store = (s.store + 1) % len(stores)
 		return s, redraw{}, nil
 	case key.Matches(press, k.Invert) && c.noColour: // with colour there is nothing to invert
@@ -79,6 +82,22 @@ func (s storesScreen) bothFit(c *common) bool {
 		}
 	}
 	return true
+}
+
+// switches reports whether tab has something to do: one code at a time fits, two do not. On a
+// window too small for any code both addresses show as text, and tab would change nothing.
+func (s storesScreen) switches(c *common) bool {
+	if s.bothFit(c) {
+		return false
+	}
+	keys := wrapKeys(c, append(s.bindings(c, true), c.km.global.Quit), c.w-2)
+	h := c.h - 1 - s.rowsAbove(c) - len(keys)
+	for _, st := range stores {
+		if _, err := s.code(c, st, c.w-2, h); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func (s storesScreen) view(c *common, w, h int) string {
