@@ -174,3 +174,24 @@ func TestStoresShowNoIdleKey(t *testing.T) {
 		}
 	}
 }
+
+// On a 60×20 window, in presenter mode too (its big step number takes three more rows), the
+// mobile number field opens in sight, and so does what it answers once Enter is pressed, though
+// option 2's text goes on below them.
+func TestPhoneFieldInSightOnASmallWindow(t *testing.T) {
+	for _, presenter := range []bool{false, true} {
+		for _, lang := range locales.Langs {
+			m, _ := newWith(Config{Lang: lang, Presenter: presenter}, 60, 20)
+			m = press(m, "9", "t")
+			label := m.z.T("PhoneLabel", nil)
+			mustContain(t, m, label, "╰")
+			m = typeText(m, "4165551234")
+			m = press(m, "enter")
+			verdict := guide.PhoneVerdict(m.z, *m.phone.number, presenter)
+			mustContain(t, m, "╰", strings.ReplaceAll(verdict[0].Text, "\u00a0", " "))
+			if !strings.Contains(screenText(m), "↓") {
+				t.Fatalf("%s presenter=%v: the text below the field is not announced:\n%s", lang, presenter, screenText(m))
+			}
+		}
+	}
+}

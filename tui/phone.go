@@ -90,6 +90,15 @@ type scrollBy struct{ n int }
 
 // view is option 2's text with its field, in step 9's place under its heading.
 func (s phoneScreen) view(c *common, w, _ int) string {
+	return s.head(c, w) + "\n" + strings.Join(styleLines(c, guide.PhoneMethods(c.z), w), "\n")
+}
+
+// sightLine is the last line of the field and of what it answered (the number, or why not): the
+// frame keeps it in sight while the field has the keys, though more text follows it.
+func (s phoneScreen) sightLine(c *common, w int) int { return strings.Count(s.head(c, w), "\n") }
+
+// head is the view down to the field and its answer.
+func (s phoneScreen) head(c *common, w int) string {
 	st, d := c.st, mfaData(c)
 	f := s.field.copy()
 	f.SetWidth(phoneWidth(c))
@@ -110,6 +119,5 @@ func (s phoneScreen) view(c *common, w, _ int) string {
 	case s.number != nil:
 		out = append(out, styleLines(c, guide.PhoneVerdict(c.z, *s.number, c.presenter), w)...)
 	}
-	out = append(out, styleLines(c, guide.PhoneMethods(c.z), w)...)
 	return strings.Join(out, "\n")
 }

@@ -373,12 +373,22 @@ func (m *Model) refresh() {
 		fixed++ // the step strip
 	}
 	m.vp.SetHeight(max(1, m.h-fixed))
+	if s, ok := m.focus().(sighted); ok && m.front() != idNone && s.mode(c).text {
+		m.vp.Show(s.sightLine(c, w)) // the field in the step's place, with more text below it
+	}
 	if s := m.focus(); s != nil && m.front() == idNone {
 		if md := s.mode(c); md.text || md.follow {
 			m.vp.GotoBottom() // keep the field, or the answers, in sight while they have the keys
 		}
 	}
 	m.compose()
+}
+
+// sighted is a screen drawn in the step's place whose field must stay in sight while typed in,
+// though more text follows it.
+type sighted interface {
+	screen
+	sightLine(c *common, w int) int
 }
 
 // blockKey is everything the rendered text of a screen depends on.

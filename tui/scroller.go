@@ -34,6 +34,13 @@ func (s *scroller) PageDown()        { s.ScrollDown(s.height) }
 func (s *scroller) GotoTop()         { s.offset = 0 }
 func (s *scroller) GotoBottom()      { s.SetYOffset(len(s.lines)) }
 
+// Show scrolls down just enough for line n to be in view, when it is below the view.
+func (s *scroller) Show(n int) {
+	if n >= s.offset+s.height {
+		s.SetYOffset(n - s.height + 1)
+	}
+}
+
 // AtBottom reports whether the last line is in view.
 func (s scroller) AtBottom() bool { return s.offset >= s.maxOffset() }
 
