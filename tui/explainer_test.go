@@ -195,3 +195,16 @@ func TestPhoneFieldInSightOnASmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// s shows the countdown it starts: on 80×24, for a person unsure whether the address is a
+// Microsoft account (steps 3 to 5 then say both), it was below the fold at steps 3 and 5.
+func TestTimerInSightWhenStarted(t *testing.T) {
+	for _, lang := range locales.Langs {
+		for _, step := range []string{"3", "5"} {
+			m, _ := newWith(Config{Lang: lang, Email: "jane@firm.ca"}, 80, 24)
+			m = press(m, "2", "m", "4", step, "s")
+			left := strings.ReplaceAll(m.z.T("TimerLeft", map[string]any{"Left": "30:00"}), "\u00a0", " ")
+			mustContain(t, m, left)
+		}
+	}
+}

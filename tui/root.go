@@ -261,6 +261,10 @@ func (m *Model) startTimer() tea.Cmd {
 	m.codeSent = m.now()
 	m.timer = timer.New(codeValidity, timer.WithInterval(time.Second))
 	m.setStatus("", nil)
+	// The countdown is the last thing under the step's text: on 80×24 it was below the fold,
+	// and s seemed to do nothing.
+	m.vp.GotoBottom()
+	m.compose()
 	return m.timer.Init()
 }
 
