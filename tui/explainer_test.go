@@ -56,7 +56,8 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 	if m.signIn != steps.SignInPersonal {
 		t.Fatalf("answer %q", m.signIn)
 	}
-	mustRead(t, m, "Your answer: Yes, a personal Microsoft account")
+	mustRead(t, m, "Your answer: Yes, a personal Microsoft account", "Press m to change your answer.")
+	mustNotContain(t, m, "Press m to answer")
 	if st := m.snapshot(); st.SignIn != steps.SignInPersonal {
 		t.Fatalf("progress to save: %+v", st)
 	}
