@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -16,17 +17,19 @@ func writeHelp(w io.Writer, z *locales.Localizer) {
 	fmt.Fprintln(w, z.T("UsageAbout", data))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, z.T("UsageOptions", data))
+	// The value placeholders are words of the person's language; URL, N and none are not.
+	values := strings.NewReplacer("TEXT", z.T("UsageValueText", data), "FILE", z.T("UsageValueFile", data))
 	width := 0
 	names := make([]string, len(flagDefs))
 	for i, f := range flagDefs {
 		names[i] = "--" + f.name
 		if f.value != "" {
-			names[i] += " " + f.value
+			names[i] += " " + values.Replace(f.value)
 		}
-		width = max(width, len(names[i]))
+		width = max(width, utf8.RuneCountInString(names[i]))
 	}
 	for i, f := range flagDefs {
-		fmt.Fprintf(w, "  %s%s  %s\n", names[i], strings.Repeat(" ", width-len(names[i])), z.T(f.helpID, data))
+		fmt.Fprintf(w, "  %s%s  %s\n", names[i], strings.Repeat(" ", width-utf8.RuneCountInString(names[i])), z.T(f.helpID, data))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, z.T("UsageSupport", data))

@@ -56,6 +56,15 @@ func TestHelpInBothLanguages(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Utilisation\u00a0: auvenir-onboard") || !strings.Contains(out, "support@auvenir.ca") {
 		t.Fatalf("-h in French: %d %q", code, out)
 	}
+	// The value placeholders are French words too, and the descriptions stay aligned.
+	for _, want := range []string{"--explain TEXTE|-  ", "--endpoints FICHIER  ", "--pac FICHIER|URL  ", "dans FICHIER"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("French --help lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "FILE") || strings.Contains(out, "TEXT|") {
+		t.Errorf("French --help shows English placeholders:\n%s", out)
+	}
 }
 
 func TestVersion(t *testing.T) {
