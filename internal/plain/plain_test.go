@@ -427,3 +427,18 @@ func TestExtraField(t *testing.T) {
 		t.Fatal("the refusal is not said once")
 	}
 }
+
+// Before you begin gives IT's command without speaking of « the same check »: plain mode runs
+// none itself, so there is nothing for it to be the same as.
+func TestNetworkHintStandsAlone(t *testing.T) {
+	for _, lang := range locales.Langs {
+		out := run(t, Config{Lang: lang, LangKnown: true}, lines("0"))
+		z := locales.New(lang)
+		if !strings.Contains(out, z.T("PlainNetHint", nil)+"\nauvenir-onboard --check-network") {
+			t.Errorf("%s: no hint before the command:\n%s", lang, out)
+		}
+		if strings.Contains(out, z.T("NetWidgetHint", nil)) {
+			t.Errorf("%s: plain mode speaks of the same check:\n%s", lang, out)
+		}
+	}
+}

@@ -59,7 +59,7 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 	if sc.Widget == steps.WidgetNetworkCheck {
 		// Plain mode does not run the check itself: it gives the command IT runs.
 		d := netreport.Data()
-		lines = append(lines, s.z.T("NetWidgetHint", d), d["Cmd"].(string)+" "+d["CheckFlag"].(string))
+		lines = append(lines, s.z.T("PlainNetHint", d), d["Cmd"].(string)+" "+d["CheckFlag"].(string))
 	}
 	for _, f := range s.screenFields(sc.Widget) {
 		if f.Show != nil {
