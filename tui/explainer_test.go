@@ -20,7 +20,7 @@ func TestExplainerPasteAndAnswer(t *testing.T) {
 	if m.front() != idExplain {
 		t.Fatalf("x opened %v", m.front())
 	}
-	mustRead(t, m, "Expliquer un message d'erreur de Microsoft", "Entrée expliquer", "Échap précédent")
+	mustRead(t, m, "Expliquer un message d'erreur de Microsoft", "Entrée expliquer", "Échap retour au guide")
 	page := "Sorry, but we're having trouble signing you in.\nAADSTS500213: NotAllowedByInboundPolicyTenant\n" +
 		"Correlation Id: fcc0a98c-f61e-46c4-97e1-a51c69a1bb94\nTimestamp: 2026-11-29T09:55:00Z"
 	m = send(m, tea.PasteMsg{Content: page})
@@ -51,7 +51,7 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 	m = press(m, "2")
 	mustRead(t, m, "Is this address already a Microsoft account?", "Press m to answer")
 	m = press(m, "m")
-	mustRead(t, m, "1. Yes, a work account", "4. I don't know", "Enter confirm")
+	mustRead(t, m, "1. Yes, a work account", "4. I don't know", "Enter confirm", "Esc close the answers")
 	m = press(m, "down", "enter")
 	if m.signIn != steps.SignInPersonal {
 		t.Fatalf("answer %q", m.signIn)
@@ -206,6 +206,28 @@ func TestTimerInSightWhenStarted(t *testing.T) {
 			m = press(m, "2", "m", "4", step, "s")
 			left := strings.ReplaceAll(m.z.T("TimerLeft", map[string]any{"Left": "30:00"}), "\u00a0", " ")
 			mustContain(t, m, left)
+		}
+	}
+}
+
+// No two keys of a bar say the same thing: at step 2 with its answers open, ← and Esc both said
+// « précédent » though Esc only closes the answers.
+func TestNoTwoKeysOfABarSayTheSame(t *testing.T) {
+	for _, lang := range locales.Langs {
+		m, _ := newTest(lang, 120, 40)
+		for _, keys := range [][]string{{"2", "m"}, {"5", "x"}, {"9", "t"}} {
+			m = press(m, "esc", "esc")
+			m = press(m, keys...)
+			seen := map[string]string{}
+			for _, b := range m.barKeys() {
+				if !b.Enabled() || b.Help().Key == "" {
+					continue
+				}
+				if k, ok := seen[b.Help().Desc]; ok && k != b.Help().Key {
+					t.Errorf("%s %v: %q and %q both say %q", lang, keys, k, b.Help().Key, b.Help().Desc)
+				}
+				seen[b.Help().Desc] = b.Help().Key
+			}
 		}
 	}
 }

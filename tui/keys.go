@@ -164,11 +164,12 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Up:     b([]string{"up", "k"}, "↑/↓", "SignInKeyMove"),
 			Down:   key.NewBinding(key.WithKeys("down", "j")),
 			Choose: b([]string{"enter", "1", "2", "3", "4"}, enter, "KeyConfirm"),
-			Close:  b([]string{"esc"}, esc, "KeyBack"),
+			// Not « back »: ← back stands in the same bar and goes to the step before.
+			Close: b([]string{"esc"}, esc, "SignInKeyClose"),
 		},
 		explain: explainKeyMap{
 			Submit:     b([]string{"enter"}, enter, "ExplainKeySubmit"),
-			Close:      b([]string{"esc"}, esc, "KeyBack"),
+			Close:      b([]string{"esc"}, esc, "ExplainKeyClose"),
 			ScrollUp:   key.NewBinding(key.WithKeys("up", "pgup")),
 			ScrollDown: key.NewBinding(key.WithKeys("down", "pgdown")),
 		},
