@@ -29,6 +29,10 @@ func Markdown(w io.Writer, z *locales.Localizer, data map[string]any) error {
 			line("**" + inline(lead) + "**")
 		}
 		prevList := false
+		// Links right under an item that announces them ("…allow the following URLs:") are
+		// its sub-list, as the wizard indents them; at the top level they read as items of
+		// their own, on a par with the warnings.
+		nest := false
 		for _, b := range Blocks(s, data) {
 			text := inline(BlockText(z, b, data))
 			list := b.Kind == steps.Bullet || b.Kind == steps.Link || b.Kind == steps.Contact ||
@@ -37,13 +41,20 @@ func Markdown(w io.Writer, z *locales.Localizer, data map[string]any) error {
 				line("")
 			}
 			prevList = list
+			if b.Kind != steps.Link {
+				nest = (b.Kind == steps.Bullet || b.Kind == steps.Warning) && strings.HasSuffix(strings.TrimSpace(text), ":")
+			}
 			switch b.Kind {
 			case steps.Heading:
 				line("### " + text)
 			case steps.Bullet, steps.Warning, steps.StorePage:
 				line("- " + text)
 			case steps.Link:
-				line("- <" + b.URL + ">")
+				if nest {
+					line("  - <" + b.URL + ">")
+				} else {
+					line("- <" + b.URL + ">")
+				}
 			case steps.Contact:
 				line("- [" + text + "](" + b.URL + ")")
 			case steps.OnScreen:
