@@ -159,7 +159,7 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 		case errors.As(err, new(*netcheck.TooLargeError)):
 			return usage("NetErrCAFile", "File", o.caFile, "Detail", z.T("NetProblemTooLarge", fileLimitData(z)))
 		case err != nil:
-			return usage("NetErrCAFile", "File", o.caFile, "Detail", systemMessage(err))
+			return usage("NetErrCAFile", "File", o.caFile, "Detail", fileReason(z, err))
 		}
 	}
 	opts := netcheck.ProxyOptions{Flag: o.proxy, PAC: o.pac, Getenv: s.Getenv, Timeout: o.timeout}
@@ -171,7 +171,11 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 	proxy, err := netcheck.ChooseProxy(context.Background(), opts)
 	var pacErr *netcheck.PACError
 	if errors.As(err, &pacErr) {
-		return usage("NetErrPAC", "PAC", netcheck.RedactValue(pacErr.Location), "Detail", pacErr.Reason)
+		detail := pacErr.Reason
+		if pacErr.Err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)) {
+			detail = fileReason(z, pacErr.Err)
+		}
+		return usage("NetErrPAC", "PAC", netcheck.RedactValue(pacErr.Location), "Detail", detail)
 	}
 	if err != nil {
 		pe := &netcheck.ProxyError{Origin: "--proxy", Value: netcheck.RedactValue(o.proxy)}
@@ -253,6 +257,9 @@ func fileErrorText(z *locales.Localizer, err error) string {
 	}
 	d := guide.With(fileLimitData(z), "File", fe.File, "Line", fe.Line, "Detail", fe.Detail)
 	if fe.Problem == netcheck.ProblemUnreadable {
+		if fe.Err != nil {
+			d["Detail"] = fileReason(z, fe.Err)
+		}
 		return z.T("NetErrFileRead", d)
 	}
 	d["Problem"] = z.T(problemIDs[fe.Problem], d)
@@ -260,6 +267,19 @@ func fileErrorText(z *locales.Localizer, err error) string {
 		return z.T("NetErrFileLine", d)
 	}
 	return z.T("NetErrFile", d)
+}
+
+// fileReason is why a file named on the command line cannot be read: in the person's language
+// for the two common reasons (the path is wrong, the file is not theirs to read), otherwise the
+// system's own words.
+func fileReason(z *locales.Localizer, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return z.T("NetProblemNotFound", netreport.Data())
+	case errors.Is(err, fs.ErrPermission):
+		return z.T("NetProblemDenied", netreport.Data())
+	}
+	return systemMessage(err)
 }
 
 // systemMessage is the system's reason without the path the message already names.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -162,4 +163,18 @@ func FuzzParseArgs(f *testing.F) {
 			t.Fatalf("parseArgs(%q) accepted %+v", line, o)
 		}
 	})
+}
+
+// A file named on the command line that is not there is said in the person's language, for
+// --endpoints, --ca-file and --pac alike, in one line with exit status 2.
+func TestMissingFileInFrench(t *testing.T) {
+	t.Parallel()
+	missing := filepath.Join(t.TempDir(), "absent.txt")
+	for _, flag := range []string{"--endpoints", "--ca-file", "--pac"} {
+		code, _, errOut := runArgs(t, map[string]string{"LANG": "fr_CA.UTF-8"}, false, "--check-network", flag, missing)
+		if code != 2 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "ce fichier n'existe pas") ||
+			strings.Contains(errOut, "no such file") {
+			t.Errorf("%s absent: %d %q", flag, code, errOut)
+		}
+	}
 }

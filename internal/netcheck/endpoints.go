@@ -52,7 +52,10 @@ type FileError struct {
 	Line    int
 	Problem Problem
 	Detail  string
+	Err     error // ProblemUnreadable's cause, so that a missing file can be said in the person's language
 }
+
+func (e *FileError) Unwrap() error { return e.Err }
 
 func (e *FileError) Error() string {
 	if e.Line > 0 {

@@ -58,9 +58,12 @@ type ProxyOptions struct {
 type PACError struct {
 	Location string
 	Reason   string
+	Err      error // the cause, so that a missing file can be said in the person's language
 }
 
 func (e *PACError) Error() string { return "PAC " + e.Location + ": " + e.Reason }
+
+func (e *PACError) Unwrap() error { return e.Err }
 
 // ChooseProxy picks the proxy setting of a check. Its errors are the person's mistakes: a
 // *ProxyError for --proxy or a variable, a *PACError for --pac. A system setting that cannot
@@ -78,7 +81,7 @@ func ChooseProxy(ctx context.Context, o ProxyOptions) (ProxySetting, error) {
 	if o.PAC != "" {
 		pac, err := loadPAC(ctx, o.PAC, o)
 		if err != nil {
-			return ProxySetting{}, &PACError{Location: o.PAC, Reason: err.Error()}
+			return ProxySetting{}, &PACError{Location: o.PAC, Reason: err.Error(), Err: err}
 		}
 		return PACSetting(ProxyFromPAC, pac), nil
 	}

@@ -83,5 +83,5 @@ func readFileError(path string, err error) *FileError {
 	if errors.As(err, &pe) {
 		detail = pe.Err.Error()
 	}
-	return &FileError{File: path, Problem: ProblemUnreadable, Detail: detail}
+	return &FileError{File: path, Problem: ProblemUnreadable, Detail: detail, Err: err}
 }
