@@ -150,7 +150,7 @@ func TestResumeAfterQuittingAtStep5(t *testing.T) {
 
 	// No --lang this time, and LANG=C: the saved language is used.
 	p = start(t, 80, 24, env)
-	p.waitFor("Bon retour", "Étape 5 de 9 · Entrer le code", "Reprendre à cet endroit ?")
+	p.waitFor("Bon retour", "Étape 5 de 9 : Entrer le code", "Reprendre à cet endroit ?")
 	p.keys("Enter")
 	p.waitFor("Étape 5 de 9", "Le code est encore valide pendant 2", "jane@firm.ca")
 	p.keys("Right")
@@ -200,15 +200,20 @@ func TestCorruptStateFile(t *testing.T) {
 	p.exited()
 }
 
-// y copies through OSC 52: tmux, with set-clipboard on, keeps it as a paste buffer.
+// y copies through OSC 52 as well: tmux, with set-clipboard on, keeps it as a paste buffer.
+// With no display there is no system clipboard, so the screen does not claim a copy: it shows
+// the address on a line of its own, to select by hand.
 func TestCopyKeyOSC52(t *testing.T) {
-	p := start(t, 80, 24, nil, "--lang", "en", "--step", "4")
+	p := start(t, 80, 24, []string{"DISPLAY=", "WAYLAND_DISPLAY="}, "--lang", "en", "--step", "4")
 	if out, err := exec.Command("tmux", "-L", p.socket, "set-option", "-g", "set-clipboard", "on").CombinedOutput(); err != nil {
 		t.Fatalf("tmux set-clipboard: %v %s", err, out)
 	}
 	p.waitFor("Step 4 of 9")
 	p.keys("y")
-	p.waitFor("Copied to the clipboard: support@auvenir.ca")
+	screen := p.waitFor("The clipboard could not be reached. Select this text to copy it:")
+	if strings.Contains(screen, "Copied to the clipboard") || !strings.Contains(screen, "\n  support@auvenir.ca\n") {
+		t.Fatalf("screen:\n%s", screen)
+	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		out, _ := exec.Command("tmux", "-L", p.socket, "show-buffer").Output()
@@ -304,4 +309,50 @@ sleep 600
 	}
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p
+}
+
+// y with a desktop session (an X display and xclip): the address is on the system clipboard,
+// and the screen says so.
+func TestCopyKeySystemClipboard(t *testing.T) {
+	testtool.Need(t, "Xvfb")
+	testtool.Need(t, "xclip")
+	display := startXvfb(t)
+	p := start(t, 80, 24, []string{"DISPLAY=" + display, "WAYLAND_DISPLAY="}, "--lang", "en", "--step", "4")
+	p.waitFor("Step 4 of 9")
+	p.keys("y")
+	p.waitFor("Copied to the clipboard: support@auvenir.ca")
+	read := exec.Command("xclip", "-o", "-selection", "clipboard")
+	read.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := read.Output(); err != nil || string(out) != "support@auvenir.ca" {
+		t.Fatalf("the X clipboard holds %q (%v)", out, err)
+	}
+	p.keys("q")
+	p.exited()
+}
+
+// startXvfb starts a virtual X display for the test and returns its name.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	n := 140
+	for ; n < 220; n++ {
+		_, e1 := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+		_, e2 := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n))
+		if e1 != nil && e2 != nil {
+			break
+		}
+	}
+	display := fmt.Sprintf(":%d", n)
+	cmd := exec.Command("Xvfb", display, "-nolisten", "tcp")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			return display
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("Xvfb did not start")
+		}
+	}
 }

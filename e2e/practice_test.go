@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -25,10 +26,32 @@ func oathtool(t *testing.T, secret, at string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// carrySGR makes each line of a `tmux capture-pane -e` capture stand alone. tmux writes only the
+// changes from one cell to the next, across line ends too, and drops trailing spaces: a line of
+// the colour drawing of a QR code can start in the background colour set at the end of the line
+// above. Each line gets the colour changes since the last reset in front.
+func carrySGR(capture string) string {
+	sgr := regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+	var state []string
+	lines := strings.Split(capture, "\n")
+	for i, l := range lines {
+		prefix := strings.Join(state, "")
+		for _, s := range sgr.FindAllString(l, -1) {
+			if s == "\x1b[m" || s == "\x1b[0m" {
+				state = state[:0]
+				continue
+			}
+			state = append(state, s)
+		}
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}
+
 // backgrounds are the tmux panes' default colours. tmux answers a program's OSC 11 query with
 // the pane's background when window-style sets one in RGB, so the binary learns it as from a
-// real terminal; which glyphs it chose shows in the drawing's quiet zone (spaces on a light
-// background, full blocks on a dark one).
+// real terminal. With colour the drawing paints its own quiet zone, the same on both: its top
+// line starts with spaces in the drawing's light colour.
 var backgrounds = []struct {
 	name  string
 	style string
@@ -36,7 +59,7 @@ var backgrounds = []struct {
 	zone  string // the first cells of the drawing's top line
 }{
 	{"light", "set -g window-style 'bg=#ffffff,fg=#000000'", screenqr.Light, "    "},
-	{"dark", "set -g window-style 'bg=#000000,fg=#ffffff'", screenqr.Dark, "████"},
+	{"dark", "set -g window-style 'bg=#000000,fg=#ffffff'", screenqr.Dark, "    "},
 }
 
 // waitForZone waits until the drawing's top-left cells are zone: the binary has drawn the code
@@ -91,7 +114,7 @@ func TestPracticeEndToEnd(t *testing.T) {
 			plain := p.waitForZone(bg.zone)
 
 			// As a phone's camera sees it on this background: dark modules on light.
-			got, err := screenqr.Scan(plain, bg.theme)
+			got, err := screenqr.ScanANSI(carrySGR(p.screenEscapes()), bg.theme)
 			if err != nil || len(got) != 1 {
 				t.Fatalf("on a %s background a scanner reads %q (%v)", bg.name, got, err)
 			}
@@ -184,8 +207,8 @@ func TestShowQREndToEnd(t *testing.T) {
 		t.Run(bg.name, func(t *testing.T) {
 			p := startWith(t, run{w: 80, h: 24, tmux: bg.style, pipe: uri + "\n", args: []string{"--show-qr", "--lang", "fr"}})
 			p.waitFor("Balayez ce code", "GEZD GNBV GY3T QOJQ", "support@auvenir.ca")
-			plain := p.waitForZone(bg.zone)
-			if seen, err := screenqr.Scan(plain, bg.theme); err != nil || len(seen) != 1 || seen[0] != uri {
+			p.waitForZone(bg.zone)
+			if seen, err := screenqr.ScanANSI(carrySGR(p.screenEscapes()), bg.theme); err != nil || len(seen) != 1 || seen[0] != uri {
 				t.Fatalf("on a %s background a scanner reads %q (%v)", bg.name, seen, err)
 			}
 			p.keys("q")
@@ -208,4 +231,15 @@ func TestShowQRWithoutPipeEndToEnd(t *testing.T) {
 	if stderr := p.file("stderr"); !strings.Contains(stderr, "reads the otpauth address from standard input") {
 		t.Fatalf("stderr %q", stderr)
 	}
+}
+
+// screenEscapes is the visible screen with its colour escapes (capture-pane -e): the colour
+// drawing of a QR code is in the colours.
+func (p *pane) screenEscapes() string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", "-L", p.socket, "capture-pane", "-p", "-e").Output()
+	if err != nil {
+		p.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
 }

@@ -1,68 +1,100 @@
 #!/usr/bin/env bash
-# Runs the Windows release build under Debian's wine: --version, --print in both languages
-# (compared byte for byte with the Linux build) and a bad flag's exit status. Not part of CI: it
-# installs about 150 MiB (wine64, and mingw to build the shim below).
+# The wine lane: runs the Windows release build under Debian's wine 8 as a Windows client would
+# (TERM and LANG unset), and fails on the first check that does not hold. .ci/run runs it; it
+# also runs alone (as root it installs what it lacks: wine64, mingw for the shim, python3-pyte).
 #
-# Debian 12's wine 8.0 has no bcryptprimitives.dll, whose ProcessPrng the Go runtime (1.24 and
-# later) loads at start-up from system32; Windows 10 and 11 have it. The script puts a small shim
-# in the throwaway wine prefix only; nothing of it ships.
+#   scripts/wine-check.sh [DIST]   DIST: a folder of tools/dist archives (else it builds them)
+#
+# Checks: --version; --print in both languages byte-identical to the Linux build's;
+# --check-network --json against a refused and an open loopback port (classes refused and ok);
+# the e2e tests named TestWindows… (the console output of a whole walk: no insert mode, and
+# replayed without insert mode it reads as the Linux build's screens; the display language; the
+# closing pause's language; --show-qr ending on q); and the Windows builds of the unit tests that
+# need Windows (socket error numbers, the clipboard, the console as standard input).
+# Wine is not Windows: README.md, "What is verified under wine", says what this proves and what not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wine64 gcc-mingw-w64-x86-64-win32 >/dev/null
+  need=()
+  command -v wine64 >/dev/null || [ -x /usr/lib/wine/wine64 ] || need+=(wine64)
+  command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
+  /usr/bin/python3 -c 'import pyte' 2>/dev/null || need+=(python3-pyte)
+  if [ ${#need[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
 fi
 work=$(mktemp -d)
-trap '"$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
-export WINEPREFIX="$work/prefix" WINEDEBUG=-all
-wine=/usr/lib/wine/wine64
-[ -x "$wine" ] || wine=$(command -v wine64)
-wineserver=$(dirname "$wine")/wineserver
-[ -x "$wineserver" ] || wineserver=wineserver
-
-cat > "$work/shim.c" <<'C'
-#include <windows.h>
-#include <ntsecapi.h>
-__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
-    while (len > 0) {
-        ULONG n = len > 0x10000 ? 0x10000 : (ULONG)len;
-        if (!RtlGenRandom(data, n)) return FALSE;
-        data += n; len -= n;
-    }
-    return TRUE;
+server=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  "${wineserver:-wineserver}" -k 2>/dev/null || true
+  rm -rf "$work"
 }
-C
-x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" "$work/shim.c" -ladvapi32
-"$wine" wineboot -i >/dev/null 2>&1 || true
-cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+trap cleanup EXIT
+# shellcheck source=scripts/wine-prefix.sh
+. scripts/wine-prefix.sh
+wine_prefix "$work"
+echo "== wine prefix ready (Windows $("$wine" cmd /c ver </dev/null 2>/dev/null | tr -d '\r' | grep -o '[0-9][0-9.]*' | head -1))"
 
-go run ./tools/dist -targets windows/amd64,linux/amd64 -o "$work/dist"
-(cd "$work" && unzip -q dist/*_windows_amd64.zip && tar -xzf dist/*_linux_amd64.tar.gz)
+dist=${1:-}
+if [ -z "$dist" ]; then
+  dist="$work/dist"
+  go run ./tools/dist -targets windows/amd64,linux/amd64 -o "$dist"
+fi
+(cd "$work" && unzip -q "$dist"/*_windows_amd64.zip && tar -xzf "$dist"/*_linux_amd64.tar.gz)
 exe=$(echo "$work"/auvenir-onboard_*_windows_amd64/auvenir-onboard.exe)
 lin=$(echo "$work"/auvenir-onboard_*_linux_amd64/auvenir-onboard)
+run_exe() { env -u TERM -u TERM_PROGRAM -u LANG -u LC_ALL -u LC_MESSAGES "$wine" "$exe" "$@" </dev/null; }
 
 echo "== --version under wine"
-"$wine" "$exe" --version </dev/null
+run_exe --version
 for lang in fr en; do
-  "$wine" "$exe" --print --lang "$lang" </dev/null >"$work/wine-$lang.md"
+  run_exe --print --lang "$lang" >"$work/wine-$lang.md"
   "$lin" --print --lang "$lang" >"$work/linux-$lang.md"
   cmp "$work/wine-$lang.md" "$work/linux-$lang.md"
   echo "== --print --lang $lang: identical to the Linux build ($(wc -c <"$work/wine-$lang.md") bytes)"
 done
-set +e
-"$wine" "$exe" --lang xx </dev/null
-code=$?
-set -e
-[ "$code" = 2 ] || { echo "--lang xx exited $code, want 2"; exit 1; }
-echo "== --lang xx: exit status 2"
 
-# --check-network --json against a loopback web server (never an outside host).
+set +e
+run_exe --lang xx >/dev/null 2>"$work/xx.err"
+xx=$?
+run_exe >/dev/null 2>"$work/notty.err"
+notty=$?
+set -e
+[ "$xx" = 2 ] && [ "$notty" = 2 ] || { echo "--lang xx exited $xx, no terminal $notty; want 2 and 2"; exit 1; }
+echo "== --lang xx and no terminal: exit status 2 ($(head -c 80 "$work/notty.err"))"
+
+# --check-network --json: a loopback port nobody listens on, and a loopback web server.
+closed=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server 0 --bind 127.0.0.1 --directory "$work" >"$work/http.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; "$wineserver" -k 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do grep -q 'port' "$work/http.log" && break; sleep 0.1; done
-port=$(sed -n 's/.* port \([0-9]*\).*/\1/p' "$work/http.log" | head -1)
-"$wine" "$exe" --check-network --json "http://127.0.0.1:$port/" </dev/null >"$work/wine-net.json"
-"$lin" --check-network --json "http://127.0.0.1:$port/" >"$work/linux-net.json"
-python3 -c 'import json,sys; [json.load(open(f)) for f in sys.argv[1:]]' "$work/wine-net.json" "$work/linux-net.json"
-echo "== --check-network --json http://127.0.0.1:$port/ under wine (exit 0, valid JSON):"
-cat "$work/wine-net.json"
+open=$(sed -n 's/.* port \([0-9]*\).*/\1/p' "$work/http.log" | head -1)
+set +e
+run_exe --check-network --json "http://127.0.0.1:$closed/" "http://127.0.0.1:$open/" >"$work/wine-net.json"
+code=$?
+set -e
+python3 - "$work/wine-net.json" "$closed" "$open" "$code" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+classes = {e["url"]: e["class"] for e in doc["endpoints"]}
+want = {f"http://127.0.0.1:{sys.argv[2]}/": "refused", f"http://127.0.0.1:{sys.argv[3]}/": "ok"}
+if classes != want or sys.argv[4] != "1":
+    sys.exit(f"--check-network under wine: classes {classes}, exit {sys.argv[4]}; want {want}, exit 1")
+print(f"== --check-network --json under wine: closed port refused, open port ok (exit {sys.argv[4]}: one failed)")
+PY
+
+echo "== e2e under wine (console output of a walk, replay without insert mode, language, --show-qr)"
+AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -run '^TestWindows' ./e2e 2>&1 |
+  grep -E '^(--- |PASS|FAIL|ok)|wine_test.go'
+
+echo "== Windows unit tests under wine"
+GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck
+GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
+"$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
+# The tui tests read their golden files relative to the package folder.
+(cd tui && env -u TERM "$wine" "$work/tui.test.exe" -test.v -test.run 'SystemClipboard|RendererEnviron' </dev/null |
+  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)')
+# OpenTerminal needs a console: script(1) gives wine a terminal, from which it makes one.
+(cd tui && script -qec "env -u TERM '$wine' '$work/tui.test.exe' -test.v -test.run OpenTerminal" /dev/null </dev/null |
+  tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | grep -E '^(--- |PASS|FAIL|\s+\S+_test.go)')

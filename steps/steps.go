@@ -24,7 +24,19 @@ const (
 	WidgetCodeTimer           // shows how long the emailed code stays valid
 	WidgetMFAOptions          // the two ways to register multifactor authentication
 	WidgetSignIn              // "Is this address already a Microsoft account?": steps 3 to 5 follow it
+	widgetEnd                 // one past the last: a new widget goes above
 )
+
+// Widgets lists every widget but WidgetNone. The TUI and plain mode each test that they draw
+// every one (tui/completeness_test.go, internal/plain/completeness_test.go): a new widget fails
+// there until both modes handle it.
+func Widgets() []Widget {
+	var out []Widget
+	for w := WidgetNone + 1; w < widgetEnd; w++ {
+		out = append(out, w)
+	}
+	return out
+}
 
 // BlockKind says how a block is presented.
 type BlockKind int

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -16,15 +17,18 @@ import (
 // the field. A valid address is kept however the field is left; a refused one stays typed, with
 // why, and the person stays.
 type addressScreen struct {
-	input   textinput.Model
+	input   field
 	refusal string // message ID of the refusal of what is typed now; empty when none
 }
 
+// addressLimit is RFC 5321's longest path; guest.Parse refuses longer.
+const addressLimit = 254
+
 func newAddressScreen(email string) addressScreen {
 	in := textinput.New()
-	in.CharLimit = 254 // RFC 5321's longest path; guest.Parse refuses longer
+	in.CharLimit = addressLimit
 	in.SetValue(email)
-	return addressScreen{input: in}
+	return addressScreen{input: newField(in)}
 }
 
 func (addressScreen) id() screenID { return idAddress }
@@ -46,8 +50,8 @@ func (s addressScreen) keys(c *common) []key.Binding {
 }
 
 func (s addressScreen) focus() (addressScreen, tea.Cmd) {
-	cmd := s.input.Focus()
-	s.input.CursorEnd()
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Focus()
 	return s, cmd
 }
 
@@ -74,12 +78,21 @@ func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 		}
 	}
 	before, pos := s.input.Value(), s.input.Position()
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(msg)
-	if s.input.Value() == before && s.input.Position() == pos {
+	if isKey && press.Text != "" && utf8.RuneCountInString(before) >= addressLimit {
+		// A letter past the limit, as a pasted page brings thousands of: nothing to do, and
+		// not even the field's own work of scrolling its 254 characters.
+		return s, unchanged{}, nil
+	}
+	if s.input.Width() != fieldWidth(c) {
+		// The field scrolls its text as it is typed, by the width it has when the key comes.
+		s.input = s.input.with(func(in *textinput.Model) { in.SetWidth(fieldWidth(c)) })
+	}
+	next, cmd := s.input.Update(msg)
+	if next.Value() == before && next.Position() == pos {
 		// A letter past the limit, as a pasted page brings thousands of: nothing to redraw.
 		return s, unchanged{}, cmd
 	}
+	s.input = next
 	if s.input.Value() != before {
 		s.refusal = "" // it spoke of other text
 	}
@@ -98,27 +111,28 @@ func (s addressScreen) leave(move int) (screen, action, tea.Cmd) {
 	case refusal != "":
 		// Back, or esc: the text stays to fix, and nothing of it is kept as the address.
 		if move == 0 {
-			s.input.Blur()
+			s.input = s.input.Blur()
 		}
 		return s, addressLeft{email: "", move: move, keep: true}, nil
 	}
-	s.input.SetValue(addr)
+	s.input = s.input.SetValue(addr)
 	if move == 0 {
-		s.input.Blur()
+		s.input = s.input.Blur()
 	}
 	return s, addressLeft{email: addr, move: move}, nil
 }
 
 func (s addressScreen) view(c *common, w, _ int) string {
 	st := c.st
-	s.input.SetWidth(max(10, min(50, w-4)))
-	s.input.Placeholder = c.z.T("AddressPlaceholder")
-	s.input.SetStyles(st.Input)
+	in := s.input.copy()
+	in.SetWidth(fieldWidth(c))
+	in.Placeholder = c.z.T("AddressPlaceholder")
+	in.SetStyles(st.Input)
 	// Presenter mode hides what is typed: the client may type while the screen is shared.
 	if c.presenter {
-		s.input.EchoMode, s.input.EchoCharacter = textinput.EchoPassword, '•'
+		in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '•'
 	}
-	out := []string{st.Bold.Render(c.z.T("AddressLabel")), st.Box.Render(s.input.View())}
+	out := []string{st.Bold.Render(c.z.T("AddressLabel")), st.Box.Render(in.View())}
 	// While a new address is being typed, nothing is said of the old one.
 	if typing := s.input.Focused() && s.input.Value() != "" && s.input.Value() != c.email; !typing || s.refusal != "" {
 		out = append(out, styleLines(c, guide.AddressLines(c.z, c.email, s.refusal, c.presenter), w)...)
@@ -129,6 +143,9 @@ func (s addressScreen) view(c *common, w, _ int) string {
 	}
 	return strings.Join(append(out, "", fill(st.Muted, c.z.T(hint, c.data()), w)), "\n")
 }
+
+// fieldWidth is the address field's: 50 cells, less in a narrow window, inside its box.
+func fieldWidth(c *common) int { return max(10, min(50, c.mainWidth()-6)) }
 
 // styleLines gives each line of words its look: the one place the TUI styles guide.Line.
 func styleLines(c *common, lines []guide.Line, w int) []string {

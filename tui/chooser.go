@@ -56,7 +56,7 @@ func (s chooserScreen) view(c *common, w, h int) string {
 	bw := min(64, max(20, w-8))
 	d := c.data()
 	box := c.st.Box.Render(strings.Join([]string{
-		fill(c.st.Heading, fr.T("ChooseLanguage")+" · "+en.T("ChooseLanguage"), bw),
+		fill(c.st.Heading, fr.T("ChooseLanguage")+" "+glyphs.Sep+" "+en.T("ChooseLanguage"), bw),
 		"",
 		opt(locales.French, fr) + "     " + opt(locales.English, en),
 		"",

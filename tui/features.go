@@ -1,9 +1,5 @@
 package tui
 
-import (
-	"strings"
-)
-
 // status is one line above the support contacts saying what a key just did (or that a state file
 // was ignored). It is kept as a message ID and its values, not as words, so switching the
 // language says it again in the new one; it belongs to the screen it was said on.
@@ -11,6 +7,7 @@ type status struct {
 	id   string
 	data map[string]any
 	link string // an address shown after the words, as a hyperlink
+	own  string // text shown on a line of its own after the words, to select by hand
 	text string // words already in the person's language (a notice from the command line)
 }
 
@@ -39,5 +36,8 @@ func (m Model) statusLine() string {
 	if s.link != "" {
 		lines += "\n" + m.st.Link.Hyperlink(s.link).Render(s.link)
 	}
-	return strings.ReplaceAll(lines, "\n", "\n ") + "\n"
+	if s.own != "" {
+		lines += "\n " + s.own // indented under the words, to select on its own
+	}
+	return lines + "\n"
 }

@@ -225,7 +225,7 @@ func TestResumeOffer(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := newWith(Config{Progress: store, Resume: &saved}, 80, 24)
-	mustContain(t, m, "Welcome back", "Step 5 of 9 · Enter the code", "Continue from there?", "support@auvenir.ca")
+	mustContain(t, m, "Welcome back", "Step 5 of 9: Enter the code", "Continue from there?", "support@auvenir.ca")
 	// Other keys do nothing while the question is asked.
 	m = press(m, "right", "P", "7")
 	mustContain(t, m, "Welcome back")
@@ -327,29 +327,77 @@ func runCmd(m Model, k string) Model {
 	return m
 }
 
-// y copies the support address, or on the address screen the guest identity, through OSC 52.
-func TestCopyKey(t *testing.T) {
-	m, _ := newWith(Config{Email: "jane@firm.ca", Step: 4}, 80, 24)
+// runCopy presses y and runs what it asks for: the OSC 52 sequence (returned) and the system
+// clipboard copy, whose outcome goes back to the model.
+func runCopy(t *testing.T, m Model) (Model, tea.Msg) {
+	t.Helper()
 	next, cmd := m.Update(keyMsg("y"))
 	m = next.(Model)
-	if cmd == nil || !reflect.DeepEqual(cmd(), tea.SetClipboard(steps.SupportEmail)()) {
-		t.Fatal("y does not copy the support address")
+	if cmd == nil {
+		t.Fatal("y does nothing")
+	}
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok || len(batch) != 2 {
+		t.Fatalf("y gives %T, want the OSC 52 sequence and the system copy", cmd())
+	}
+	osc52 := batch[0]()
+	return send(m, batch[1]()), osc52
+}
+
+// y copies the support address, or on the address screen the guest identity, through the system
+// clipboard and OSC 52; it says "copied" only when the system clipboard took it.
+func TestCopyKey(t *testing.T) {
+	var copied []string
+	ok := func(s string) error { copied = append(copied, s); return nil }
+	m, _ := newWith(Config{Email: "jane@firm.ca", Step: 4, CopyText: ok}, 80, 24)
+	m, osc := runCopy(t, m)
+	if !reflect.DeepEqual(osc, tea.SetClipboard(steps.SupportEmail)()) || copied[0] != steps.SupportEmail {
+		t.Fatalf("y does not copy the support address: %v, %q", osc, copied)
 	}
 	mustContain(t, m, "Copied to the clipboard: support@auvenir.ca")
 	m = press(m, "left", "left", "left", "left", "esc")
 	mustContain(t, m, "y copy identity")
-	next, cmd = m.Update(keyMsg("y"))
-	if !reflect.DeepEqual(cmd(), tea.SetClipboard("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")()) {
+	m, osc = runCopy(t, m)
+	if !reflect.DeepEqual(osc, tea.SetClipboard("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")()) ||
+		copied[1] != "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com" {
 		t.Fatal("y on the address screen does not copy the identity")
 	}
 	// Presenter mode copies the real identity but shows it masked.
-	m = press(next.(Model), "P")
-	next, cmd = m.Update(keyMsg("y"))
-	if !reflect.DeepEqual(cmd(), tea.SetClipboard("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")()) {
+	m = press(m, "P")
+	m, osc = runCopy(t, m)
+	if !reflect.DeepEqual(osc, tea.SetClipboard("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")()) {
 		t.Fatal("presenter mode changed what is copied")
 	}
-	mustContain(t, next.(Model), "Copied to the clipboard: j•••_f•••.ca#EXT#")
-	mustNotContain(t, next.(Model), "jane")
+	mustContain(t, m, "Copied to the clipboard: j•••_f•••.ca#EXT#")
+	mustNotContain(t, m, "jane")
+}
+
+// Without a system clipboard (a Linux console, an SSH session) nothing claims a copy: the text
+// stands on its own line to be selected by hand; OSC 52 is still sent.
+func TestCopyWithoutClipboard(t *testing.T) {
+	for _, lang := range []locales.Lang{locales.English, locales.French} {
+		none := func(string) error { return errNoClipboard }
+		m, _ := newWith(Config{Lang: lang, LangKnown: true, Step: 4, CopyText: none}, 80, 24)
+		m, osc := runCopy(t, m)
+		if !reflect.DeepEqual(osc, tea.SetClipboard(steps.SupportEmail)()) {
+			t.Fatal("no OSC 52 without a system clipboard")
+		}
+		mustNotContain(t, m, "Copied to the clipboard", "Copié dans le presse-papiers")
+		s := screenText(m)
+		want := map[locales.Lang]string{locales.English: "The clipboard could not be reached", locales.French: "Impossible d'accéder au presse-papiers"}[lang]
+		if !strings.Contains(s, want) {
+			t.Fatalf("%s: no failure message:\n%s", lang, s)
+		}
+		alone := false
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimSpace(l) == steps.SupportEmail {
+				alone = true
+			}
+		}
+		if !alone {
+			t.Fatalf("%s: the address is not on a line of its own:\n%s", lang, s)
+		}
+	}
 }
 
 // Links are OSC 8 hyperlinks: the terminal makes them clickable where it can.

@@ -130,6 +130,8 @@ func TestGoldenStep9(t *testing.T) {
 		"fr_phone_refused":      {step9(locales.French), 80, 24, append(append([]string{"t"}, chars("1 800 555")...), "enter")},
 		"en_show_qr":            {Config{Lang: locales.English, ShowKey: &key}, 80, 24, nil},
 		"fr_show_qr_light":      {Config{Lang: locales.French, ShowKey: &key}, 80, 24, []string{bgLight}},
+		"fr_practice_no_colour": {Config{Lang: locales.French, LangKnown: true, Practice: true, practiceRand: fixedRand(), NoColor: true}, 80, 24, nil},
+		"en_show_qr_no_colour":  {Config{Lang: locales.English, ShowKey: &key, NoColor: true}, 80, 24, nil},
 		"en_show_qr_presenter":  {Config{Lang: locales.English, ShowKey: &key, Presenter: true}, 80, 24, nil},
 		"fr_show_qr_presenter":  {Config{Lang: locales.French, ShowKey: &key, Presenter: true}, 80, 24, nil},
 	}

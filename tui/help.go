@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -54,9 +52,4 @@ func wrapKeys(c *common, bindings []key.Binding, w int) []string {
 		width += bw
 	}
 	return append(rows, c.help.ShortHelpView(row))
-}
-
-// keysLine is wrapKeys as one block.
-func keysLine(c *common, bindings []key.Binding, w int) string {
-	return strings.Join(wrapKeys(c, bindings, w), "\n")
 }

@@ -94,10 +94,10 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 				z.T("KeySuspend", guide.With(data, "ResumeCmd", "fg"))), key.WithDisabled()),
 		},
 		walk: walkKeyMap{
-			Next:         b([]string{"right", "enter", "n"}, "→", "KeyNext"),
-			Back:         b([]string{"left", "p"}, "←", "KeyBack"),
+			Next:         b([]string{"right", "enter", "n"}, glyphs.Right, "KeyNext"),
+			Back:         b([]string{"left", "p"}, glyphs.Left, "KeyBack"),
 			Jump:         b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1–9", "KeyJump"),
-			ScrollUp:     b([]string{"up", "k"}, "↑/↓", "KeyScroll"),
+			ScrollUp:     b([]string{"up", "k"}, glyphs.UpDown, "KeyScroll"),
 			ScrollDown:   key.NewBinding(key.WithKeys("down", "j")),
 			PageUp:       key.NewBinding(key.WithKeys("pgup")),
 			PageDown:     key.NewBinding(key.WithKeys("pgdown")),

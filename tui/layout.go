@@ -21,7 +21,7 @@ func wrapWords(text string, w int) string {
 	if w < 1 {
 		w = 1
 	}
-	if ansi.StringWidth(text) <= w && !strings.Contains(text, "\n") {
+	if cells(text) <= w && !strings.Contains(text, "\n") {
 		return text
 	}
 	var b strings.Builder
@@ -35,23 +35,26 @@ func wrapWords(text string, w int) string {
 }
 
 func wrapParagraph(b *strings.Builder, para string, w int) {
-	if ansi.StringWidth(para) <= w {
+	if cells(para) <= w {
 		b.WriteString(para)
 		return
 	}
 	// Leading spaces are an indent the writer meant; they stay on the first line.
 	indent := len(para) - len(strings.TrimLeft(para, " "))
 	col := 0
+	if indent > w/2 {
+		indent = 0 // an indent as wide as the line leaves no room: the words go flush
+	}
 	if indent > 0 {
 		b.WriteString(para[:indent])
 		col = indent
 	}
 	first := true
-	for _, word := range strings.Split(para[indent:], " ") {
+	for _, word := range strings.Split(strings.TrimLeft(para, " "), " ") {
 		if word == "" {
 			continue
 		}
-		ww := ansi.StringWidth(word)
+		ww := cells(word)
 		switch {
 		case !first && col+1+ww <= w:
 			b.WriteByte(' ')
@@ -67,9 +70,9 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 				b.WriteByte('\n')
 				col = 0
 			}
-			pieces := strings.Split(ansi.Hardwrap(word, w, false), "\n")
+			pieces := breakWord(word, w)
 			b.WriteString(strings.Join(pieces, "\n"))
-			col = ansi.StringWidth(pieces[len(pieces)-1])
+			col = cells(pieces[len(pieces)-1])
 			continue
 		}
 		b.WriteString(word)
@@ -77,12 +80,70 @@ func wrapParagraph(b *strings.Builder, para string, w int) {
 	}
 }
 
-// fill renders text in style as a block w cells wide, wrapped by wrapWords. The style's padding
-// and border count in w, as lipgloss counts them.
+// breakWord cuts a word longer than w into lines of at most w cells, each cut where the word has
+// a seam when one falls in the second half of the line: before "@" or "#", after "/", "?" or "&",
+// else after ".", "-" or "_". "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com" breaks before its
+// "@". Words with escape codes are cut by width alone.
+func breakWord(word string, w int) []string {
+	if strings.ContainsRune(word, '\x1b') {
+		return strings.Split(ansi.Hardwrap(word, w, false), "\n")
+	}
+	var out []string
+	r := []rune(word)
+	for len(r) > 0 {
+		if ansi.StringWidth(string(r)) <= w {
+			out = append(out, string(r))
+			break
+		}
+		// n: how many runes fit in w cells.
+		n, cells := 0, 0
+		for n < len(r) {
+			cw := ansi.StringWidth(string(r[n]))
+			if cells+cw > w {
+				break
+			}
+			cells += cw
+			n++
+		}
+		cut, weak := 0, 0
+		for i := n; i > n/2 && i > 0 && cut == 0; i-- {
+			switch {
+			case i < len(r) && (r[i] == '@' || r[i] == '#'), strings.ContainsRune("/?&", r[i-1]):
+				cut = i
+			case weak == 0 && strings.ContainsRune(".-_", r[i-1]):
+				weak = i
+			}
+		}
+		if cut == 0 {
+			cut = weak
+		}
+		if cut == 0 {
+			cut = max(1, n)
+		}
+		out = append(out, string(r[:cut]))
+		r = r[cut:]
+	}
+	return out
+}
+
+// fill renders text in style in at most w cells, wrapped by wrapWords. The style's padding and
+// border count in w, as lipgloss counts them. Lines are not padded to w: the viewport and the
+// frame pad what they show, and letting lipgloss wrap and pad again cost a fifth of a frame.
 func fill(style lipgloss.Style, text string, w int) string {
 	w = max(1, w)
 	inner := max(1, w-style.GetHorizontalFrameSize())
-	return style.Width(w).Render(wrapWords(text, inner))
+	return style.Render(wrapWords(text, inner))
+}
+
+// cells is the width of s in terminal cells; plain ASCII, most of a frame's words, is counted
+// without walking grapheme clusters.
+func cells(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 // wrap renders text with style at width w and returns its lines.
@@ -111,7 +172,7 @@ func truncate(s string, w int) string {
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, max(0, w), "…")
+	return ansi.Truncate(s, max(0, w), glyphs.More)
 }
 
 // joinColumns puts right beside left, whose lines are padded to width lw and then gap spaces. It

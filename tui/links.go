@@ -8,6 +8,7 @@ import (
 	"runtime"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/atotto/clipboard"
 	"github.com/cli/browser"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
@@ -60,13 +61,49 @@ func (m *Model) opened(msg openedMsg) {
 }
 
 // copy puts the guest identity on the clipboard on the address screen once an address is
-// given, and the support address everywhere else, through the terminal (OSC 52), which works
-// over SSH too. What it says it copied is masked in presenter mode.
+// given, and the support address everywhere else: through the system's clipboard where there is
+// one, and through the terminal (OSC 52) as well, which reaches the clipboard of the computer in
+// front of the person over SSH, in terminals that allow it. Whether OSC 52 worked cannot be
+// known (the classic Windows console ignores it, tmux drops it by default), so only the system
+// clipboard's success is reported as a copy; otherwise the text stands on a line of its own, to
+// select by hand. What it shows is masked in presenter mode.
 func (m *Model) copy() tea.Cmd {
 	text, shown := steps.SupportEmail, steps.SupportEmail
 	if m.screen().Widget == steps.WidgetAddress && m.email != "" {
 		text, shown = guide.Data(m.email)["Identity"].(string), fmt.Sprint(m.data()["Identity"])
 	}
-	m.setStatus("LinkCopied", map[string]any{"Text": shown})
-	return tea.SetClipboard(text)
+	copier := m.cfg.CopyText
+	if copier == nil {
+		copier = systemClipboard
+	}
+	return tea.Batch(tea.SetClipboard(text), func() tea.Msg { return copiedMsg{shown: shown, err: copier(text)} })
+}
+
+// copiedMsg is the outcome of a copy to the system clipboard.
+type copiedMsg struct {
+	shown string
+	err   error
+}
+
+var errNoClipboard = errors.New("no system clipboard")
+
+// systemClipboard writes to the clipboard: the Windows API, pbcopy on macOS, wl-copy, xclip or
+// xsel on Linux (github.com/atotto/clipboard). A Linux session without a display has none.
+func systemClipboard(text string) error {
+	if clipboard.Unsupported {
+		return errNoClipboard
+	}
+	if runtime.GOOS != "darwin" && runtime.GOOS != "windows" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errNoClipboard
+	}
+	return clipboard.WriteAll(text)
+}
+
+func (m *Model) copied(msg copiedMsg) {
+	if msg.err != nil {
+		m.status = status{id: "LinkCopyFailed", own: msg.shown}
+		m.refresh()
+		return
+	}
+	m.setStatus("LinkCopied", map[string]any{"Text": msg.shown})
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	otptotp "github.com/pquerna/otp/totp"
 
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
@@ -191,23 +192,57 @@ func TestPracticeReplayAndNoMatch(t *testing.T) {
 	mustRead(t, m, "This code does not match")
 }
 
-// The code on screen is the practice URI, and reads as dark modules on a light quiet zone on the
-// background the terminal reported; i inverts it.
+// With colour every module is painted, quiet zone included: the code reads on a dark and a light
+// terminal alike, whatever background the terminal reported, and there is nothing to invert.
+func TestPracticeCodeInColourScansOnAnyBackground(t *testing.T) {
+	for _, reported := range []bool{false, true} {
+		m, _ := practiceAt(t, locales.English, 80, 24)
+		if reported {
+			m = send(m, tea.BackgroundColorMsg{Color: color.White})
+		}
+		uri := m.practice.p.URI()
+		for _, light := range []bool{false, true} {
+			if got := scanFrame(t, m.View().Content, light); len(got) != 1 || got[0] != uri {
+				t.Fatalf("reported light=%v, terminal light=%v: decoded %q, want %q", reported, light, got, uri)
+			}
+		}
+		mustNotContain(t, m, "i invert")
+		before := m.View().Content
+		if m = press(m, "i"); m.View().Content != before {
+			t.Fatal("i changed the colour drawing")
+		}
+	}
+}
+
+// A terminal without colour (an ASCII profile, as with NO_COLOR) gets the glyph drawing.
+func TestPracticeCodeWithoutColourUsesGlyphs(t *testing.T) {
+	m, _ := practiceAt(t, locales.English, 80, 24)
+	m = send(m, tea.ColorProfileMsg{Profile: colorprofile.Ascii})
+	if !strings.Contains(m.View().Content, "█") || strings.Contains(m.View().Content, "48;2;") {
+		t.Fatal("no glyph drawing without colour")
+	}
+	mustRead(t, m, "i invert")
+}
+
+// Without colour the code on screen is the practice URI, and reads as dark modules on a light
+// quiet zone on the background the terminal reported; i inverts it.
 func TestPracticeCodeScansOnDarkAndLight(t *testing.T) {
 	for _, light := range []bool{false, true} {
-		m, _ := practiceAt(t, locales.English, 80, 24)
+		c := &fakeClock{t0}
+		m := New(Config{Lang: locales.English, LangKnown: true, Now: c.now, Practice: true, practiceRand: fixedRand(), NoColor: true})
+		m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 		if light {
 			m = send(m, tea.BackgroundColorMsg{Color: color.White})
 		}
 		uri := m.practice.p.URI()
-		if got := scanFrame(t, screenText(m), light); len(got) != 1 || got[0] != uri {
+		if got := scanFrame(t, m.View().Content, light); len(got) != 1 || got[0] != uri {
 			t.Fatalf("light=%v: decoded %q, want %q", light, got, uri)
 		}
-		if got := scanFrame(t, screenText(m), !light); len(got) != 0 {
+		if got := scanFrame(t, m.View().Content, !light); len(got) != 0 {
 			t.Fatalf("light=%v: the code also reads on the other background (%q): the glyphs ignore it", light, got)
 		}
 		m = press(m, "i")
-		if got := scanFrame(t, screenText(m), light); len(got) != 0 {
+		if got := scanFrame(t, m.View().Content, light); len(got) != 0 {
 			t.Fatalf("light=%v, inverted: a plain scanner still reads %q", light, got)
 		}
 		if got := scanFrame(t, invertFrame(screenText(m)), light); len(got) != 1 || got[0] != uri {
@@ -247,7 +282,7 @@ func TestStoresShowBothCodes(t *testing.T) {
 	m = press(m, "9", "g")
 	mustRead(t, m, "App Store (iPhone)", "Google Play (Android)")
 	mustNotContain(t, m, "tab other store")
-	got := scanFrame(t, screenText(m), false)
+	got := scanFrame(t, m.View().Content, false)
 	if strings.Join(got, " ") != steps.AppStoreURL+" "+steps.PlayStoreURL &&
 		strings.Join(got, " ") != steps.PlayStoreURL+" "+steps.AppStoreURL {
 		t.Fatalf("decoded %q", got)
@@ -255,11 +290,11 @@ func TestStoresShowBothCodes(t *testing.T) {
 	// Too narrow for two: one at a time, tab switches.
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 24})
 	mustRead(t, m, "tab other store")
-	if got := scanFrame(t, screenText(m), false); len(got) != 1 || got[0] != steps.AppStoreURL {
+	if got := scanFrame(t, m.View().Content, false); len(got) != 1 || got[0] != steps.AppStoreURL {
 		t.Fatalf("60 wide: %q", got)
 	}
 	m = press(m, "tab")
-	if got := scanFrame(t, screenText(m), false); len(got) != 1 || got[0] != steps.PlayStoreURL {
+	if got := scanFrame(t, m.View().Content, false); len(got) != 1 || got[0] != steps.PlayStoreURL {
 		t.Fatalf("after tab: %q", got)
 	}
 	m = press(m, "esc")
@@ -308,7 +343,7 @@ func TestShowQRModel(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustRead(t, m, "Scan this code", "Issuer: Example", "Account: jane@firm.ca", "GEZD GNBV GY3T QOJQ",
 		"8 digits", "q close", "support@auvenir.ca")
-	if got := scanFrame(t, screenText(m), false); len(got) != 1 || got[0] != k.Text {
+	if got := scanFrame(t, m.View().Content, false); len(got) != 1 || got[0] != k.Text {
 		t.Fatalf("decoded %q", got)
 	}
 	for _, q := range []string{"q", "esc", "ctrl+c"} {
@@ -401,7 +436,7 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Presenter: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	secret := m.practice.p.Secret()
-	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client's own screen.", "3. Type the 6 digits")
+	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client's own screen.", "2. Type the 6 digits")
 	mustNotContain(t, m, secret[:4], "▀▀▀▀")
 
 	m, _ = practiceAt(t, locales.English, 80, 24)

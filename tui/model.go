@@ -8,9 +8,9 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/timer"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
@@ -43,6 +43,10 @@ type Config struct {
 	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
 	Notice    string             // one line for the first screen, such as a state file ignored
 	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
+	CopyText  func(string) error // puts text on the system clipboard; nil uses the system's
+	// Glyphs are the symbols drawn (internal/glyphs); Run picks the set for the terminal when
+	// it is the zero value. New leaves the set in use as it is.
+	Glyphs glyphset.Set
 
 	// Step 9's practice and codes (step9.go and the files it names).
 	Practice bool         // --totp-practice: open on the practice enrolment of step 9
@@ -72,7 +76,7 @@ type Model struct {
 	screens []steps.Screen
 	cur     int
 	done    []bool
-	vp      viewport.Model
+	vp      scroller
 
 	codeSent   time.Time // when the person said they clicked « Send code »; zero before
 	timer      timer.Model
@@ -117,10 +121,9 @@ func New(cfg Config) Model {
 	m := Model{
 		cfg:     cfg,
 		screens: steps.All(),
-		vp:      viewport.New(),
 	}
-	m.common = common{isDark: true, w: 80, h: 24, help: help.New(), clock: cfg.Now,
-		presenter: cfg.Presenter, email: cfg.Email}
+	m.common = common{isDark: true, w: 80, h: 24, clock: cfg.Now,
+		presenter: cfg.Presenter, email: cfg.Email, noColour: cfg.NoColor}
 	m.done = make([]bool, len(m.screens))
 	if cfg.Step > 0 {
 		if i := steps.Index(m.screens, cfg.Step); i >= 0 {
@@ -144,7 +147,7 @@ func New(cfg Config) Model {
 				m.cur = i
 			}
 			m.stack = append(m.stack, idPractice) // the key is made once the language is known
-			m.practice.code.Focus()
+			m.practice.code, _ = m.practice.code.Focus()
 		}
 		if r := cfg.Resume; r != nil && offerable(m.screens, r.Screen) {
 			m.offer = offerScreen{state: *r}
@@ -157,6 +160,10 @@ func New(cfg Config) Model {
 			m.stack = append(m.stack, idChooser)
 		}
 	}
+	st := m.styles()
+	m.st = &st
+	h := help.New()
+	m.help = &h
 	m.setLang(lang)
 	m.restyle()
 	m.arrive()
@@ -180,8 +187,11 @@ func (m *Model) setLang(l locales.Lang) {
 
 func (m *Model) restyle() {
 	m.blockText = "" // rendered with the old styles
-	m.st = m.styles()
-	m.help.Styles = m.st.Help
+	st := m.styles()
+	m.st = &st
+	h := help.New()
+	h.Styles = m.st.Help
+	m.help = &h
 	m.refresh()
 }
 

@@ -77,7 +77,8 @@ type netDoneMsg struct {
 }
 
 func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint) netCheck {
-	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	spin := spinner.Spinner{Frames: glyphs.Spinner, FPS: spinner.MiniDot.FPS}
+	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spin))}
 }
 
 // start begins a run (cancelling one under way) and returns the commands that feed it.
@@ -211,7 +212,8 @@ func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, w
 		}
 		status = row.status
 	} else {
-		m, label, elapsed, ip, _ := netreport.Row(z, *r.result)
+		_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
+		m := netreport.MarkIn(*r.result, glyphs)
 		s := st.good
 		if m != netreport.MarkOK {
 			s = st.bad

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
+	"runtime"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
@@ -111,6 +114,8 @@ type NetCheckOptions struct {
 	Proxy   netcheck.ProxySetting
 	// Width and Height stand in for the terminal's size when Output is not one (tests).
 	Width, Height int
+	// Glyphs are the marks and spinner; the zero value picks them for the terminal in use.
+	Glyphs glyphset.Set
 }
 
 // RunNetCheck runs the check with a live line per endpoint on o.Output and returns the report.
@@ -118,6 +123,10 @@ type NetCheckOptions struct {
 // returns ErrNetCheckInterrupted.
 func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoint, o NetCheckOptions) (netcheck.Report, error) {
 	z := locales.New(o.Lang)
+	glyphs = o.Glyphs
+	if glyphs.Done == "" {
+		glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
+	}
 	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps),
 		head: netreport.Header(z, len(eps), c.Timeout(), o.Proxy)}
 	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx),

@@ -19,10 +19,9 @@ import (
 // with plain mode.
 
 type phoneScreen struct {
-	field  textinput.Model
+	field  field
 	number *phone.Number  // the last number accepted
 	err    *locales.Error // the last refusal; the typed text stays in the field
-	scroll int            // lines scrolled by ↑/↓ (the field has one line: they read the text)
 }
 
 func newPhoneScreen() phoneScreen {
@@ -30,7 +29,7 @@ func newPhoneScreen() phoneScreen {
 	f.CharLimit = phone.MaxInput
 	f.SetWidth(24)
 	f.Placeholder = "647 555 0123"
-	return phoneScreen{field: f}
+	return phoneScreen{field: newField(f)}
 }
 
 func (phoneScreen) id() screenID { return idPhone }
@@ -43,10 +42,14 @@ func (phoneScreen) keys(c *common) []key.Binding {
 	return []key.Binding{k.Check, k.Back}
 }
 
-func (s phoneScreen) opened(*common) (screen, tea.Cmd) { return s, s.field.Focus() }
+func (s phoneScreen) opened(*common) (screen, tea.Cmd) {
+	var cmd tea.Cmd
+	s.field, cmd = s.field.Focus()
+	return s, cmd
+}
 
 func (s phoneScreen) closed(*common) screen {
-	s.field.Blur()
+	s.field = s.field.Blur()
 	return s
 }
 
@@ -63,8 +66,7 @@ func (s phoneScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 				return s, redraw{}, nil
 			}
 			s.number, s.err = &n, nil
-			s.field.SetValue(n.International)
-			s.field.CursorEnd()
+			s.field = s.field.SetValue(n.International)
 			return s, mfaChosen{opt: progress.MFAPhone, number: n.International}, nil
 		case key.Matches(press, k.ScrollUp):
 			return s, scrollBy{-1}, nil
@@ -73,9 +75,15 @@ func (s phoneScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
+	if s.field.Width() != phoneWidth(c) {
+		s.field = s.field.with(func(in *textinput.Model) { in.SetWidth(phoneWidth(c)) })
+	}
 	s.field, cmd = s.field.Update(msg)
 	return s, redraw{}, cmd
 }
+
+// phoneWidth is the number field's width, inside its box.
+func phoneWidth(c *common) int { return max(10, min(30, c.mainWidth()-8)) }
 
 // scrollBy: scroll the walkthrough's text by n lines.
 type scrollBy struct{ n int }
@@ -83,8 +91,8 @@ type scrollBy struct{ n int }
 // view is option 2's text with its field, in step 9's place under its heading.
 func (s phoneScreen) view(c *common, w, _ int) string {
 	st, d := c.st, mfaData(c)
-	f := s.field
-	f.SetWidth(max(10, min(30, w-6)))
+	f := s.field.copy()
+	f.SetWidth(phoneWidth(c))
 	f.SetStyles(st.Input)
 	if c.presenter { // presenter mode hides typing
 		f.EchoMode, f.EchoCharacter = textinput.EchoPassword, '•'

@@ -25,7 +25,7 @@ type practiceScreen struct {
 	err      string         // the key could not be made (no randomness): said instead
 	rand     io.Reader      // the key's randomness; nil for the system's
 	invert   bool           // i: dark and light modules swapped
-	code     textinput.Model
+	code     field
 	result   *totp.Result // the last code checked, or a refusal; nil before any
 	checked  bool         // the field shows a code already checked: typing starts a new one
 	verified bool         // a code was verified once: the practice has done its job
@@ -36,9 +36,9 @@ func newPracticeScreen(r io.Reader) practiceScreen {
 	code := textinput.New()
 	code.CharLimit = 32 // a few spaces around six digits; totp.ParseCode looks no further
 	code.SetWidth(10)
-	code.Prompt = "› "
+	code.Prompt = glyphs.Prompt + " "
 	code.Placeholder = "123 456"
-	return practiceScreen{rand: r, code: code, cache: &qrCache{}}
+	return practiceScreen{rand: r, code: newField(code), cache: &qrCache{}}
 }
 
 func (practiceScreen) id() screenID { return idPractice }
@@ -52,7 +52,7 @@ func (practiceScreen) mode(*common) mode {
 func (s practiceScreen) keys(c *common) []key.Binding {
 	k := c.km.practice
 	inv := k.Invert
-	inv.SetEnabled(s.codeShown(c))
+	inv.SetEnabled(s.codeShown(c) && c.noColour)
 	return []key.Binding{k.Check, inv, k.Back}
 }
 
@@ -77,11 +77,13 @@ func (s practiceScreen) ensure(c *common) practiceScreen {
 
 func (s practiceScreen) opened(c *common) (screen, tea.Cmd) {
 	s = s.ensure(c)
-	return s, s.code.Focus()
+	var cmd tea.Cmd
+	s.code, cmd = s.code.Focus()
+	return s, cmd
 }
 
 func (s practiceScreen) closed(*common) screen {
-	s.code.Blur()
+	s.code = s.code.Blur()
 	return s
 }
 
@@ -99,6 +101,9 @@ func (s practiceScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd)
 			}
 			return s, redraw{}, nil
 		case key.Matches(press, k.Invert) && s.codeShown(c):
+			if !c.noColour {
+				return s, unchanged{}, nil // every module is painted: nothing to invert
+			}
 			s.invert = !s.invert
 			return s, redraw{}, nil
 		}
@@ -120,7 +125,7 @@ func (s practiceScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd)
 // new code every 30 seconds, and the person types it without deleting the old one first.
 func (s practiceScreen) startNewCode() practiceScreen {
 	if s.checked {
-		s.code.SetValue("")
+		s.code = s.code.SetValue("")
 		s.checked = false
 	}
 	return s
@@ -196,7 +201,7 @@ func (s practiceScreen) column(c *common, w, h int, codeShown bool, note []strin
 	// enter is in the field's label; the keys line names the others.
 	k := c.km.practice
 	inv := k.Invert
-	inv.SetEnabled(codeShown)
+	inv.SetEnabled(codeShown && c.noColour)
 	keyLines := wrapKeys(c, []key.Binding{inv, k.Back, c.km.global.Interrupt}, w)
 	if s.p == nil {
 		return fitLines([][]string{title, wrap(st.Error, s.err, w), keyLines}, h)
@@ -222,9 +227,14 @@ func (s practiceScreen) column(c *common, w, h int, codeShown bool, note []strin
 	if s.verified {
 		label = "PracticeCodeAgain"
 	}
-	code := s.code
+	// The steps are numbered 1 add, 2 scan, 3 type; without a code to scan, typing is step 2.
+	n := 3
+	if !codeShown {
+		n = 2
+	}
+	code := s.code.copy()
 	code.SetStyles(st.Input)
-	field := append(wrap(st.Bold, c.z.T(label, d), w), code.View())
+	field := append(wrap(st.Bold, c.z.T(label, guide.With(d, "N", n)), w), code.View())
 	field = append(field, s.resultLines(c, w)...)
 	// A short window drops the how-to first: the key stays beside the code, and the field with
 	// its verdict (say, how far off the phone's clock is) stays in sight.

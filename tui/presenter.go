@@ -76,7 +76,7 @@ func (m Model) presenterBadge() string {
 	if !m.presenter {
 		return ""
 	}
-	return m.st.Header.Render("· " + m.z.T("MaskBadge"))
+	return m.st.Header.Render(glyphs.Sep + " " + m.z.T("MaskBadge"))
 }
 
 // presenterTop is the top of a numbered step in presenter mode: the guide's word (« Étape »)

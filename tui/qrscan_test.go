@@ -29,8 +29,9 @@ func fixedSecret(t *testing.T) string {
 	return p.Secret()
 }
 
-// scanFrame reads the QR codes of a frame (text without colours) as a phone would on a light or
-// dark terminal: only dark modules on a light background decode.
+// scanFrame reads the QR codes of a frame (with its colours, if any) as a phone would on a light
+// or dark terminal: only dark modules on a light background decode. What has no colour of its
+// own takes the terminal's.
 func scanFrame(t *testing.T, frame string, light bool) []string {
 	t.Helper()
 	testtool.Need(t, "zbarimg")
@@ -38,7 +39,7 @@ func scanFrame(t *testing.T, frame string, light bool) []string {
 	if light {
 		th = screenqr.Light
 	}
-	got, err := screenqr.Scan(frame, th)
+	got, err := screenqr.ScanANSI(strings.ReplaceAll(frame, "\u00a0", " "), th)
 	if err != nil {
 		t.Fatal(err)
 	}

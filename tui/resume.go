@@ -131,7 +131,8 @@ func (s offerScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 func (s offerScreen) view(c *common, w, h int) string {
 	screens := steps.All()
 	d := c.data()
-	o := guide.ResumeOffer(c.z, screens[steps.ByKey(screens, s.state.Screen)], d)
+	at := max(0, steps.ByKey(screens, s.state.Screen)) // New offers only a known screen
+	o := guide.ResumeOffer(c.z, screens[at], d)
 	bw := min(64, max(20, w-8))
 	keys := wrapKeys(c, append(s.keys(c), c.km.global.Quit), bw)
 	box := c.st.Box.Render(strings.Join([]string{

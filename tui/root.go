@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/timer"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -16,21 +17,24 @@ import (
 // Update handles one message. Keys go first to the root's global keys (as the screen in front
 // allows), then to that screen, then to the walkthrough; other messages to whoever awaits them.
 // After it, progress is saved if it changed, and a status line said on another screen is gone.
+//
+// Update is the one method on a value, as Bubble Tea wants; the rest work on this copy in place,
+// since a frame's worth of Model copied at each step made a long paste cost seconds.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	before := m.cur
-	next, cmd := m.update(msg)
-	if next.cur != before {
-		next.timerAsked = false
-		if next.status.id != "" || next.status.text != "" {
-			next.status = status{}
-			next.refresh()
+	cmd := m.update(msg)
+	if m.cur != before {
+		m.timerAsked = false
+		if m.status.id != "" || m.status.text != "" {
+			m.status = status{}
+			m.refresh()
 		}
 	}
-	next.saveProgress()
-	return next, cmd
+	m.saveProgress()
+	return m, cmd
 }
 
-func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -38,23 +42,30 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if s := m.focus(); s != nil && s.mode(&m.common).text {
 			return m.route(s, msg)
 		}
-		return m, nil
+		return nil
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 		m.refresh()
-		return m, nil
+		return nil
+	case tea.ColorProfileMsg:
+		m.noColour = m.cfg.NoColor || msg.Profile < colorprofile.ANSI
+		m.refresh()
+		return nil
 	case tea.BackgroundColorMsg:
 		m.isDark = msg.IsDark()
 		m.restyle()
-		return m, nil
+		return nil
 	case timer.TickMsg, timer.StartStopMsg, timer.TimeoutMsg:
 		var cmd tea.Cmd
 		m.timer, cmd = m.timer.Update(msg)
 		m.refresh()
-		return m, cmd
+		return cmd
 	case openedMsg:
 		m.opened(msg)
-		return m, nil
+		return nil
+	case copiedMsg:
+		m.copied(msg)
+		return nil
 	}
 	// The network check runs in the background and reports whatever is on screen.
 	return m.route(m.net, msg)
@@ -62,13 +73,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 // key handles a key press: the global keys the front screen allows, then the screen, then the
 // walkthrough.
-func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	g := m.km.global
 	if key.Matches(msg, m.km.walk.Crash) {
 		panic("crash requested by the tests")
 	}
 	if key.Matches(msg, g.Interrupt) {
-		return m, tea.Quit
+		return tea.Quit
 	}
 	s := m.focus()
 	md := mode{globals: gAll}
@@ -77,35 +88,35 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case md.globals&gQuit != 0 && key.Matches(msg, g.Quit):
-		return m, tea.Quit
+		return tea.Quit
 	case md.globals&gLang != 0 && key.Matches(msg, g.Lang):
 		m.setLang(m.z.Lang().Other())
-		return m, nil
+		return nil
 	case md.globals&gPresenter != 0 && key.Matches(msg, g.Presenter):
 		m.setPresenter(!m.presenter)
-		return m, nil
+		return nil
 	case md.globals&gHelp != 0 && key.Matches(msg, g.Help):
 		m.toggleHelp()
-		return m, nil
+		return nil
 	}
 	if s != nil && (md.text || md.full || matches(msg, s.keys(&m.common))) {
 		return m.route(s, msg)
 	}
 	if md.full {
-		return m, nil
+		return nil
 	}
 	return m.walk(msg)
 }
 
 // route gives msg to screen s, keeps its next state and does what it asks.
-func (m Model) route(s screen, msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) route(s screen, msg tea.Msg) tea.Cmd {
 	next, act, cmd := s.update(&m.common, msg)
 	m.put(next)
 	switch a := act.(type) {
 	case unchanged:
-		return m, cmd
+		return cmd
 	case quitApp:
-		return m, tea.Quit
+		return tea.Quit
 	case closeScreen:
 		m.close()
 	case openScreen:
@@ -134,26 +145,26 @@ func (m Model) route(s screen, msg tea.Msg) (Model, tea.Cmd) {
 			m.vp.ScrollDown(a.n)
 		}
 		m.compose()
-		return m, cmd
+		return cmd
 	case netMoved:
 		m.refresh()
 		m.scrollToNet()
-		return m, cmd
+		return cmd
 	}
 	m.refresh()
-	return m, cmd
+	return cmd
 }
 
 // walk handles the walkthrough's own keys.
-func (m Model) walk(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) walk(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.km.walk
 	switch {
 	case key.Matches(msg, k.Next):
-		return m, m.goTo(m.cur+1, true)
+		return m.goTo(m.cur+1, true)
 	case key.Matches(msg, k.Back):
-		return m, m.goTo(m.cur-1, false)
+		return m.goTo(m.cur-1, false)
 	case key.Matches(msg, k.Jump):
-		return m, m.goTo(steps.Index(m.screens, int(msg.Code-'0')), false)
+		return m.goTo(steps.Index(m.screens, int(msg.Code-'0')), false)
 	case key.Matches(msg, k.ScrollUp):
 		m.vp.ScrollUp(1)
 	case key.Matches(msg, k.ScrollDown):
@@ -167,18 +178,18 @@ func (m Model) walk(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		m.vp.GotoBottom()
 	case key.Matches(msg, k.StartTimer):
-		return m, m.startTimer()
+		return m.startTimer()
 	case key.Matches(msg, k.Open):
-		return m, m.openLink(m.screen().MainLink)
+		return m.openLink(m.screen().MainLink)
 	case key.Matches(msg, k.Copy, k.CopyIdentity):
-		return m, m.copy()
+		return m.copy()
 	case key.Matches(msg, k.Explain):
-		return m, m.open(idExplain)
+		return m.open(idExplain)
 	default:
-		return m, nil
+		return nil
 	}
 	m.compose()
-	return m, nil
+	return nil
 }
 
 // goTo shows screen i, when it exists. Leaving a screen forward marks it done, so the step list
@@ -243,7 +254,7 @@ func (m *Model) leaveAddress(a addressLeft) tea.Cmd {
 func (m *Model) startTimer() tea.Cmd {
 	if left := m.codeLeft(); left > 0 && !m.timerAsked {
 		m.timerAsked = true
-		m.setStatus("TimerRestartAsk", map[string]any{"Left": clock(left)})
+		m.setStatus("TimerRestartAsk", nil)
 		return nil
 	}
 	m.timerAsked = false
@@ -346,7 +357,6 @@ func (m *Model) refresh() {
 			content += "\n\n" + wid
 		}
 	}
-	m.vp.SetWidth(w)
 	m.vp.SetContent(content)
 
 	m.headerPart = m.header()

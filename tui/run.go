@@ -2,11 +2,14 @@ package tui
 
 import (
 	"errors"
+	"io"
 	"os"
+	"runtime"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
@@ -19,17 +22,31 @@ var ErrPanic = errors.New("internal error")
 // a panic (caught by the guard, which prints nothing) and the signals of sigexit.Ending, which
 // Run then reports as a *sigexit.Error. ctrl+z and kill -TSTP suspend it; fg redraws it.
 func Run(cfg Config) (locales.Lang, error) {
+	if cfg.Glyphs.Done == "" {
+		cfg.Glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
+	}
+	glyphs = cfg.Glyphs
 	opts := []tea.ProgramOption{}
 	if cfg.Input != nil {
 		opts = append(opts, tea.WithInput(cfg.Input))
 	}
+	var out io.Writer = os.Stdout
 	if cfg.Output != nil {
-		opts = append(opts, tea.WithOutput(cfg.Output))
+		out = cfg.Output
 	}
-	if cfg.NoColor {
+	out, closeRecord := recordOutput(out, recordPath())
+	defer closeRecord()
+	opts = append(opts, tea.WithOutput(out))
+	environ := os.Environ()
+	switch {
+	case cfg.NoColor:
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	default:
+		// Decided from the real environment: the TERM added for the renderer must not change it.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Detect(out, environ)))
 	}
+	opts = append(opts, tea.WithEnvironment(rendererEnviron(runtime.GOOS, environ)))
 	cfg.Suspendable = sigexit.CanStop()
 	final, panicked, err := runGuarded(New(cfg), opts...)
 	lang := cfg.Lang
@@ -49,5 +66,12 @@ func Run(cfg Config) (locales.Lang, error) {
 }
 
 // OpenTerminal opens the terminal itself (/dev/tty; CONIN$ and CONOUT$ on Windows), for keys and
-// drawing when standard input is a pipe, as with --show-qr.
-func OpenTerminal() (in, out *os.File, err error) { return tea.OpenTTY() }
+// drawing when standard input is a pipe, as with --show-qr. Call it once the pipe is read: on
+// Windows the console input becomes standard input (see consoleAsStdin).
+func OpenTerminal() (in, out *os.File, err error) {
+	in, out, err = tea.OpenTTY()
+	if err == nil {
+		consoleAsStdin(in)
+	}
+	return in, out, err
+}

@@ -81,6 +81,7 @@ const (
 	idShowQR            // --show-qr
 	idSignIn            // step 2's question: is the address already a Microsoft account?
 	idExplain           // the error explainer (x)
+	idEnd               // one past the last: a new screen goes above
 )
 
 // action is what a screen asks of the root.
@@ -115,11 +116,12 @@ type (
 // screen keeps a copy that could go stale.
 type common struct {
 	z         *locales.Localizer
-	st        Styles
+	st        *Styles // replaced whole (restyle), never changed in place: copies of the model share it
 	km        keyMaps
-	help      help.Model
+	help      *help.Model // replaced whole with the styles, never changed in place
 	w, h      int
 	isDark    bool
+	noColour  bool // NO_COLOR, or a terminal with no colours: QR codes drawn with glyphs, i inverts
 	presenter bool
 	email     string
 	signIn    steps.SignIn // step 2's answer: steps 3 to 5 follow it

@@ -26,7 +26,7 @@ func (showQRScreen) mode(*common) mode { return mode{full: true, globals: gLang 
 func (s showQRScreen) keys(c *common) []key.Binding {
 	k := c.km.showQR
 	inv := k.Invert
-	inv.SetEnabled(!c.presenter)
+	inv.SetEnabled(!c.presenter && c.noColour)
 	return []key.Binding{inv, k.Close}
 }
 
@@ -36,7 +36,7 @@ func (s showQRScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	switch {
 	case key.Matches(press, k.Close):
 		return s, quitApp{}, nil
-	case key.Matches(press, k.Invert):
+	case key.Matches(press, k.Invert) && c.noColour: // with colour there is nothing to invert
 		s.invert = !s.invert
 		return s, redraw{}, nil
 	}
@@ -83,7 +83,7 @@ func (s showQRScreen) column(c *common, w, h int, codeShown bool, note []string)
 		manual = append(wrap(st.Text, c.z.T("ShowQRManual", d), w), keyRows(st.Contact, otpauth.Group(k.Secret), w)...)
 	}
 	inv := c.km.showQR.Invert
-	inv.SetEnabled(codeShown)
+	inv.SetEnabled(codeShown && c.noColour)
 	keys := wrapKeys(c, []key.Binding{inv, c.km.showQR.Close}, w)
 	return fitLines([][]string{wrap(st.Heading, c.z.T("ShowQRTitle", d), w), notes, labels, manual, keys}, h)
 }

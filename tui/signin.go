@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -56,8 +55,8 @@ func (s signInScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	case key.Matches(press, k.Down):
 		s.cursor = (s.cursor + 1) % len(choices)
 	case key.Matches(press, k.Choose):
-		if n, err := strconv.Atoi(press.String()); err == nil {
-			s.cursor = n - 1
+		if n := int(press.Code - '0'); n >= 1 && n <= len(choices) {
+			s.cursor = n - 1 // an answer's number, rather than enter on the marked one
 		}
 		s.choosing = false
 		return s, signInChosen{choices[s.cursor]}, nil

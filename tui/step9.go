@@ -123,9 +123,11 @@ func (c *qrCache) fit(text string, o qr.Options, maxW, maxH int) (qr.Rendering, 
 	return c.r, c.err
 }
 
-// qrOptions draws for the background the terminal reported (dark until it answers), inverted on i.
+// qrOptions paints every module where there is colour (the background does not matter then);
+// without colour it draws glyphs for the background the terminal reported (dark until it
+// answers), inverted on i.
 func qrOptions(c *common, invert bool) qr.Options {
-	o := qr.Options{Invert: invert}
+	o := qr.Options{Invert: invert, Colour: !c.noColour}
 	if !c.isDark {
 		o.Background = qr.Light
 	}

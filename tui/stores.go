@@ -29,7 +29,9 @@ func (s storesScreen) keys(c *common) []key.Binding {
 	k := c.km.stores
 	sw := k.Switch
 	sw.SetEnabled(!s.bothFit(c))
-	return []key.Binding{sw, k.Invert, k.Back}
+	inv := k.Invert
+	inv.SetEnabled(c.noColour)
+	return []key.Binding{sw, inv, k.Back}
 }
 
 func (s storesScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
@@ -41,7 +43,7 @@ func (s storesScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	case key.Matches(press, k.Switch) && !s.bothFit(c):
 		s.store = (s.store + 1) % len(stores)
 		return s, redraw{}, nil
-	case key.Matches(press, k.Invert):
+	case key.Matches(press, k.Invert) && c.noColour: // with colour there is nothing to invert
 		s.invert = !s.invert
 		return s, redraw{}, nil
 	}

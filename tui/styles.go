@@ -57,7 +57,7 @@ func newStyles(isDark bool) Styles {
 		Footer:      lipgloss.NewStyle().Foreground(muted),
 		Error:       lipgloss.NewStyle().Bold(true).Foreground(bad),
 		Success:     lipgloss.NewStyle().Bold(true).Foreground(good),
-		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Box:         lipgloss.NewStyle().Border(glyphs.Border()).BorderForeground(accent).Padding(0, 1),
 		Help:        help.DefaultStyles(isDark),
 		Input:       textinput.DefaultStyles(isDark),
 		accent:      lipgloss.NewStyle().Foreground(accent),

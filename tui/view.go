@@ -41,7 +41,7 @@ func (m *Model) compose() {
 		return
 	}
 	main := strings.Split(m.topPart, "\n")
-	main = append(main, strings.Split(m.vp.View(), "\n")...)
+	main = append(main, padLines(m.vp.Visible(), m.vp.height)...)
 	if !m.vp.AtBottom() {
 		main = append(main, m.st.Muted.Render(m.z.T("ScrollMore")))
 	}
@@ -60,9 +60,10 @@ func (m *Model) compose() {
 	m.frame = m.headerPart + "\n" + strings.Join(padLines(body, bodyH), "\n") + "\n" + m.footerPart
 }
 
-func (m Model) mainWidth() int {
-	w := m.w - 2 // one column of margin on each side
-	if m.w >= sidebarMin {
+// mainWidth is the width of the step's text: the window less its margins and the step list.
+func (c *common) mainWidth() int {
+	w := c.w - 2 // one column of margin on each side
+	if c.w >= sidebarMin {
 		w -= sidebarWidth + 2
 	}
 	return w
@@ -91,7 +92,7 @@ func (m Model) headingLine(s steps.Screen, data map[string]any, w int) string {
 	}
 	title := guide.Title(m.z, s, data)
 	if lipgloss.Width(heading)+3+lipgloss.Width(title) <= w {
-		return m.st.Heading.Render(heading) + m.st.Muted.Render(" · ") + m.st.Title.Render(title)
+		return m.st.Heading.Render(heading) + m.st.Muted.Render(" "+glyphs.Sep+" ") + m.st.Title.Render(title)
 	}
 	return m.st.Heading.Render(heading) + "\n" + fill(m.st.Title, title, w)
 }

@@ -10,12 +10,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	"golang.org/x/term"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
@@ -50,7 +52,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		// The live view catches the signals itself, restoring the terminal before it ends.
 		var err error
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
-			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy})
+			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			var sig *sigexit.Error
@@ -80,12 +82,14 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		enc.Encode(rep)
 		out.Write(sanitize.EscapeC1(doc.Bytes()))
 	case stdoutIsTerminal && noColor:
-		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout)})
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{Width: terminalWidth(stdout),
+			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 	case stdoutIsTerminal:
 		// lipgloss reduces the colours to what the terminal supports.
 		var b strings.Builder
 		st := netreport.TerminalStyles()
 		st.Width = terminalWidth(stdout)
+		st.Glyphs = glyphs.ForTerminal(runtime.GOOS, s.Getenv)
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
 		lipgloss.Fprint(out, b.String())
 	default:

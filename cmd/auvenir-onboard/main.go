@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
@@ -23,11 +24,20 @@ func main() {
 	s := systemStreams()
 	code := run(s, os.Args[1:])
 	// Double-clicked on Windows, the console window closes with the program: keep the last words
-	// (the support line, an error, the network verdict) readable until a key is pressed.
-	lang, _ := messageLang(os.Args[1:], s.Getenv)
+	// (the support line, an error, the network verdict) readable until a key is pressed, in the
+	// language the session ended in.
+	lang, _ := sessionLang.Load().(locales.Lang)
+	if lang == "" {
+		lang, _ = messageLang(os.Args[1:], s.Getenv)
+	}
 	winconsole.PauseIfOwnConsole(locales.New(lang).T("ConsolePressAnyKey"))
 	os.Exit(code)
 }
+
+// sessionLang is the language the last screen spoke: the command line's or the environment's,
+// then the one the wizard ended in (the person may have switched, or resumed a French session).
+// main's closing pause speaks it. Atomic: tests run run in parallel.
+var sessionLang atomic.Value // locales.Lang
 
 // run is the program without its process: testable with any arguments and streams.
 func run(s *ioStreams, args []string) int {
@@ -49,6 +59,7 @@ func run(s *ioStreams, args []string) int {
 	if o.lang != "" {
 		lang, langKnown, z = o.lang, true, locales.New(o.lang)
 	}
+	sessionLang.Store(z.Lang())
 	switch {
 	case o.help:
 		out := &checkedWriter{w: s.Out}
@@ -98,6 +109,7 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	lang, err := tui.Run(cfg)
 	if lang != "" {
 		z = locales.New(lang)
+		sessionLang.Store(lang)
 	}
 	var sig *sigexit.Error
 	switch {
@@ -134,6 +146,10 @@ func messageLang(args []string, getenv func(string) string) (locales.Lang, bool)
 		}
 	}
 	if l, ok := locales.FromEnv(getenv); ok {
+		return l, true
+	}
+	// Windows has no LANG: its display language, when French.
+	if l, ok := locales.FromSystem(); ok {
 		return l, true
 	}
 	return locales.English, false

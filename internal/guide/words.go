@@ -171,17 +171,18 @@ func CountryName(l locales.Lang, region string) string {
 
 // Offer is the resume question's words.
 type Offer struct {
-	Title, Where, Place, Question, Keys string
+	Title, Where, Place, Question string
 }
 
-// ResumeOffer words the question asked when progress was saved at screen s.
+// ResumeOffer words the question asked when progress was saved at screen s, for the TUI and
+// plain mode alike: "Step 5 of 9: Enter the code".
 func ResumeOffer(z *locales.Localizer, s steps.Screen, data map[string]any) Offer {
 	place := Heading(z, s)
 	if s.Kind == steps.KindStep {
-		place += " · " + Title(z, s, data)
+		place = z.T("PlainHeading", With(data, "Heading", place, "Title", Title(z, s, data)))
 	}
 	return Offer{Title: z.T("ResumeTitle", data), Where: z.T("ResumeWhere", data), Place: place,
-		Question: z.T("ResumeQuestion", data), Keys: z.T("ResumeKeys", data)}
+		Question: z.T("ResumeQuestion", data)}
 }
 
 // SignInQuestion is step 2's question and why it is asked, then the answer given, if any.

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -183,13 +184,7 @@ func (c *Checker) connectDirect(ctx context.Context, host, port, scheme string, 
 	if err == nil {
 		return conn, h, v4
 	}
-	switch {
-	case isTimeout(ctx, err):
-		return nil, h.fail(Timeout, PhaseConnect, err.Error()), v4
-	case isRefused(err):
-		return nil, h.fail(Refused, PhaseConnect, err.Error()), v4
-	}
-	return nil, h.fail(Error, PhaseConnect, err.Error()), v4
+	return nil, h.fail(connectFailClass(ctx, runtime.GOOS, err), PhaseConnect, err.Error()), v4
 }
 
 // withoutSinkholes drops the sinkhole addresses of a name that has real ones too (a filter
@@ -588,7 +583,7 @@ func isTimeout(ctx context.Context, err error) bool {
 		return false
 	}
 	var ne net.Error
-	return errors.As(err, &ne) && ne.Timeout()
+	return (errors.As(err, &ne) && ne.Timeout()) || sysErrOf(err) == sysTimedOut
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSuffix(s, ".")) }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
@@ -193,5 +194,28 @@ func TestNarrowTerminalTable(t *testing.T) {
 	WriteTable(&b, locales.New(locales.English), rep, proxy, 5*time.Second, Styles{})
 	if !strings.Contains(b.String(), "    Result") || !strings.Contains(b.String(), "https://account.activedirectory.windowsazure.com/  (*.activedirectory.windowsazure.com)") {
 		t.Errorf("the unwrapped table changed:\n%s", b.String())
+	}
+}
+
+// With the classic console's glyphs the table marks pass and fail with √ and ×.
+func TestWriteTableClassicMarks(t *testing.T) {
+	rep := netcheck.Report{Endpoints: []netcheck.Result{
+		{URL: "https://a.example/", Class: netcheck.OK},
+		{URL: "https://b.example/", Class: netcheck.Refused},
+	}}
+	var b strings.Builder
+	WriteTable(&b, locales.New(locales.English), rep, netcheck.ProxySetting{}, 5*time.Second, Styles{Glyphs: glyphs.Classic})
+	s := b.String()
+	if !strings.Contains(s, "  √ ") || !strings.Contains(s, "  × ") || strings.ContainsAny(s, "✓✗") {
+		t.Errorf("table:\n%s", s)
+	}
+}
+
+// Each severity keeps its own mark in the classic console's set: √ ok, ! warn, × fail.
+func TestMarkInClassic(t *testing.T) {
+	for sev, want := range map[netcheck.Severity]string{netcheck.SeverityOK: "√", netcheck.SeverityWarn: "!", netcheck.SeverityFail: "×"} {
+		if got := MarkIn(netcheck.Result{Severity: sev}, glyphs.Classic); got != want {
+			t.Errorf("%s: %q, want %q", sev, got, want)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -27,6 +28,8 @@ type Styles struct {
 	// Width wraps the remedies to the terminal's width, indented; 0 leaves lines whole (files,
 	// pipes: a remedy stays on one line, for grep).
 	Width int
+	// Glyphs, when set, replace MarkOK and MarkFail (the classic Windows console's fonts lack them).
+	Glyphs glyphs.Set
 }
 
 // TerminalStyles are readable on dark and light backgrounds alike (the table is printed after
@@ -74,6 +77,17 @@ func Mark(r netcheck.Result) string {
 		return MarkWarn
 	}
 	return MarkFail
+}
+
+// MarkIn is Mark drawn with the set g (the classic Windows console's fonts lack ✓ and ✗).
+func MarkIn(r netcheck.Result, g glyphs.Set) string {
+	switch Mark(r) {
+	case MarkOK:
+		return g.Done
+	case MarkWarn:
+		return g.Warn
+	}
+	return g.Fail
 }
 
 // Look is the style of a result's mark and label.
@@ -125,6 +139,9 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 	}
 	for i, r := range rep.Endpoints {
 		m, l, e, ip, a := Row(z, r)
+		if st.Glyphs.Done != "" {
+			m = MarkIn(r, st.Glyphs)
+		}
 		rows[i] = [5]string{m, l, e, ip, a}
 		for j, c := range rows[i] {
 			widths[j] = max(widths[j], lipgloss.Width(c))

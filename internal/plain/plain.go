@@ -126,7 +126,7 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 	s := &session{cfg: cfg, z: locales.New(lang), in: newLineReader(in, cfg.Interrupt), out: &printer{w: out},
 		screens: steps.All(), email: cfg.Email}
 	defer s.in.stop()
-	s.fields = append([]Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField()}, cfg.Fields...)
+	s.fields = append(s.builtinFields(), cfg.Fields...)
 	step := cfg.Step
 	if cfg.Practice {
 		step = 9
@@ -346,4 +346,9 @@ func (s *session) chooseLanguage() (locales.Lang, bool) {
 // emails no code).
 func (s *session) hasTimer(w steps.Widget) bool {
 	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.signIn.UsesPassword()
+}
+
+// builtinFields are plain mode's own prompts, by the widget they stand for.
+func (s *session) builtinFields() []Field {
+	return []Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField()}
 }

@@ -43,15 +43,12 @@ func (s *session) offerResume() bool {
 		return true
 	}
 	d := s.data()
-	where := guide.Heading(s.z, s.screens[i])
-	if s.screens[i].Kind == steps.KindStep {
-		where = s.z.T("PlainHeading", guide.With(d, "Heading", where, "Title", guide.Title(s.z, s.screens[i], d)))
-	}
+	o := guide.ResumeOffer(s.z, s.screens[i], d)
 	s.out.line("")
-	s.out.line(s.z.T("ResumeTitle", d))
-	s.out.line(s.z.T("ResumeWhere", d))
-	s.out.line(where)
-	s.out.line(s.z.T("ResumeQuestion", d))
+	s.out.line(o.Title)
+	s.out.line(o.Where)
+	s.out.line(o.Place)
+	s.out.line(o.Question)
 	entries := []entry{
 		{1, s.z.T("PlainMenuContinue", d), func() bool { s.resume(*r, i); return true }},
 		{2, s.z.T("PlainMenuStartOver", d), func() bool {

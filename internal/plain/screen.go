@@ -2,6 +2,7 @@ package plain
 
 import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
@@ -54,6 +55,11 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 		}
 	case sc.Widget == steps.WidgetCodeTimer:
 		lines = append(lines, s.timerLine())
+	}
+	if sc.Widget == steps.WidgetNetworkCheck {
+		// Plain mode does not run the check itself: it gives the command IT runs.
+		d := netreport.Data()
+		lines = append(lines, s.z.T("NetWidgetHint", d), d["Cmd"].(string)+" "+d["CheckFlag"].(string))
 	}
 	for _, f := range s.screenFields(sc.Widget) {
 		if f.Show != nil {

@@ -13,7 +13,7 @@ var fallbacks = []Options{{Level: Low}, {Level: Low, QuietZone: 2}}
 func Fit(text string, o Options, maxW, maxH int) (Rendering, error) {
 	tries := []Options{o}
 	for _, f := range fallbacks {
-		f.Background, f.Invert = o.Background, o.Invert
+		f.Background, f.Invert, f.Colour = o.Background, o.Invert, o.Colour
 		tries = append(tries, f)
 	}
 	var smallest Rendering

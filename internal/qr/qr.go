@@ -47,6 +47,11 @@ type Options struct {
 	Level Level
 	// QuietZone in modules on each side; DefaultQuietZone when zero or negative.
 	QuietZone int
+	// Colour paints every module, quiet zone included, with cell background colours
+	// (colour.go), for any terminal with colour: Background and Invert then do not apply.
+	// Without colour (NO_COLOR, a terminal with none) the glyphs are drawn in the terminal's own
+	// colours.
+	Colour bool
 }
 
 // Rendering is a code drawn with terminal characters.
@@ -114,6 +119,9 @@ func Render(text string, o Options) (Rendering, error) {
 	}
 	if max := MaxBytes(o.Level); len(text) > max {
 		return Rendering{}, newError(ErrTooLong, map[string]any{"Max": max})
+	}
+	if o.Colour {
+		return renderColour(text, o)
 	}
 	g := o.glyphs()
 	var buf bytes.Buffer

@@ -50,3 +50,21 @@ func splitLines(s string) []string {
 	}
 	return append(out, s[start:])
 }
+
+// parseANSI takes any text: it never panics, and never makes more cells than there are runes.
+func FuzzParseANSI(f *testing.F) {
+	f.Add("\x1b[48;2;255;255;255m \x1b[38;2;0;0;0m▄\x1b[m")
+	f.Add("\x1b[48;5;231m  \x1b[0m\x1b]8;;https://x\x07link\x1b]8;;\x1b\\")
+	f.Add("\x1b[38;2;1m\x1b[")
+	f.Fuzz(func(t *testing.T, s string) {
+		cells := parseANSI(s)
+		if len(cells) > len([]rune(s)) {
+			t.Fatalf("%d cells from %d runes", len(cells), len([]rune(s)))
+		}
+		for _, c := range cells {
+			if c.fg > 255 || c.bg > 255 || c.fg < -1 || c.bg < -1 {
+				t.Fatalf("grey out of range: %+v", c)
+			}
+		}
+	})
+}

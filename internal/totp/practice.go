@@ -5,6 +5,7 @@ package totp
 
 import (
 	"io"
+	"strings"
 
 	"github.com/auvenir/auvenir-onboard/internal/guest"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
@@ -16,6 +17,13 @@ import (
 // SecretBytes is the key size: 160 bits, what RFC 4226 recommends and Microsoft Authenticator
 // accepts for an "other account".
 const SecretBytes = 20
+
+// MaxURIBytes is the longest URI a practice key may have: what a version 6 QR code holds at low
+// error correction (134 bytes). That code, 41 modules with a 2-module quiet zone, is drawn in
+// 45×23 cells, the largest that fits an 80×24 window beside the text; one more version needs 25
+// rows. An address that would make the URI longer is left out of it (the neutral account name
+// stands in), so giving a long address never makes the practice code too big for the window.
+const MaxURIBytes = 134
 
 // Practice is one practice enrolment: a fresh random key, its URI and its verifier. Nothing of
 // it is ever written anywhere; printing it shows no secret.
@@ -37,12 +45,15 @@ func NewPractice(z *locales.Localizer, address string) (*Practice, error) {
 // nil). Only tests pass a reader: a fixed one makes a screen that shows the key and its QR code
 // render the same on every run.
 func NewPracticeFrom(z *locales.Localizer, address string, rand io.Reader) (*Practice, error) {
-	account := z.T("TotpAccount")
-	if a, err := guest.Parse(address); err == nil {
+	issuer, account := z.T("TotpIssuer"), z.T("TotpAccount")
+	if a, err := guest.Parse(address); err == nil && len(otpauth.Build(issuer, a, strings.Repeat("A", base32Len))) <= MaxURIBytes {
 		account = a
 	}
-	return newPractice(z.T("TotpIssuer"), account, rand)
+	return newPractice(issuer, account, rand)
 }
+
+// base32Len is the length of the secret as the URI writes it (base32 without padding).
+const base32Len = (SecretBytes*8 + 4) / 5
 
 // newPractice draws the secret from rand (crypto/rand when nil) with pquerna/otp.
 func newPractice(issuer, account string, rand io.Reader) (*Practice, error) {

@@ -167,3 +167,22 @@ func TestNothingPrintsTheSecret(t *testing.T) {
 		}
 	}
 }
+
+// A long address is left out of the URI rather than making the code too big for 80×24; a short
+// one is the account.
+func TestPracticeURIStaysSmall(t *testing.T) {
+	z := locales.New(locales.French)
+	for addr, inURI := range map[string]bool{"jane@firm.ca": true,
+		"jane.tremblay@cabinet-exemple.ca": false, "a.very.long.address.indeed@some-firm.example.ca": false} {
+		p, err := NewPractice(z, addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.URI()) > MaxURIBytes {
+			t.Errorf("%s: URI of %d bytes", addr, len(p.URI()))
+		}
+		if got := p.Account() == addr; got != inURI {
+			t.Errorf("%s: account %q", addr, p.Account())
+		}
+	}
+}

@@ -17,13 +17,15 @@ func main() {
 	bg := flag.String("bg", "dark", "terminal background the glyphs are chosen for: dark or light")
 	invert := flag.Bool("invert", false, "swap dark and light modules")
 	hold := flag.Duration("hold", 0, "keep the window open this long after drawing")
+	quiet := flag.Int("quiet", 0, "quiet zone in modules (0: the default, 4)")
+	colour := flag.Bool("colour", false, "paint every module with background colours (the drawing used wherever colour is available)")
 	flag.Parse()
 	text, err := bufio.NewReader(os.Stdin).ReadString('\n')
 	if err != nil && text == "" {
 		fmt.Fprintln(os.Stderr, "qrdemo: no text on standard input")
 		os.Exit(2)
 	}
-	o := qr.Options{Invert: *invert}
+	o := qr.Options{Invert: *invert, Colour: *colour, QuietZone: *quiet, Level: qr.Low}
 	if *bg == "light" {
 		o.Background = qr.Light
 	}

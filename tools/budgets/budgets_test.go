@@ -86,3 +86,19 @@ func TestSlowServerWaits(t *testing.T) {
 		t.Errorf("status %d after %v, want 200 after at least 50ms", resp.StatusCode, d)
 	}
 }
+
+func TestDirectImports(t *testing.T) {
+	lines := ownModule + ` fmt github.com/nyaruka/phonenumbers golang.org/x/text/language ` + ownModule + `/internal/qr
+` + ownModule + ` golang.org/x/text/language/display github.com/nyaruka/phonenumbers
+github.com/nyaruka/phonenumbers google.golang.org/protobuf/proto
+`
+	moduleOf := map[string]string{
+		"github.com/nyaruka/phonenumbers": "github.com/nyaruka/phonenumbers", "golang.org/x/text/language": "golang.org/x/text",
+		"golang.org/x/text/language/display": "golang.org/x/text", "google.golang.org/protobuf/proto": "google.golang.org/protobuf",
+		ownModule + "/internal/qr": ownModule,
+	}
+	got := directImports(lines, moduleOf)
+	if len(got) != 2 || len(got["github.com/nyaruka/phonenumbers"]) != 1 || len(got["golang.org/x/text"]) != 2 {
+		t.Errorf("got %v (protobuf is only imported by phonenumbers, not directly)", got)
+	}
+}

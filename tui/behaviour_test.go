@@ -1,0 +1,312 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/timer"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
+)
+
+// The behaviours of issue 10, each as a new client meets it, at 80×24 unless said.
+
+// 1. On « Your address » a client just types: the letters reach the field, whatever keys they
+// are elsewhere (e edit, n next, p back, l language, q quit), and enter keeps the address.
+func TestTypingOnYourAddressReachesTheField(t *testing.T) {
+	for _, addr := range []string{"eric@firm.ca", "jane@firm.ca", "paul@firm.ca", "jacques@firm.ca"} {
+		m, _ := newTest(locales.English, 80, 24)
+		m = press(m, "right")
+		m = typeText(m, addr)
+		next, cmd := m.Update(keyMsg("enter"))
+		m = next.(Model)
+		if cmd != nil && cmd() == tea.Quit() {
+			t.Fatalf("%s: quit while typing", addr)
+		}
+		if m.email != addr || m.screen().Key != "step1" || m.z.Lang() != locales.English {
+			t.Fatalf("%s: kept %q, on %s in %s", addr, m.email, m.screen().Key, m.z.Lang())
+		}
+		mustContain(t, m, "In the inbox of "+addr)
+	}
+	// Tab and ↓ move on as enter does; ↑ and shift+tab go back.
+	for _, k := range []string{"tab", "down"} {
+		m, _ := newTest(locales.English, 80, 24)
+		m = typeText(press(m, "right"), "jane@firm.ca")
+		if m = press(m, k); m.screen().Key != "step1" || m.email != "jane@firm.ca" {
+			t.Fatalf("%s: on %s with %q", k, m.screen().Key, m.email)
+		}
+	}
+	for _, k := range []string{"up", "shift+tab"} {
+		m, _ := newTest(locales.English, 80, 24)
+		if m = press(m, "right", k); m.screen().Key != "intro" {
+			t.Fatalf("%s: on %s", k, m.screen().Key)
+		}
+	}
+}
+
+// 2. Leaving the field with esc keeps a valid address and forgets the refusal of earlier text.
+func TestEscKeepsAValidAddressAndClearsTheOldError(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 24)
+	m = typeText(press(m, "right"), "jane@firm")
+	m = press(m, "enter")
+	mustContain(t, m, "must be a domain with a dot")
+	m = typeText(press(m, "ctrl+u"), "marie@cabinet.ca")
+	m = press(m, "esc")
+	mustContain(t, m, "Your address: marie@cabinet.ca", "marie_cabinet.ca#EXT#@DMCHosting.onmicrosoft.com")
+	mustNotContain(t, m, "must be a domain")
+	m = press(m, "right")
+	mustContain(t, m, "In the inbox of marie@cabinet.ca")
+	// A refused text left with esc keeps the address given before, and says why the text is not.
+	m = press(m, "left", "ctrl+u")
+	m = typeText(m, "oops@")
+	m = press(m, "esc")
+	mustContain(t, m, "This is not a valid email address")
+	if m.email != "marie@cabinet.ca" {
+		t.Fatalf("a refused text replaced the address: %q", m.email)
+	}
+}
+
+// 3. The chooser's marker follows every key that changes the choice.
+func TestChooserMarkerFollowsTheKeys(t *testing.T) {
+	for _, k := range []string{"right", "left", "down", "up", "tab", "shift+tab", "j", "k", "h", "l"} {
+		m := send(New(Config{}), tea.WindowSizeMsg{Width: 80, Height: 24})
+		mustContain(t, m, glyphs.Current+" Français")
+		m = press(m, k)
+		mustContain(t, m, glyphs.Current+" English")
+		mustNotContain(t, m, glyphs.Current+" Français")
+		if m = press(m, "enter"); m.z.Lang() != locales.English {
+			t.Fatalf("%s then enter chose %s", k, m.z.Lang())
+		}
+	}
+}
+
+// 4. A status line is said again in the new language when l switches it.
+func TestStatusFollowsTheLanguage(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 24)
+	m = press(m, "P")
+	mustContain(t, m, "Presenter mode on: personal data is hidden.")
+	m = press(m, "l")
+	mustContain(t, m, "Mode présentateur activé")
+	mustNotContain(t, m, "Presenter mode on")
+	m, _ = newWith(Config{Step: 4, CopyText: func(string) error { return nil }}, 80, 24)
+	m = press(m, "y")
+	m = send(m, copiedMsg{shown: "support@auvenir.ca"}) // what y's command reports
+	mustContain(t, m, "Copied to the clipboard")
+	m = press(m, "l")
+	mustContain(t, m, "Copié dans le presse-papiers")
+}
+
+// 5. What does not fit a line wraps; nothing is cut at the window's edge.
+func TestLongTextWrapsInsteadOfBeingCut(t *testing.T) {
+	identity := "jane.tremblay_cabinet-exemple.ca#EXT#@DMCHosting.onmicrosoft.com"
+	m, _ := newWith(Config{Email: "jane.tremblay@cabinet-exemple.ca"}, 60, 20)
+	m = press(m, "right", "esc")
+	mustContain(t, m, "jane.tremblay_cabinet-exemple.ca#EXT#", "@DMCHosting.onmicrosoft.com")
+	noWiderThan(t, m, 60)
+	_ = identity
+
+	m, _ = newWith(Config{Step: 9}, 60, 20)
+	var seen strings.Builder
+	for range 12 {
+		seen.WriteString(screenText(m))
+		m = press(m, "pgdown")
+	}
+	// Longer than the line, they break at a seam: a slash, a question mark.
+	for _, part := range []string{"https://apps.apple.com/app/microsoft-authenticator/", "id983156458",
+		"https://play.google.com/store/apps/details?", "id=com.azure.authenticator"} {
+		if !strings.Contains(seen.String(), part) {
+			t.Errorf("step 9 at 60×20 never shows %q whole", part)
+		}
+	}
+
+	m, _ = newWith(Config{Lang: locales.French, Presenter: true, Step: 4}, 60, 20)
+	mustContain(t, m, "· Mode présentateur", "[FR] EN")
+	noWiderThan(t, m, 60)
+
+	m, _ = newWith(Config{Lang: locales.French, Step: 4}, 120, 40)
+	mustContain(t, m, "4. Courriel du code de", "vérification")
+	mustNotContain(t, m, "…")
+
+	// A 77-character address keeps the field's box closed at 80×24.
+	m, _ = newTest(locales.English, 80, 24)
+	m = typeText(press(m, "right"), strings.Repeat("a", 64)+"@firmname.ca")
+	for _, l := range strings.Split(screenText(m), "\n") {
+		if strings.Contains(l, "│ >") && !strings.HasSuffix(strings.TrimRight(l, " "), "│") {
+			t.Fatalf("the field's box lost its right border: %q", l)
+		}
+	}
+}
+
+func noWiderThan(t *testing.T, m Model, w int) {
+	t.Helper()
+	for _, l := range strings.Split(screenText(m), "\n") {
+		if n := ansi.StringWidth(l); n > w {
+			t.Fatalf("a line is %d wide in %d columns: %q", n, w, l)
+		}
+	}
+}
+
+// 6. Addresses and numbers are never split at their hyphens, on any screen, in either language,
+// at 60, 80 or 120 columns.
+func TestAddressesAndNumbersStayWhole(t *testing.T) {
+	words := []string{"no-reply@auvenir.ca", "account-security-noreply", "jane.tremblay_cabinet-exemple.ca#EXT#",
+		"212-555-0100", "647-555-0123"}
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
+		for _, lang := range locales.Langs {
+			m, _ := newWith(Config{Lang: lang, Email: "jane.tremblay@cabinet-exemple.ca"}, size[0], size[1])
+			for i := range m.screens {
+				m.goTo(i, false)
+				m.addr, _ = m.addr.focus()
+				for range 8 {
+					s := screenText(m)
+					for _, l := range strings.Split(s, "\n") {
+						l = strings.TrimRight(l, " │")
+						for _, w := range words {
+							for cut := 1; cut < len(w)-1; cut++ {
+								if w[cut-1] == '-' && strings.HasSuffix(l, " "+w[:cut]) {
+									t.Fatalf("%s %v %s: %q split after %q:\n%s", lang, size, m.screen().Key, w, w[:cut], s)
+								}
+							}
+						}
+					}
+					m.vp.PageDown()
+					m.compose()
+				}
+			}
+		}
+	}
+	// The mobile number screen shows a number back whole.
+	m, _ := newWith(Config{Step: 9}, 60, 20)
+	m = typeText(press(m, "t"), "212 555 0100")
+	m = press(m, "enter")
+	mustContain(t, m, "+1 212-555-0100")
+}
+
+// 7. The practice code fits 80×24 once an address is given, and without a code the steps are
+// numbered without a gap.
+func TestPracticeFitsWithAnAddress(t *testing.T) {
+	for _, addr := range []string{"jane@firm.ca", "jane.tremblay@cabinet-exemple.ca"} {
+		for _, lang := range locales.Langs {
+			m := New(Config{Lang: lang, LangKnown: true, Email: addr, Practice: true, practiceRand: fixedRand()})
+			m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			mustNotContain(t, m, "81×26", "needs at least", "il faut au moins")
+			if c := m.practice.cache; !c.valid || c.err != nil || c.r.Height > 23 {
+				t.Fatalf("%s %s: no code at 80×24 (%v):\n%s", addr, lang, c.err, screenText(m))
+			}
+		}
+	}
+	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, practiceRand: fixedRand()})
+	m = send(m, tea.WindowSizeMsg{Width: 70, Height: 22})
+	mustContain(t, m, "1. In Microsoft Authenticator", "2. Type the 6 digits")
+	mustNotContain(t, m, "3. Type")
+}
+
+// 8. Every key the help bar shows does something, on every screen of the walkthrough.
+func TestNoShownKeyDoesNothing(t *testing.T) {
+	for _, lang := range locales.Langs {
+		m, _ := newWith(Config{Lang: lang, Email: "jane@firm.ca", OpenURL: func(string) error { return nil }}, 80, 24)
+		for i := range m.screens {
+			m.goTo(i, false)
+			if m.screen().Widget == steps.WidgetAddress {
+				m.addr.input = m.addr.input.Blur() // its field's own keys are checked by TestTypingOnYourAddressReachesTheField
+				m.refresh()
+			}
+			for _, b := range m.barKeys() {
+				if !b.Enabled() || b.Help().Key == "" {
+					continue
+				}
+				k := keyFor(b)
+				next, cmd := m.Update(k)
+				if cmd == nil && next.(Model).frame == m.frame {
+					t.Errorf("%s %s: %q (%s) is shown and does nothing", lang, m.screen().Key, b.Help().Key, b.Help().Desc)
+				}
+			}
+		}
+	}
+	m, _ := newTest(locales.English, 80, 24)
+	mustNotContain(t, m, "← back")
+	m = press(m, "9", "right")
+	mustContain(t, m, "Finished")
+	mustNotContain(t, m, "→ next")
+}
+
+// keyFor is a key press of a binding's first key.
+func keyFor(b key.Binding) tea.KeyPressMsg {
+	k := b.Keys()[0]
+	switch k {
+	case "right", "left", "enter", "esc", "tab", "down", "up", "shift+tab", "ctrl+c", "end", "home", "pgdown":
+		return keyMsg(k)
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+// 8. s does not silently start a running 30-minute timer over: it asks, and a second s does.
+func TestRestartingTheTimerAsksFirst(t *testing.T) {
+	m, c := newTest(locales.English, 80, 24)
+	m = press(m, "3", "s")
+	c.t = t0.Add(7 * time.Minute)
+	m = send(m, timer.TickMsg{ID: m.timer.ID()})
+	m = press(m, "right", "s")
+	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running. Press s again")
+	if !m.codeSent.Equal(t0) {
+		t.Fatal("the first s started the timer over")
+	}
+	m = press(m, "s")
+	mustContain(t, m, "The code works for 30:00 more.")
+	mustNotContain(t, m, "Press s again")
+	if !m.codeSent.Equal(c.t) {
+		t.Fatal("the second s did not start the timer over")
+	}
+	// The question belongs to its screen: moving on forgets it.
+	m = press(m, "s", "right", "left", "s")
+	mustContain(t, m, "Press s again")
+}
+
+// 10. The phone check's words: no landline doubt for every Canadian number, the United States
+// named, and a missing area code said as such.
+func TestPhoneWords(t *testing.T) {
+	check := func(lang locales.Lang, typed string) Model {
+		m, _ := newWith(Config{Lang: lang, Step: 9}, 80, 40)
+		m = typeText(press(m, "t"), typed)
+		return press(m, "enter")
+	}
+	m := check(locales.English, "647 555 0123")
+	mustContain(t, m, "✓ Your number: +1 647-555-0123")
+	mustNotContain(t, m, "does not show whether it is a mobile")
+	m = check(locales.English, "+1 212 555 0100")
+	mustContain(t, m, "choose United States (+1) in the list of countries", "type 212-555-0100")
+	mustNotContain(t, m, "whose code is")
+	m = check(locales.French, "+1 212 555 0100")
+	mustContain(t, m, "choisissez États-Unis (+1)")
+	m = check(locales.English, "555-1234")
+	mustContain(t, m, "The area code is missing")
+	mustNotContain(t, m, "does not exist")
+}
+
+// Issue 14, item 15: a page pasted without bracketed paste arrives as one key per character.
+// Past the field's 254-character limit a key changes nothing, and no frame is composed for it:
+// 100 KB cost 50 s before, a frame per key.
+func TestLongUnbracketedPasteIntoTheAddress(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 24)
+	m = press(m, "right")
+	before := m.composed
+	const n = 100_000
+	for i := range n {
+		next, _ := m.Update(tea.KeyPressMsg{Code: rune('a' + i%26), Text: string(rune('a' + i%26))})
+		m = next.(Model)
+	}
+	if got := len(m.addr.input.Value()); got != 254 {
+		t.Fatalf("the field holds %d characters", got)
+	}
+	if frames := m.composed - before; frames > 300 {
+		t.Fatalf("%d frames composed for %d keys: a key that changes nothing must not redraw", frames, n)
+	}
+	if m.screen().Key != "address" {
+		t.Fatalf("the pasted letters ran commands: on %s", m.screen().Key)
+	}
+}
