@@ -85,5 +85,9 @@ func (s signInScreen) view(c *common, w, _ int) string {
 		return strings.Join(out, "\n")
 	}
 	out := question(c.signIn)
-	return strings.Join(append(out, fill(st.Text, c.z.T("SignInPress", d), w)), "\n")
+	press := "SignInPress"
+	if c.signIn != steps.SignInUnanswered {
+		press = "SignInChange"
+	}
+	return strings.Join(append(out, fill(st.Text, c.z.T(press, d), w)), "\n")
 }
