@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,5 +67,35 @@ func TestCheckNetworkInterruptedLeavesACleanScreen(t *testing.T) {
 	}
 	if msg := p.file("stderr"); msg != "Vérification du réseau interrompue." {
 		t.Errorf("stderr %q", msg)
+	}
+}
+
+// At a terminal, the table left after the live view keeps its colours: the verdict marks are
+// coloured, not only shaped (the table is written through the failed-write check, which is no
+// terminal itself, so the colour profile must come from standard output).
+func TestCheckNetworkTableKeepsItsColoursAtATerminal(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := l.Addr().String()
+	l.Close()
+	p := start(t, 100, 20, []string{"COLORTERM=truecolor"}, "--lang", "en", "--check-network",
+		"--proxy", "none", "--timeout", "2s", "https://"+closed+"/")
+	if code := p.exited(); code != "1" {
+		t.Fatalf("exit %s, want 1; screen:\n%s", code, p.screen())
+	}
+	var row string
+	for _, line := range strings.Split(p.screenEscapes(), "\n") {
+		if strings.Contains(line, closed) && strings.Contains(line, "refused") {
+			row = line // the table's row comes before the remedies
+			break
+		}
+	}
+	if row == "" {
+		t.Fatalf("no refused row for %s:\n%s", closed, p.screen())
+	}
+	if !strings.Contains(row, "\x1b[38;") && !strings.Contains(row, "\x1b[3") && !strings.Contains(row, "\x1b[9") {
+		t.Errorf("the refused row has no colour: %q", row)
 	}
 }

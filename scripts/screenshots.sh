@@ -80,7 +80,9 @@ start() {
   socket=$(socket "$name")
   shift 4
   mkdir -p "$work/home-$name"
-  printf '%s\n' "$script" >"$work/$name.sh"
+  # The program starts once the pane has its size: a size that changes as it starts could be
+  # missed, and the picture drawn for 80×24 in a wider pane.
+  printf '%s\n' "while [ \"\$(stty size)\" != '$rows $cols' ]; do sleep 0.05; done" "$script" >"$work/$name.sh"
   sockets+=("$socket")
   tmux -L "$socket" -f "$work/tmux.conf" new-session -d -x "$cols" -y "$rows" \
     env -i PATH="$work/bin:/usr/bin:/bin" HOME="$work/home-$name" XDG_CONFIG_HOME="$work/home-$name/.config" \
@@ -115,11 +117,27 @@ wait_for() {
   die "$name: '$text' did not appear on the screen above"
 }
 
+# wait_full_width NAME COLS: waits up to 10 s for the wizard's title bar to reach the pane's
+# last column but one, i.e. for the program to draw for the pane's width.
+wait_full_width() {
+  local name=$1 cols=$2 width
+  for _ in $(seq 100); do
+    width=$(tmux -L "$(socket "$name")" capture-pane -p -S 0 -E 0 | sed 's/ *$//' | awk '{ print length($0) }')
+    if [ "$width" -ge $((cols - 1)) ]; then return 0; fi
+    sleep 0.1
+  done
+  die "$name: the title bar is $width columns wide in a pane of $cols: the program did not draw for the pane's size"
+}
+
 # shot NAME COLS ROWS FILE: draws the pane into FILE. The image is sized from the pane (freeze's
 # JetBrains Mono is 0.6 em wide) so that no line is cut and no margin is wasted.
 shot() {
   local name=$1 cols=$2 rows=$3 file=$4 width height
   tmux -L "$(socket "$name")" capture-pane -p -e >"$work/$name.ans"
+  # The pane is a colour terminal: a screen without one foreground colour means the program
+  # chose no colour there, a fault of the program that would otherwise land in the README.
+  grep -qE $'\e\\[([0-9;]*;)?(3[0-8]|9[0-7])[;m]' "$work/$name.ans" ||
+    die "$name: the program printed no colour in a colour terminal; $file is left as it is"
   "$work/bin/screenshots" flatten -fg "$FG" -bg "$BG" <"$work/$name.ans" >"$work/$name.flat"
   # Width: the columns plus one, and the padding. Height: the rows, the padding, the 15 px
   # freeze adds above the text for the window buttons, and room for the last row's descenders.
@@ -134,29 +152,41 @@ shot() {
   echo "   $file: $(wc -c <"$file") bytes"
 }
 
-echo "== wizard, English: step 5 with an address given and the code timer started"
+echo "== wizard, English: step 5 with an address given, the sign-in question answered and the code timer started"
 start en 100 30 'exec auvenir-onboard --lang en'
 wait_for en "Before you begin"
 keys en Right
 wait_for en "Email address"
-keys en e
+# The field has the keys on arrival: the letters are the address; Enter keeps it and goes on to
+# step 1.
 type_text en jane@firm.ca
 keys en Enter
-wait_for en "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com"
-keys en Right Right Right
+wait_for en "Step 1 of 9"
+wait_for en "In the inbox of jane@firm.ca"
+keys en Right
+wait_for en "Step 2 of 9"
+# Step 2 asks whether the address is already a Microsoft account; "No" (answer 3) is the path
+# of the emailed code that steps 3 to 5 then show.
+keys en m
+wait_for en "3. No"
+keys en 3
+wait_for en "Your answer: No"
+keys en Right
 wait_for en "Step 3 of 9"
 keys en s
 wait_for en "The code works for"
 keys en Right Right
 wait_for en "Step 5 of 9"
 wait_for en "to jane@firm.ca"
-wait_for en "works for 29:5" # the countdown has visibly started
+wait_for en "works for 29:" # the countdown has visibly started
+wait_full_width en 100
 shot en 100 30 "$OUT/wizard-en.png"
 
 echo "== wizard, French (language from LANG): « Avant de commencer »"
 start fr 100 30 'exec auvenir-onboard' LANG=fr_CA.UTF-8
 wait_for fr "Avant de commencer"
 wait_for fr "suite plus bas"
+wait_full_width fr 100
 shot fr 100 30 "$OUT/wizard-fr.png"
 
 if [ "$(uname -s)" != Linux ]; then

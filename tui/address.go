@@ -154,7 +154,7 @@ func styleLines(c *common, lines []guide.Line, w int) []string {
 	for _, l := range lines {
 		switch l.Tone {
 		case guide.Good:
-			out = append(out, fill(st.Success, glyphs.Done+" "+l.Text, w))
+			out = append(out, hanging(st.Success.Render(glyphs.Done), st.Success, l.Text, w))
 		case guide.Bad:
 			out = append(out, fill(st.Error, l.Text, w))
 		case guide.Caution:

@@ -109,6 +109,35 @@ func TestExplainerHidesPasteInPresenterMode(t *testing.T) {
 	mustRead(t, m, "Microsoft error AADSTS50020")
 }
 
+// Once answered, step 2 offers to change the answer rather than asking again, and a long answer
+// wraps under its own text, not under the tick (found by the screenshot pass at 80×24).
+func TestSignInAnsweredReadsAsAnswered(t *testing.T) {
+	for _, lang := range locales.Langs {
+		m, _ := newTest(lang, 80, 40)
+		m = press(m, "2", "m", "1")
+		if m.signIn != steps.SignInWork {
+			t.Fatalf("%s: answer %q", lang, m.signIn)
+		}
+		text := screenText(m)
+		ask, change := m.z.T("SignInPress", m.data()), m.z.T("SignInChange", m.data())
+		if strings.Contains(squash(text), squash(ask)) || !strings.Contains(squash(text), squash(change)) {
+			t.Errorf("%s: after answering, the screen still asks, or does not offer to change:\n%s", lang, text)
+		}
+		lines := strings.Split(text, "\n")
+		for i, l := range lines {
+			if strings.Contains(l, glyphs.Done+" ") && strings.Contains(l, m.z.T("SignInAnswer", m.data())[:6]) && i+1 < len(lines) {
+				tick := strings.Index(l, glyphs.Done)
+				next := lines[i+1]
+				if strings.TrimSpace(next) != "" && len(next)-len(strings.TrimLeft(next, " ")) <= tick {
+					t.Errorf("%s: the answer's second line starts under the tick or before it:\n%s\n%s", lang, l, next)
+				}
+			}
+		}
+	}
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // On an 80×24 window the answer runs past the frame, whose hint says ↑/↓ scroll: ↓ reaches the
 // Correlation ID at its end, which support asks for, and ↑ goes back to the code.
 func TestExplainerAnswerScrolls(t *testing.T) {

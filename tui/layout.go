@@ -135,15 +135,33 @@ func fill(style lipgloss.Style, text string, w int) string {
 	return style.Render(wrapWords(text, inner))
 }
 
-// cells is the width of s in terminal cells; plain ASCII, most of a frame's words, is counted
-// without walking grapheme clusters.
+// cells is the width of s in terminal cells. Text made only of characters one cell wide on every
+// terminal (ASCII, Latin-1 and Latin Extended letters without combining marks, the typographic
+// punctuation of « » ’ “ ” … and arrows), which is nearly every word of both languages, is
+// counted rune by rune; anything else is measured by grapheme clusters.
 func cells(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c < 0x20 {
+	n := 0
+	for _, r := range s {
+		if !narrow(r) {
 			return ansi.StringWidth(s)
 		}
+		n++
 	}
-	return len(s)
+	return n
+}
+
+func narrow(r rune) bool {
+	switch {
+	case r < 0x20, r >= 0x7f && r < 0xa0, r == 0xad: // controls (escape codes), soft hyphen
+		return false
+	case r < 0x300: // up to the combining marks
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e: // dashes, quotes, bullets, …
+		return true
+	case r >= 0x2190 && r <= 0x21ff: // arrows
+		return true
+	}
+	return false
 }
 
 // wrap renders text with style at width w and returns its lines.

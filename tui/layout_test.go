@@ -140,3 +140,18 @@ func TestScroller(t *testing.T) {
 		t.Fatal("appending to the visible lines changed the text")
 	}
 }
+
+// cells agrees with x/ansi on every character it counts itself.
+func TestCellsAgreesWithAnsi(t *testing.T) {
+	for _, s := range []string{"plain", "Étape « 4 » : l’adresse… “quoted” — → ← ↑/↓ •·", "a\u00a0b", "✓ done",
+		"日本", "e\u0301", "\x1b[1mbold\x1b[m", "soft\u00adhyphen"} {
+		if got, want := cells(s), ansi.StringWidth(s); got != want {
+			t.Errorf("cells(%q) = %d, ansi says %d", s, got, want)
+		}
+	}
+	for r := rune(0x20); r < 0x2200; r++ {
+		if narrow(r) && ansi.StringWidth(string(r)) != 1 {
+			t.Errorf("%U is counted one cell wide, ansi says %d", r, ansi.StringWidth(string(r)))
+		}
+	}
+}

@@ -76,7 +76,8 @@ func (m Model) presenterBadge() string {
 	if !m.presenter {
 		return ""
 	}
-	return m.st.Header.Render(glyphs.Sep + " " + m.z.T("MaskBadge"))
+	// The name before it ends with the header's own padding: no second space before the separator.
+	return m.st.Header.PaddingLeft(0).Render(glyphs.Sep + " " + m.z.T("MaskBadge"))
 }
 
 // presenterTop is the top of a numbered step in presenter mode: the guide's word (« Étape »)

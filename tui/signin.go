@@ -89,7 +89,7 @@ func (s signInScreen) view(c *common, w, _ int) string {
 	out := question(c.signIn)
 	press := "SignInPress"
 	if c.signIn != steps.SignInUnanswered {
-		press = "SignInPressChange" // « to answer » read as if the answer just given was lost
+		press = "SignInChange"
 	}
 	return strings.Join(append(out, fill(st.Text, c.z.T(press, d), w)), "\n")
 }

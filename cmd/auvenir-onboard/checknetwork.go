@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/glyphs"
@@ -91,7 +91,9 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		st.Width = terminalWidth(stdout)
 		st.Glyphs = glyphs.ForTerminal(runtime.GOOS, s.Getenv)
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
-		lipgloss.Fprint(out, b.String())
+		// The profile comes from standard output itself: out, which notes a failed write, is no
+		// terminal, and a profile read from it would strip every colour.
+		fmt.Fprint(&colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(stdout, os.Environ())}, b.String())
 	default:
 		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}
