@@ -174,6 +174,18 @@ func parseArgs(args []string) (*options, error) {
 	if len(rest) > 0 && !o.checkNetwork {
 		return nil, &usageError{"ErrUnexpectedArg", map[string]any{"Value": rest[0]}}
 	}
+	// --json and --strict shape the check's report only: without the check, « --json > out.json »
+	// used to start the wizard (or, piped, say that a terminal is needed).
+	if !o.checkNetwork && !o.help && !o.version {
+		for _, f := range []struct {
+			on   bool
+			name string
+		}{{o.json, "--json"}, {o.strict, "--strict"}} {
+			if f.on {
+				return nil, &usageError{"ErrNeedsCheckNetwork", map[string]any{"Flag": f.name, "CheckFlag": "--check-network"}}
+			}
+		}
+	}
 	o.urls = rest
 	return o, nil
 }

@@ -178,3 +178,22 @@ func TestMissingFileInFrench(t *testing.T) {
 		}
 	}
 }
+
+// --json and --strict without --check-network are a usage error in the person's language (in a
+// terminal they started the wizard and were ignored; piped, they said a terminal was needed).
+func TestCheckOnlyFlagsNeedTheCheck(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		env  map[string]string
+		flag string
+		want string
+	}{
+		{nil, "--json", "--json goes with --check-network (see auvenir-onboard --help)"},
+		{map[string]string{"LANG": "fr_CA.UTF-8"}, "--strict", "--strict s'utilise avec --check-network"},
+	} {
+		code, out, errs := runArgs(t, c.env, false, c.flag)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", c.flag, code, errs, c.want)
+		}
+	}
+}
