@@ -84,12 +84,24 @@ func parseCertificates(raw []byte) ([]*x509.Certificate, error) {
 	if certs, err := x509.ParseCertificates(raw); err == nil && len(certs) > 0 {
 		return certs, nil
 	}
+	out, err := pemCertificates(raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, errors.New("not a DER or PEM certificate")
+	}
+	return out, nil
+}
+
+// pemCertificates is every CERTIFICATE block of PEM text, other blocks skipped; none is no error.
+func pemCertificates(raw []byte) ([]*x509.Certificate, error) {
 	var out []*x509.Certificate
 	for {
 		var b *pem.Block
 		b, raw = pem.Decode(raw)
 		if b == nil {
-			break
+			return out, nil
 		}
 		if b.Type != "CERTIFICATE" {
 			continue
@@ -100,10 +112,6 @@ func parseCertificates(raw []byte) ([]*x509.Certificate, error) {
 		}
 		out = append(out, cert)
 	}
-	if len(out) == 0 {
-		return nil, errors.New("not a DER or PEM certificate")
-	}
-	return out, nil
 }
 
 // aiaCache is the Checker's part of the AIA fetches.

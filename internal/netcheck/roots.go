@@ -2,7 +2,6 @@ package netcheck
 
 import (
 	"crypto/x509"
-	"encoding/pem"
 	"errors"
 	"sync"
 
@@ -43,21 +42,9 @@ func LoadCAFile(path string) ([]*x509.Certificate, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []*x509.Certificate
-	for {
-		var b *pem.Block
-		b, raw = pem.Decode(raw)
-		if b == nil {
-			break
-		}
-		if b.Type != "CERTIFICATE" {
-			continue
-		}
-		c, err := x509.ParseCertificate(b.Bytes)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
+	out, err := pemCertificates(raw)
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, ErrNoCertificates
