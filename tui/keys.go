@@ -84,6 +84,7 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 	}
 	// Enter and Esc are shown by their names on the person's keyboard: « Entrée », « Échap ».
 	enter, esc := z.T("KeyNameEnter"), z.T("KeyNameEsc")
+	tab, shiftTab := z.T("KeyNameTab"), z.T("KeyNameShiftTab")
 	km := keyMaps{
 		global: globalKeyMap{
 			Interrupt: b([]string{"ctrl+c"}, "ctrl+c", "KeyQuit"),
@@ -113,8 +114,8 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 		},
 		field: fieldKeyMap{
 			Confirm: b([]string{"enter"}, enter, "KeyConfirm"),
-			Next:    b([]string{"tab", "down"}, "tab", "KeyNext"),
-			Back:    b([]string{"shift+tab", "up"}, "shift+tab", "KeyBack"),
+			Next:    b([]string{"tab", "down"}, tab, "KeyNext"),
+			Back:    b([]string{"shift+tab", "up"}, shiftTab, "KeyBack"),
 			Right:   key.NewBinding(key.WithKeys("right")),
 			Left:    key.NewBinding(key.WithKeys("left")),
 			Leave:   b([]string{"esc"}, esc, "KeyLeaveField"),
@@ -145,7 +146,7 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Back:   b([]string{"esc"}, esc, "PracticeKeyBack"),
 		},
 		stores: storesKeyMap{
-			Switch: b([]string{"tab"}, "tab", "Step9KeyOtherStore"),
+			Switch: b([]string{"tab"}, tab, "Step9KeyOtherStore"),
 			Invert: b([]string{"i"}, "i", "PracticeKeyInvert"),
 			Back:   b([]string{"esc", "left", "p"}, esc, "PracticeKeyBack"),
 		},

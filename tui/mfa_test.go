@@ -281,7 +281,7 @@ func TestStoresShowBothCodes(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
 	m = press(m, "9", "g")
 	mustRead(t, m, "App Store (iPhone)", "Google Play (Android)")
-	mustNotContain(t, m, "tab other store")
+	mustNotContain(t, m, "Tab other store")
 	got := scanFrame(t, m.View().Content, false)
 	if strings.Join(got, " ") != steps.AppStoreURL+" "+steps.PlayStoreURL &&
 		strings.Join(got, " ") != steps.PlayStoreURL+" "+steps.AppStoreURL {
@@ -289,7 +289,7 @@ func TestStoresShowBothCodes(t *testing.T) {
 	}
 	// Too narrow for two: one at a time, tab switches.
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 24})
-	mustRead(t, m, "tab other store")
+	mustRead(t, m, "Tab other store")
 	if got := scanFrame(t, m.View().Content, false); len(got) != 1 || got[0] != steps.AppStoreURL {
 		t.Fatalf("60 wide: %q", got)
 	}
