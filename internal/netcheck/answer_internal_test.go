@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
 )
 
 // The connection's deadline cuts the status line in the middle ("HTTP/1") while the context is
@@ -31,33 +33,11 @@ func TestAnswerCutByTheDeadlineIsATimeout(t *testing.T) {
 // The plain-http fetches (an intermediate certificate, the connectivity test) read the answer
 // within the same bound as the check.
 func TestFetchIsBounded(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				io.WriteString(c, "HTTP/1.1 200 OK\r\nX-Endless: ")
-				chunk := make([]byte, 32<<10)
-				for {
-					if _, err := c.Write(chunk); err != nil {
-						return
-					}
-				}
-			}()
-		}
-	}()
+	addr := netchecktest.Hostile(t, netchecktest.EndlessHeaderLine)
 	c := New(Config{Proxy: ProxySetting{Source: ProxyNone}})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_, _, _, err = c.get(ctx, "http://"+l.Addr().String()+"/ca.crt", 4096)
+	_, _, _, err := c.get(ctx, "http://"+addr+"/ca.crt", 4096)
 	if err == nil || !strings.Contains(err.Error(), "100 KB") {
 		t.Fatalf("error %v", err)
 	}
