@@ -218,9 +218,9 @@ func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, w
 		if m != netreport.MarkOK {
 			s = st.bad
 		}
-		detail := " · " + elapsed
+		detail := " " + glyphs.Sep + " " + elapsed
 		if withIP {
-			detail += " · " + ip
+			detail += " " + glyphs.Sep + " " + ip
 		}
 		mark, status = s.Render(m), s.Render(label)+st.muted.Render(detail)
 	}
