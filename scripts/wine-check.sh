@@ -11,7 +11,7 @@
 # replayed without insert mode it reads as the Linux build's screens; the display language; the
 # closing pause's language; --show-qr ending on q); and the Windows builds of the unit tests that
 # need Windows (socket error numbers, the clipboard, the console as standard input).
-# Wine is not Windows: README.md, "What is verified under wine", says what this proves and what not.
+# Wine is not Windows: docs/testing.md, "What is verified under wine", says what this proves and what not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
