@@ -52,7 +52,7 @@ func run(s *ioStreams, args []string) int {
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintln(s.ErrOut, z.T(ue.id, guide.With(steps.Facts(), flatten(ue.data)...)))
+			fmt.Fprintln(s.ErrOut, z.T(ue.ID, guide.With(steps.Facts(), flatten(ue.Data)...)))
 		}
 		return 2
 	}
