@@ -25,7 +25,6 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/tui"
 )
 
 func terminalWidth(w io.Writer) int {
@@ -72,7 +71,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	} else if stdoutIsTerminal && !o.json {
 		// The live view catches the signals itself, restoring the terminal before it ends.
 		var err error
-		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
+		rep, err = netview.Run(context.Background(), c, eps, netview.Options{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
@@ -114,7 +113,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
 		// The profile comes from standard output itself: out, which notes a failed write, is no
 		// terminal, and a profile read from it would strip every colour.
-		fmt.Fprint(&colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(stdout, os.Environ())}, b.String())
+		fmt.Fprint(&colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(stdout, s.environ())}, b.String())
 	default:
 		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}
