@@ -234,7 +234,9 @@ func (n Check) line(i int, z *locales.Localizer, st Styles, withIP bool, width i
 		_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
 		m := netreport.MarkIn(*r.result, n.glyphs)
 		s := st.Good
-		if m != netreport.MarkOK {
+		// The verdict, not the drawn mark: in the classic console's set a pass is √, never
+		// equal to the Unicode ✓, and every reachable address came out in bold red.
+		if netreport.Mark(*r.result) != netreport.MarkOK {
 			s = st.Bad
 		}
 		detail := " " + n.glyphs.Sep + " " + elapsed
