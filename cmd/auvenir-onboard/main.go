@@ -67,7 +67,7 @@ func run(s *ioStreams, args []string) int {
 	switch {
 	case o.help:
 		out := &checkedWriter{w: s.Out}
-		writeHelp(out, z)
+		writeHelp(out, z, runtime.GOOS)
 		return s.written(z, out, 0)
 	case o.version:
 		out := &checkedWriter{w: s.Out}
