@@ -1,4 +1,9 @@
-package tui
+// Package termguard runs a Bubble Tea program so that the terminal is always given back as it
+// was: a panic anywhere ends it the normal way (no stack trace on the client's screen), the
+// signals of sigexit.Ending end it as ctrl+c would, and ctrl+z or kill -TSTP suspend it with the
+// terminal restored. The wizard (tui) and the network check's live view (netview) both run
+// through it.
+package termguard
 
 import (
 	"os"
@@ -16,7 +21,7 @@ import (
 // guard runs a model with Bubble Tea's own panic catching off: Bubble Tea would print the panic
 // and a stack trace to the process's standard error, which a client must never see. A panic in
 // Init, Update, View or a command is recovered here instead and ends the program the normal way
-// (tea.Quit), so the terminal is restored as on any quit; Run then reports ErrPanic.
+// (tea.Quit), so the terminal is restored as on any quit; Run then reports that it panicked.
 type guard struct {
 	inner tea.Model
 	state *guardState
@@ -54,7 +59,7 @@ func (g guard) Update(msg tea.Msg) (next tea.Model, cmd tea.Cmd) {
 	case tea.KeyPressMsg:
 		// In raw mode ctrl+z is a key, not the terminal's suspend: it suspends as it does in
 		// any terminal program, where a shell can resume it.
-		if key.Matches(msg, suspendKey) && sigexit.CanStop() {
+		if key.Matches(msg, SuspendKey) && sigexit.CanStop() {
 			return g, g.suspend()
 		}
 	}
@@ -120,11 +125,11 @@ func (g guard) wrap(c tea.Cmd) tea.Cmd {
 	}
 }
 
-// runGuarded runs m in a program with the guard and reports whether it panicked, with the model
+// Run runs m in a program with the guard and reports whether it panicked, with the model
 // it ended with. A signal that ends the program (sigexit.Ending) ends it as ctrl+c would, through
 // a tea.InterruptMsg (terminal restored, alternate screen left), and err is then a
 // *sigexit.Error. A suspend from outside (kill -TSTP) suspends as ctrl+z does (guard.suspend).
-func runGuarded(m tea.Model, opts ...tea.ProgramOption) (final tea.Model, panicked bool, err error) {
+func Run(m tea.Model, opts ...tea.ProgramOption) (final tea.Model, panicked bool, err error) {
 	g := newGuard(m)
 	p := tea.NewProgram(g, append(opts, tea.WithoutCatchPanics(), tea.WithoutSignalHandler())...)
 	g.state.program.Store(p)
@@ -148,9 +153,9 @@ func runGuarded(m tea.Model, opts ...tea.ProgramOption) (final tea.Model, panick
 	return end, g.state.panicked.Load(), err
 }
 
-// suspendKey suspends the program from any screen, as the terminal's ctrl+z does outside raw
-// mode.
-var suspendKey = key.NewBinding(key.WithKeys("ctrl+z"))
+// SuspendKey suspends the program from any screen, as the terminal's ctrl+z does outside raw
+// mode (the wizard's help names it).
+var SuspendKey = key.NewBinding(key.WithKeys("ctrl+z"))
 
 // suspendMsg is kill -TSTP from outside, caught so that the terminal is restored first.
 type suspendMsg struct{}

@@ -1,4 +1,4 @@
-package tui
+package netview
 
 import (
 	"fmt"
@@ -7,12 +7,13 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
 // liveProgram is --check-network's live view over n addresses, fed by hand.
-func liveProgram(t testing.TB, n int) *netCheckProgram {
+func liveProgram(t testing.TB, n int) *program {
 	t.Helper()
 	urls := make([]string, n)
 	for i := range urls {
@@ -23,19 +24,19 @@ func liveProgram(t testing.TB, n int) *netCheckProgram {
 		t.Fatal(err)
 	}
 	z := locales.New(locales.English)
-	p := &netCheckProgram{z: z, check: newNetCheck(nil, eps), head: []string{"Network check", "Proxy: none"}}
+	p := &program{z: z, check: New(nil, eps, glyphs.Unicode), head: []string{"Network check", "Proxy: none"}}
 	p.check.reset()
 	p.check.running = true
 	p.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	return p
 }
 
-func (p *netCheckProgram) event(i int, s netcheck.Stage, class netcheck.Class) {
+func (p *program) event(i int, s netcheck.Stage, class netcheck.Class) {
 	ev := netcheck.Event{Index: i, Stage: s, Host: p.check.eps[i].Host}
 	if class != "" {
 		ev.Result = &netcheck.Result{URL: p.check.eps[i].URL, Class: class}
 	}
-	p.check.update(netEventMsg{run: p.check.run, ev: ev})
+	p.check.Update(EventMsg{run: p.check.run, ev: ev})
 }
 
 // With more addresses than the terminal has lines, the live view is a window: the addresses

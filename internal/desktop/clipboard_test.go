@@ -1,4 +1,4 @@
-package tui
+package desktop
 
 import (
 	"errors"
@@ -25,7 +25,7 @@ func TestSystemClipboardRoundTrip(t *testing.T) {
 		t.Setenv("WAYLAND_DISPLAY", "")
 	}
 	const text = "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com"
-	if err := systemClipboard(text); err != nil {
+	if err := FromEnv(runtime.GOOS, os.Getenv).Copy(text); err != nil {
 		t.Fatalf("copy: %v", err)
 	}
 	got, err := clipboard.ReadAll()
@@ -36,12 +36,7 @@ func TestSystemClipboardRoundTrip(t *testing.T) {
 
 // Without a display a Linux session has no clipboard: the copy reports it instead of claiming it.
 func TestNoDisplayNoClipboard(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("Linux only: elsewhere the system always has a clipboard")
-	}
-	t.Setenv("DISPLAY", "")
-	t.Setenv("WAYLAND_DISPLAY", "")
-	if err := systemClipboard("x"); !errors.Is(err, errNoClipboard) {
+	if err := FromEnv("linux", func(string) string { return "" }).Copy("x"); !errors.Is(err, ErrNoClipboard) {
 		t.Fatalf("copy without a display: %v", err)
 	}
 }
@@ -73,4 +68,33 @@ func xvfb(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Setenv("DISPLAY", display)
+}
+
+// Without a graphical session no browser starts: on Linux a text browser would take over the
+// terminal. WSL reaches Windows' browser; macOS and Windows always have one.
+func TestOpenURLWithoutDisplay(t *testing.T) {
+	none := func(string) string { return "" }
+	if err := FromEnv("linux", none).OpenURL("https://example.invalid/"); !errors.Is(err, ErrNoDisplay) {
+		t.Fatalf("OpenURL = %v; a text browser could take over the terminal", err)
+	}
+	if err := (Session{}).OpenURL("https://example.invalid/"); !errors.Is(err, ErrNoDisplay) {
+		t.Fatalf("the zero Session opened a browser: %v", err)
+	}
+	for _, c := range []struct {
+		goos string
+		env  map[string]string
+		want Session
+	}{
+		{"linux", map[string]string{"DISPLAY": ":0"}, Session{GOOS: "linux", Display: true}},
+		{"linux", map[string]string{"WAYLAND_DISPLAY": "wayland-0"}, Session{GOOS: "linux", Display: true}},
+		{"linux", map[string]string{"WSL_DISTRO_NAME": "Ubuntu"}, Session{GOOS: "linux", WSL: true}},
+		{"windows", nil, Session{GOOS: "windows"}},
+	} {
+		if got := FromEnv(c.goos, func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("FromEnv(%s, %v) = %+v, want %+v", c.goos, c.env, got, c.want)
+		}
+	}
+	if !(Session{GOOS: "windows"}).desktopOS() || (Session{GOOS: "linux", WSL: true}).desktopOS() {
+		t.Error("desktopOS")
+	}
 }

@@ -1,36 +1,38 @@
-package tui
+package netview
 
 import (
 	"context"
 	"errors"
 	"io"
-	"os"
-	"runtime"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
+	"github.com/auvenir/auvenir-onboard/internal/termguard"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
-// ErrNetCheckInterrupted reports that the person stopped the check (ctrl+c).
-var ErrNetCheckInterrupted = errors.New("network check interrupted")
+// ErrInterrupted reports that the person stopped the check (ctrl+c).
+var ErrInterrupted = errors.New("network check interrupted")
 
-// netCheckProgram shows the live lines of --check-network in a terminal, without taking over
+// ErrPanic reports that the live view stopped on an internal error; the terminal is restored.
+var ErrPanic = errors.New("internal error")
+
+// program shows the live lines of --check-network in a terminal, without taking over
 // the screen, and quits when every endpoint has a result. Its last frame is empty: the command
 // line then prints the full table into the scrollback, where it stays.
-type netCheckProgram struct {
+type program struct {
 	ctx         context.Context
 	z           *locales.Localizer
-	st          netStyles
+	st          Styles
 	head        []string
-	check       netCheck
+	check       Check
 	done        bool
 	interrupted bool
 	width       int // the terminal's; 0 until it is known
@@ -54,18 +56,18 @@ func interruptFilter(_ tea.Model, msg tea.Msg) tea.Msg {
 	return msg
 }
 
-func (p *netCheckProgram) Init() tea.Cmd { return p.check.start(p.ctx) }
+func (p *program) Init() tea.Cmd { return p.check.Start(p.ctx) }
 
-func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (p *program) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(netInterruptMsg); ok {
-		p.check.stop()
+		p.check.Stop()
 		p.done, p.interrupted = true, true
 		return p, tea.Quit
 	}
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		p.width, p.height = ws.Width, ws.Height
 	}
-	cmd, _ := p.check.update(msg)
+	cmd, _ := p.check.Update(msg)
 	if p.check.report != nil {
 		p.done = true
 		return p, tea.Quit
@@ -73,7 +75,7 @@ func (p *netCheckProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return p, cmd
 }
 
-func (p *netCheckProgram) View() tea.View {
+func (p *program) View() tea.View {
 	if p.done {
 		return tea.NewView("")
 	}
@@ -100,34 +102,31 @@ func (p *netCheckProgram) View() tea.View {
 	if height <= 0 {
 		height = 24
 	}
-	for _, l := range p.check.window(p.z, p.st, true, max(0, p.width-2), max(3, height-used-1)) {
+	for _, l := range p.check.Window(p.z, p.st, true, max(0, p.width-2), max(3, height-used-1)) {
 		b.WriteString("  " + strings.ReplaceAll(l, "\n", "\n  ") + "\n")
 	}
 	return tea.NewView(b.String())
 }
 
-// NetCheckOptions are what RunNetCheck needs besides the checker.
-type NetCheckOptions struct {
+// Options are what Run needs besides the checker.
+type Options struct {
 	Lang    locales.Lang
 	Output  io.Writer // a terminal
 	NoColor bool
 	Proxy   netcheck.ProxySetting
 	// Width and Height stand in for the terminal's size when Output is not one (tests).
 	Width, Height int
-	// Glyphs are the marks and spinner; the zero value picks them for the terminal in use.
-	Glyphs glyphset.Set
+	// Glyphs are the marks and spinner of the terminal in use (the command line chose them);
+	// the zero value is the Unicode set.
+	Glyphs glyphs.Set
 }
 
-// RunNetCheck runs the check with a live line per endpoint on o.Output and returns the report.
+// Run runs the check with a live line per endpoint on o.Output and returns the report.
 // It reads no input, so it works with stdin redirected; ctrl+c stops it through SIGINT and
-// returns ErrNetCheckInterrupted.
-func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoint, o NetCheckOptions) (netcheck.Report, error) {
+// returns ErrInterrupted.
+func Run(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoint, o Options) (netcheck.Report, error) {
 	z := locales.New(o.Lang)
-	glyphs = o.Glyphs
-	if glyphs.Done == "" {
-		glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
-	}
-	p := &netCheckProgram{ctx: ctx, z: z, check: newNetCheck(func() *netcheck.Checker { return c }, eps),
+	p := &program{ctx: ctx, z: z, check: New(func() *netcheck.Checker { return c }, eps, o.Glyphs),
 		head: netreport.Header(z, len(eps), c.Timeout(), o.Proxy)}
 	opts := []tea.ProgramOption{tea.WithInput(nil), tea.WithOutput(o.Output), tea.WithContext(ctx),
 		tea.WithFilter(interruptFilter)}
@@ -138,10 +137,10 @@ func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoi
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	} else {
 		ts := netreport.TerminalStyles()
-		p.st = netStyles{good: ts.Good, bad: ts.Bad, muted: ts.Muted, bold: ts.Bold}
+		p.st = Styles{Good: ts.Good, Bad: ts.Bad, Muted: ts.Muted, Bold: ts.Bold}
 	}
-	_, panicked, err := runGuarded(p, opts...)
-	p.check.stop()
+	_, panicked, err := termguard.Run(p, opts...)
+	p.check.Stop()
 	var sig *sigexit.Error
 	switch {
 	case panicked:
@@ -149,13 +148,13 @@ func RunNetCheck(ctx context.Context, c *netcheck.Checker, eps []netcheck.Endpoi
 	case errors.As(err, &sig):
 		return netcheck.Report{}, err
 	case p.interrupted:
-		return netcheck.Report{}, ErrNetCheckInterrupted
+		return netcheck.Report{}, ErrInterrupted
 	case p.check.report != nil:
 		return *p.check.report, nil
 	case errors.Is(err, tea.ErrProgramPanic):
 		return netcheck.Report{}, ErrPanic
 	case err == nil, errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled):
-		return netcheck.Report{}, ErrNetCheckInterrupted
+		return netcheck.Report{}, ErrInterrupted
 	}
 	return netcheck.Report{}, err
 }

@@ -1,4 +1,4 @@
-package tui
+package termguard
 
 import (
 	"bytes"
@@ -54,7 +54,7 @@ func TestGuardEndsOnEveryPanic(t *testing.T) {
 		t.Run(where, func(t *testing.T) {
 			t.Parallel()
 			var out bytes.Buffer
-			_, panicked, err := runGuarded(crasher{where: where}, tea.WithInput(nil), tea.WithOutput(&out),
+			_, panicked, err := Run(crasher{where: where}, tea.WithInput(nil), tea.WithOutput(&out),
 				tea.WithWindowSize(80, 24), tea.WithoutSignalHandler())
 			if err != nil {
 				t.Fatalf("error %v", err)

@@ -1,4 +1,4 @@
-package tui
+package netview
 
 import (
 	"context"
@@ -11,28 +11,28 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
-	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
-// netCheck is the live network check: a line per endpoint, with a spinner and what the check
-// is doing while it runs, then its result. The check runs in its own goroutine and reports
-// through messages, so the screen never waits on the network. The command line shows it alone
-// (RunNetCheck); the wizard shows it on the "Before you begin" screen.
-type netCheck struct {
+// Check is the live network check: a line per endpoint, with a spinner and what the check is
+// doing while it runs, then its result. The check runs in its own goroutine and reports through
+// messages, so the screen never waits on the network. The command line shows it alone (Run);
+// the wizard shows it on the "Before you begin" screen. The zero Check is not made (Made).
+type Check struct {
 	// checker is made on first use, in the check's goroutine: loading the root stores reads
 	// files, which the UI must not wait for.
 	checker func() *netcheck.Checker
 	eps     []netcheck.Endpoint
-	shown   bool // the wizard shows the check (from c until esc)
+	glyphs  glyphs.Set // marks, separator and spinner frames of the terminal in use
 
 	run     int // numbers the runs: messages of a run that was left or restarted are dropped
 	running bool
 	cancel  context.CancelFunc
-	rows    []netRow
+	rows    []row
 	spin    spinner.Model
 	report  *netcheck.Report
 
@@ -44,7 +44,7 @@ type netCheck struct {
 	done, failed, queued int
 }
 
-type netRow struct {
+type row struct {
 	stage  netcheck.Stage
 	host   string
 	result *netcheck.Result
@@ -57,33 +57,52 @@ type netRow struct {
 	statusMade  bool
 }
 
-// netStyles are the few looks the check needs; the zero value is plain text.
-type netStyles struct {
-	good, bad, muted, bold lipgloss.Style
+// Styles are the few looks the check needs; the zero value is plain text.
+type Styles struct {
+	Good, Bad, Muted, Bold lipgloss.Style
 }
 
-// netEventMsg carries one step of one endpoint.
-type netEventMsg struct {
+// EventMsg carries one step of one endpoint.
+type EventMsg struct {
 	run int
 	ev  netcheck.Event
 	ch  <-chan netcheck.Event
-	end <-chan netDoneMsg
+	end <-chan DoneMsg
 }
 
-// netDoneMsg ends a run with its report.
-type netDoneMsg struct {
-	run    int
+// DoneMsg ends a run with its report.
+type DoneMsg struct {
+	Run    int
 	report netcheck.Report
 }
 
-func newNetCheck(c func() *netcheck.Checker, eps []netcheck.Endpoint) netCheck {
-	spin := spinner.Spinner{Frames: glyphs.Spinner, FPS: spinner.MiniDot.FPS}
-	return netCheck{checker: sync.OnceValue(c), eps: eps, spin: spinner.New(spinner.WithSpinner(spin))}
+// New is the check of eps with the checker c makes, drawn with g (the Unicode set when empty).
+func New(c func() *netcheck.Checker, eps []netcheck.Endpoint, g glyphs.Set) Check {
+	if g.Done == "" {
+		g = glyphs.Unicode
+	}
+	spin := spinner.Spinner{Frames: g.Spinner, FPS: spinner.MiniDot.FPS}
+	return Check{checker: sync.OnceValue(c), eps: eps, glyphs: g, spin: spinner.New(spinner.WithSpinner(spin))}
 }
 
-// start begins a run (cancelling one under way) and returns the commands that feed it.
-func (n *netCheck) start(parent context.Context) tea.Cmd {
-	n.stop()
+// Made reports whether the check was made with New.
+func (n Check) Made() bool { return n.checker != nil }
+
+// Checker is the checker the runs use (made on first call).
+func (n Check) Checker() *netcheck.Checker { return n.checker() }
+
+// Running reports whether a run is under way.
+func (n Check) Running() bool { return n.running }
+
+// Report is the last run's report; nil while none has finished.
+func (n Check) Report() *netcheck.Report { return n.report }
+
+// RunID numbers the current run; a DoneMsg with another number is of a run left or restarted.
+func (n Check) RunID() int { return n.run }
+
+// Start begins a run (cancelling one under way) and returns the commands that feed it.
+func (n *Check) Start(parent context.Context) tea.Cmd {
+	n.Stop()
 	n.run++
 	n.running, n.report = true, nil
 	n.reset()
@@ -92,7 +111,7 @@ func (n *netCheck) start(parent context.Context) tea.Cmd {
 	// Progress never blocks the check: the buffer holds more events than a run can send, and
 	// an event that would not fit is dropped (the final results come separately).
 	ch := make(chan netcheck.Event, len(n.eps)*64)
-	end := make(chan netDoneMsg, 1)
+	end := make(chan DoneMsg, 1)
 	run, c, eps := n.run, n.checker, n.eps
 	go func() {
 		checker := c()
@@ -104,24 +123,24 @@ func (n *netCheck) start(parent context.Context) tea.Cmd {
 			}
 		})
 		close(ch)
-		end <- netDoneMsg{run: run, report: checker.NewReport(res, time.Since(t0))}
+		end <- DoneMsg{Run: run, report: checker.NewReport(res, time.Since(t0))}
 	}()
 	return tea.Batch(waitNet(run, ch, end), n.spin.Tick)
 }
 
 // reset gives every endpoint an empty row, and the counts to match.
-func (n *netCheck) reset() {
-	n.rows = make([]netRow, len(n.eps))
+func (n *Check) reset() {
+	n.rows = make([]row, len(n.eps))
 	n.addrWidth = 0
 	for i, e := range n.eps {
-		n.rows[i] = netRow{host: e.Host}
-		n.addrWidth = max(n.addrWidth, lipgloss.Width(shortAddr(e)))
+		n.rows[i] = row{host: e.Host}
+		n.addrWidth = max(n.addrWidth, lipgloss.Width(ShortAddr(e)))
 	}
 	n.active, n.done, n.failed, n.queued = map[int]bool{}, 0, 0, len(n.eps)
 }
 
-// stop cancels the run under way, if any; its late messages are then ignored.
-func (n *netCheck) stop() {
+// Stop cancels the run under way, if any; its late messages are then ignored.
+func (n *Check) Stop() {
 	if n.cancel != nil {
 		n.cancel()
 		n.cancel = nil
@@ -132,19 +151,19 @@ func (n *netCheck) stop() {
 	}
 }
 
-func waitNet(run int, ch <-chan netcheck.Event, end <-chan netDoneMsg) tea.Cmd {
+func waitNet(run int, ch <-chan netcheck.Event, end <-chan DoneMsg) tea.Cmd {
 	return func() tea.Msg {
 		if e, ok := <-ch; ok {
-			return netEventMsg{run: run, ev: e, ch: ch, end: end}
+			return EventMsg{run: run, ev: e, ch: ch, end: end}
 		}
 		return <-end
 	}
 }
 
-// update handles the check's own messages; handled is false for any other message.
-func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
+// Update handles the check's own messages; handled is false for any other message.
+func (n *Check) Update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	switch msg := msg.(type) {
-	case netEventMsg:
+	case EventMsg:
 		next := waitNet(msg.run, msg.ch, msg.end)
 		if msg.run != n.run {
 			// A left run still drains its channel so its goroutine can finish.
@@ -158,8 +177,8 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			}
 		}
 		return next, true
-	case netDoneMsg:
-		if msg.run != n.run {
+	case DoneMsg:
+		if msg.Run != n.run {
 			return nil, true
 		}
 		rep := msg.report
@@ -183,10 +202,10 @@ func (n *netCheck) update(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	return nil, false
 }
 
-// lines is a line per endpoint: mark or spinner, address, then the step or the result (with
+// Lines is a line per endpoint: mark or spinner, address, then the step or the result (with
 // the IP address reached when withIP). An endpoint whose line would be wider than width (0: any
 // width) takes two, its step or result under its address, rather than being cut off.
-func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width int) []string {
+func (n Check) Lines(z *locales.Localizer, st Styles, withIP bool, width int) []string {
 	out := make([]string, 0, len(n.rows))
 	for i := range n.rows {
 		out = append(out, n.line(i, z, st, withIP, width))
@@ -195,10 +214,10 @@ func (n netCheck) lines(z *locales.Localizer, st netStyles, withIP bool, width i
 }
 
 // line is row i's line (two when it does not fit width).
-func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, width int) string {
+func (n Check) line(i int, z *locales.Localizer, st Styles, withIP bool, width int) string {
 	w := n.addrWidth
 	r := n.rows[i]
-	host := shortAddr(n.eps[i])
+	host := ShortAddr(n.eps[i])
 	var mark, status string
 	if r.result == nil {
 		mark = n.spin.View()
@@ -207,22 +226,24 @@ func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, w
 		}
 		row := &n.rows[i]
 		if !row.statusMade || row.statusStage != r.stage || row.statusHost != r.host || row.statusLang != z.Lang() {
-			row.status = st.muted.Render(netreport.StageText(z, r.stage, r.host))
+			row.status = st.Muted.Render(netreport.StageText(z, r.stage, r.host))
 			row.statusStage, row.statusHost, row.statusLang, row.statusMade = r.stage, r.host, z.Lang(), true
 		}
 		status = row.status
 	} else {
 		_, label, elapsed, ip, _ := netreport.Row(z, *r.result)
-		m := netreport.MarkIn(*r.result, glyphs)
-		s := st.good
-		if m != netreport.MarkOK {
-			s = st.bad
+		m := netreport.MarkIn(*r.result, n.glyphs)
+		s := st.Good
+		// The verdict, not the drawn mark: in the classic console's set a pass is √, never
+		// equal to the Unicode ✓, and every reachable address came out in bold red.
+		if netreport.Mark(*r.result) != netreport.MarkOK {
+			s = st.Bad
 		}
-		detail := " " + glyphs.Sep + " " + elapsed
+		detail := " " + n.glyphs.Sep + " " + elapsed
 		if withIP {
-			detail += " " + glyphs.Sep + " " + ip
+			detail += " " + n.glyphs.Sep + " " + ip
 		}
-		mark, status = s.Render(m), s.Render(label)+st.muted.Render(detail)
+		mark, status = s.Render(m), s.Render(label)+st.Muted.Render(detail)
 	}
 	line := mark + " " + host + strings.Repeat(" ", max(0, w-lipgloss.Width(host))+2) + status
 	if width > 0 && lipgloss.Width(line) > width {
@@ -232,7 +253,7 @@ func (n netCheck) line(i int, z *locales.Localizer, st netStyles, withIP bool, w
 }
 
 // track updates the counts for row i moving to stage, with its result once it has one.
-func (n *netCheck) track(i int, stage netcheck.Stage, res *netcheck.Result) {
+func (n *Check) track(i int, stage netcheck.Stage, res *netcheck.Result) {
 	r := n.rows[i]
 	if r.result != nil {
 		return // counted already
@@ -252,15 +273,15 @@ func (n *netCheck) track(i int, stage netcheck.Stage, res *netcheck.Result) {
 	}
 }
 
-// window is the live lines within height lines: every row when they fit, otherwise the rows
+// Window is the live lines within height lines: every row when they fit, otherwise the rows
 // being checked (in the list's order) and a line counting what is done, failed and waiting.
 // Its cost is that of the lines it returns, whatever the length of the list.
-func (n netCheck) window(z *locales.Localizer, st netStyles, withIP bool, width, height int) []string {
+func (n Check) Window(z *locales.Localizer, st Styles, withIP bool, width, height int) []string {
 	if len(n.rows) <= height/2 || (len(n.rows) <= height && width == 0) {
-		return n.lines(z, st, withIP, width)
+		return n.Lines(z, st, withIP, width)
 	}
 	if len(n.rows) <= height {
-		all := n.lines(z, st, withIP, width)
+		all := n.Lines(z, st, withIP, width)
 		used := 0
 		for _, l := range all {
 			used += 1 + strings.Count(l, "\n")
@@ -274,7 +295,7 @@ func (n netCheck) window(z *locales.Localizer, st netStyles, withIP bool, width,
 		idx = append(idx, i)
 	}
 	slices.Sort(idx)
-	out := []string{st.muted.Render(z.T("NetLiveProgress", guide.With(netreport.Data(),
+	out := []string{st.Muted.Render(z.T("NetLiveProgress", guide.With(netreport.Data(),
 		"Done", n.done, "Total", len(n.rows), "Failed", n.failed, "Waiting", n.queued)))}
 	used := 1
 	for _, i := range idx {
@@ -287,10 +308,4 @@ func (n netCheck) window(z *locales.Localizer, st netStyles, withIP bool, width,
 		used += h
 	}
 	return out
-}
-
-// shortAddr is the address without "https://" and a bare "/": what fits a line.
-func shortAddr(e netcheck.Endpoint) string {
-	s := strings.TrimPrefix(sanitize.Text(e.URL), "https://")
-	return strings.TrimSuffix(s, "/")
 }

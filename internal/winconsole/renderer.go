@@ -1,8 +1,6 @@
-package tui
+package winconsole
 
 import (
-	"io"
-	"os"
 	"slices"
 	"strings"
 )
@@ -18,10 +16,10 @@ import (
 // Terminal, in 2023 (microsoft/terminal pull request 14700).
 const windowsConsoleTerm = "xterm-256color"
 
-// rendererEnviron is the environment Bubble Tea reads the terminal type from: environ itself,
+// RendererEnviron is the environment Bubble Tea reads the terminal type from: environ itself,
 // plus a TERM for the Windows console when none is set. The colour profile is decided from
-// environ before this (see Run), so the added TERM never lowers the colours.
-func rendererEnviron(goos string, environ []string) []string {
+// environ before this (see tui.Run), so the added TERM never lowers the colours.
+func RendererEnviron(goos string, environ []string) []string {
 	if goos != "windows" {
 		return environ
 	}
@@ -31,31 +29,4 @@ func rendererEnviron(goos string, environ []string) []string {
 		}
 	}
 	return append(slices.Clip(environ), "TERM="+windowsConsoleTerm)
-}
-
-// recordingTerminal is the terminal (its descriptor still reaches Bubble Tea, which sets its
-// modes and reads its size) with every write copied to rec.
-type recordingTerminal struct {
-	*os.File
-	rec io.Writer
-}
-
-func (r recordingTerminal) Write(p []byte) (int, error) {
-	_, _ = r.rec.Write(p)
-	return r.File.Write(p)
-}
-
-func (r recordingTerminal) WriteString(s string) (int, error) { return r.Write([]byte(s)) }
-
-// recordOutput wraps out when path is set; the returned function closes the copy.
-func recordOutput(out io.Writer, path string) (io.Writer, func()) {
-	f, ok := out.(*os.File)
-	if path == "" || !ok {
-		return out, func() {}
-	}
-	rec, err := os.Create(path)
-	if err != nil {
-		return out, func() {}
-	}
-	return recordingTerminal{File: f, rec: rec}, func() { rec.Close() }
 }
