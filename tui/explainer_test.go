@@ -89,7 +89,7 @@ func TestSignInAnswerResumes(t *testing.T) {
 // French footers name Enter and Esc as French keyboards do.
 func TestFrenchKeyNames(t *testing.T) {
 	m, _ := newTest(locales.French, 100, 30)
-	m = press(m, "right")
+	m = press(m, "right", "e")
 	bar := screenText(m)
 	bar = bar[strings.LastIndex(bar, "Aide"):]
 	if !strings.Contains(bar, "Entrée") || !strings.Contains(bar, "Échap") || strings.Contains(bar, "enter ") || strings.Contains(bar, "esc ") {

@@ -119,7 +119,8 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Right:   key.NewBinding(key.WithKeys("right")),
 			Left:    key.NewBinding(key.WithKeys("left")),
 			Leave:   b([]string{"esc"}, esc, "KeyLeaveField"),
-			Edit:    b([]string{"e", "tab"}, "e", "KeyEdit"),
+			// The field opens only on purpose: e, or Enter or Tab on its screen (issue 20).
+			Edit: b([]string{"e", "enter", "tab"}, "e", "KeyEdit"),
 		},
 		net: netKeyMap{
 			Check: b([]string{"c"}, "c", "NetKeyCheck"),

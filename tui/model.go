@@ -81,6 +81,7 @@ type Model struct {
 	codeSent   time.Time // when the person said they clicked « Send code »; zero before
 	timer      timer.Model
 	timerAsked bool // s was pressed while the timer ran: a second s starts it over
+	stray      bool // letters are being typed where no field is open: they do nothing (strayKey)
 	stack      []screenID
 	status     status // one line above the support contacts (features.go)
 	progress   saved  // what was last saved (resume.go)
@@ -166,7 +167,6 @@ func New(cfg Config) Model {
 	m.help = &h
 	m.setLang(lang)
 	m.restyle()
-	m.arrive()
 	return m
 }
 

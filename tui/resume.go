@@ -70,7 +70,7 @@ func (m *Model) answerOffer(resume bool) tea.Cmd {
 			m.cfg.Progress.Reset()
 		}
 		m.progress.last = m.snapshot()
-		return m.arrive()
+		return nil
 	}
 	return m.resume(m.offer.state)
 }
@@ -99,7 +99,7 @@ func (m *Model) resume(st progress.State) tea.Cmd {
 	}
 	m.vp.GotoTop()
 	m.setLang(m.z.Lang()) // labels quote the address
-	return tea.Batch(cmd, m.arrive())
+	return cmd
 }
 
 // offerScreen is the opening question when progress was saved: continue, or start over.

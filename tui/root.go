@@ -86,6 +86,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s != nil {
 		md = s.mode(&m.common)
 	}
+	if m.strayKey(msg, s, md) {
+		return nil
+	}
 	switch {
 	case md.globals&gQuit != 0 && key.Matches(msg, g.Quit):
 		return tea.Quit
@@ -106,6 +109,55 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return m.walk(msg)
+}
+
+// strayKey reports whether msg is typing where no field is open, and so must do nothing. A
+// client who types their address on a screen without an open field (the first screen, or « Your
+// address » before pressing e) would otherwise run commands with its letters: l switched the
+// language, q quit (issue 20, item 1). The decision: a letter that is one of the keys shown
+// for this screen does what the bar says; the first printable key that is not one of them shows
+// that no field is open and how to open one, and from then on every printable key is ignored
+// until a key that is not text (Esc, Enter, an arrow). In the walkthrough's frame Esc and Enter
+// then only end the typing, so an Enter meant for the address does not move on either.
+func (m *Model) strayKey(msg tea.KeyPressMsg, s screen, md mode) bool {
+	if md.text {
+		m.stray = false
+		return false
+	}
+	if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+		was := m.stray
+		m.stray = false
+		// In the frame Enter would move on (or open the field): it only ends the typing there.
+		return was && !md.full && (msg.Code == tea.KeyEnter || msg.Code == tea.KeyEscape)
+	}
+	if m.stray {
+		return true
+	}
+	if m.bound(msg, s, md) {
+		return false
+	}
+	m.stray = true
+	m.setStatus("StrayTyping", nil)
+	return true
+}
+
+// bound reports whether msg is one of the keys that apply now: the root's that the screen in
+// front allows, the screen's own, and the walkthrough's when the screen is in its frame.
+func (m *Model) bound(msg tea.KeyPressMsg, s screen, md mode) bool {
+	g, k := m.km.global, m.km.walk
+	for _, gk := range []struct {
+		bit globalKeys
+		b   key.Binding
+	}{{gQuit, g.Quit}, {gLang, g.Lang}, {gPresenter, g.Presenter}, {gHelp, g.Help}} {
+		if md.globals&gk.bit != 0 && key.Matches(msg, gk.b) {
+			return true
+		}
+	}
+	if s != nil && matches(msg, s.keys(&m.common)) {
+		return true
+	}
+	return !md.full && key.Matches(msg, k.Next, k.Back, k.Jump, k.ScrollUp, k.ScrollDown, k.PageUp,
+		k.PageDown, k.Top, k.Bottom, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, k.Crash)
 }
 
 // route gives msg to screen s, keeps its next state and does what it asks.
@@ -193,8 +245,8 @@ func (m *Model) walk(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // goTo shows screen i, when it exists. Leaving a screen forward marks it done, so the step list
-// shows what the person has been through. Arriving on « Your address » puts the keys in its
-// field: a client just types.
+// shows what the person has been through. Arriving never opens a field: on « Your address » the
+// client presses e (or Enter) to type, so keys meant as keys never edit the saved address.
 func (m *Model) goTo(i int, forward bool) tea.Cmd {
 	if i < 0 || i >= len(m.screens) || i == m.cur {
 		return nil
@@ -207,20 +259,8 @@ func (m *Model) goTo(i int, forward bool) tea.Cmd {
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 	m.vp.GotoTop()
-	cmd := m.arrive()
 	m.refresh()
-	return cmd
-}
-
-// arrive readies the current step's screen.
-func (m *Model) arrive() tea.Cmd {
-	if m.widgetScreen() != idAddress || m.front() != idNone {
-		return nil
-	}
-	var cmd tea.Cmd
-	m.addr, cmd = m.addr.focus()
-	m.refresh()
-	return cmd
+	return nil
 }
 
 // toggleHelp shows or hides every key of the walkthrough and its screen.
