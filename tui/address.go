@@ -104,9 +104,9 @@ func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 // cancel closes the field without keeping what was typed: the address saved before (if any)
 // is shown again, and nothing is saved.
 func (s addressScreen) cancel(c *common) (screen, action, tea.Cmd) {
-	s.input = s.input.SetValue(c.email).Blur()
+	s.input = s.input.SetValue(c.walk.Email()).Blur()
 	s.refusal = ""
-	return s, addressLeft{email: c.email, move: 0, keep: true}, nil
+	return s, addressLeft{email: c.walk.Email(), move: 0, keep: true}, nil
 }
 
 // leave checks what is typed and leaves the field towards move: a valid address (or none) is
@@ -144,8 +144,8 @@ func (s addressScreen) view(c *common, w, _ int) string {
 	}
 	out := []string{label, st.Box.Render(in.View())}
 	// While a new address is being typed, nothing is said of the old one.
-	if typing := s.input.Focused() && s.input.Value() != "" && s.input.Value() != c.email; !typing || s.refusal != "" {
-		out = append(out, styleLines(c, guide.AddressLines(c.z, c.email, s.refusal, c.presenter), w)...)
+	if typing := s.input.Focused() && s.input.Value() != "" && s.input.Value() != c.walk.Email(); !typing || s.refusal != "" {
+		out = append(out, styleLines(c, guide.AddressLines(c.z, c.walk.Email(), s.refusal, c.presenter), w)...)
 	}
 	hint := "AddressTypeHint"
 	if !s.input.Focused() {

@@ -33,8 +33,8 @@ func TestTypingOnYourAddressReachesTheField(t *testing.T) {
 			if cmd != nil && cmd() == tea.Quit() {
 				t.Fatalf("%s: quit while typing", addr)
 			}
-			if m.email != addr || m.screen().Key != "step1" || m.z.Lang() != locales.English {
-				t.Fatalf("%s after %s: kept %q, on %s in %s", addr, open, m.email, m.screen().Key, m.z.Lang())
+			if m.walk.Email() != addr || m.screen().Key != "step1" || m.z.Lang() != locales.English {
+				t.Fatalf("%s after %s: kept %q, on %s in %s", addr, open, m.walk.Email(), m.screen().Key, m.z.Lang())
 			}
 			mustContain(t, m, "In the inbox of "+addr)
 		}
@@ -43,8 +43,8 @@ func TestTypingOnYourAddressReachesTheField(t *testing.T) {
 	for _, k := range []string{"tab", "down"} {
 		m, _ := newTest(locales.English, 80, 24)
 		m = typeText(press(m, "right", "e"), "jane@firm.ca")
-		if m = press(m, k); m.screen().Key != "step1" || m.email != "jane@firm.ca" {
-			t.Fatalf("%s: on %s with %q", k, m.screen().Key, m.email)
+		if m = press(m, k); m.screen().Key != "step1" || m.walk.Email() != "jane@firm.ca" {
+			t.Fatalf("%s: on %s with %q", k, m.screen().Key, m.walk.Email())
 		}
 	}
 	for _, k := range []string{"up", "shift+tab"} {
@@ -73,8 +73,8 @@ func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 			t.Fatalf("%s quit the guide after a stray letter", k)
 		}
 	}
-	if m.email != saved || m.addr.input.Value() != saved || m.z.Lang() != locales.English || m.screen().Key != "address" {
-		t.Fatalf("address %q (field %q), %s, on %s", m.email, m.addr.input.Value(), m.z.Lang(), m.screen().Key)
+	if m.walk.Email() != saved || m.addr.input.Value() != saved || m.z.Lang() != locales.English || m.screen().Key != "address" {
+		t.Fatalf("address %q (field %q), %s, on %s", m.walk.Email(), m.addr.input.Value(), m.z.Lang(), m.screen().Key)
 	}
 	mustContain(t, m, "No field is open here", "Your address: "+saved)
 	// Esc ends the typing: the keys work again.
@@ -89,8 +89,8 @@ func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 func TestLettersTypedOnTheFirstScreen(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
 	m = typeText(m, "marie.lq@firm.ca")
-	if m.screen().Key != "intro" || m.z.Lang() != locales.English || m.email != "" || m.isOpen(idNet) {
-		t.Fatalf("stray letters acted: on %s in %s, address %q, check open %v", m.screen().Key, m.z.Lang(), m.email, m.isOpen(idNet))
+	if m.screen().Key != "intro" || m.z.Lang() != locales.English || m.walk.Email() != "" || m.isOpen(idNet) {
+		t.Fatalf("stray letters acted: on %s in %s, address %q, check open %v", m.screen().Key, m.z.Lang(), m.walk.Email(), m.isOpen(idNet))
 	}
 	mustContain(t, m, "No field is open here")
 	// A key of the bar still does what it says once the typing ended.
@@ -117,8 +117,8 @@ func TestEscKeepsAValidAddressAndClearsTheOldError(t *testing.T) {
 		m = press(m, "e", "ctrl+u")
 		m = typeText(m, typed)
 		m = press(m, "esc")
-		if m.email != "marie@cabinet.ca" || m.addr.input.Value() != "marie@cabinet.ca" || m.addr.input.Focused() {
-			t.Fatalf("esc after %q: address %q, field %q", typed, m.email, m.addr.input.Value())
+		if m.walk.Email() != "marie@cabinet.ca" || m.addr.input.Value() != "marie@cabinet.ca" || m.addr.input.Focused() {
+			t.Fatalf("esc after %q: address %q, field %q", typed, m.walk.Email(), m.addr.input.Value())
 		}
 		mustNotContain(t, m, "(editing)", "This is not a valid email address")
 	}
@@ -211,8 +211,8 @@ func TestAddressesAndNumbersStayWhole(t *testing.T) {
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
 		for _, lang := range locales.Langs {
 			m, _ := newWith(Config{Lang: lang, Email: "jane.tremblay@cabinet-exemple.ca"}, size[0], size[1])
-			for i := range m.screens {
-				m.goTo(i, false)
+			for i := range m.walk.Screens() {
+				m.show(i)
 				m.addr, _ = m.addr.focus()
 				for range 8 {
 					s := screenText(m)
@@ -262,8 +262,8 @@ func TestPracticeFitsWithAnAddress(t *testing.T) {
 func TestNoShownKeyDoesNothing(t *testing.T) {
 	for _, lang := range locales.Langs {
 		m, _ := newWith(Config{Lang: lang, Email: "jane@firm.ca", OpenURL: func(string) error { return nil }}, 80, 24)
-		for i := range m.screens {
-			m.goTo(i, false)
+		for i := range m.walk.Screens() {
+			m.show(i)
 			if m.screen().Widget == steps.WidgetAddress {
 				m.addr.input = m.addr.input.Blur() // its field's own keys are checked by TestTypingOnYourAddressReachesTheField
 				m.refresh()
@@ -305,13 +305,13 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
 	m = press(m, "right", "s")
 	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running. Press s again")
-	if !m.codeSent.Equal(t0) {
+	if !m.walk.CodeSent().Equal(t0) {
 		t.Fatal("the first s started the timer over")
 	}
 	m = press(m, "s")
 	mustContain(t, m, "The code works for 30:00 more.")
 	mustNotContain(t, m, "Press s again")
-	if !m.codeSent.Equal(c.t) {
+	if !m.walk.CodeSent().Equal(c.t) {
 		t.Fatal("the second s did not start the timer over")
 	}
 	// The question belongs to its screen: moving on forgets it.

@@ -56,7 +56,7 @@ func chars(s string) []string {
 // Every screen of the walkthrough, in both languages, at 80×24.
 func TestGoldenScreens(t *testing.T) {
 	for _, lang := range locales.Langs {
-		screens := New(Config{}).screens
+		screens := New(Config{}).walk.Screens()
 		for i, s := range screens {
 			keys := make([]string, i)
 			for k := range keys {

@@ -17,8 +17,8 @@ func TestNavigation(t *testing.T) {
 	mustContain(t, m, "Before you begin", "support@auvenir.ca", "+1 (855) 528-8364")
 	m = press(m, "right", "enter", "enter") // Enter opens the address field, Enter again leaves it empty
 	mustContain(t, m, "Step 1 of 9", "no-reply@auvenir.ca")
-	if !m.done[0] || !m.done[1] || m.done[2] {
-		t.Fatalf("done = %v, want intro and address done", m.done)
+	if !m.walk.Done(0) || !m.walk.Done(1) || m.walk.Done(2) {
+		t.Fatalf("done = %v, want intro and address done", m.walk.State())
 	}
 	m = press(m, "left", "left") // the address field stays closed on the way back
 	if m.screen().Key != "intro" {
@@ -26,7 +26,7 @@ func TestNavigation(t *testing.T) {
 	}
 	m = press(m, "7")
 	mustContain(t, m, "Step 7 of 9", "Click your email address.")
-	if m.done[steps.Index(m.screens, 6)] {
+	if m.walk.Done(steps.Index(m.walk.Screens(), 6)) {
 		t.Fatal("jumping over a step marked it done")
 	}
 	m = press(m, "0", "z") // keys the walkthrough does not use (x opens the explainer)
@@ -80,7 +80,7 @@ func TestAddressField(t *testing.T) {
 	}
 	m = press(m, "enter")
 	mustContain(t, m, "The part after @ must be a domain with a dot", "lquinn@example")
-	if m.email != "" || !m.addr.input.Focused() {
+	if m.walk.Email() != "" || !m.addr.input.Focused() {
 		t.Fatal("a bad address was kept, or the field lost focus")
 	}
 	m = typeText(m, ".ca")
@@ -103,7 +103,7 @@ func TestAddressFieldFrenchErrorAndEsc(t *testing.T) {
 	m = press(m, "enter")
 	mustContain(t, m, "Entrez une seule adresse.", "a@b.ca, c@d.ca")
 	m = press(m, "esc")
-	if m.addr.input.Focused() || m.addr.input.Value() != "" || m.email != "" {
+	if m.addr.input.Focused() || m.addr.input.Value() != "" || m.walk.Email() != "" {
 		t.Fatal("esc should cancel the edit: nothing typed is kept")
 	}
 	mustNotContain(t, m, "Entrez une seule adresse.")
@@ -141,7 +141,7 @@ func TestCodeTimer(t *testing.T) {
 	mustContain(t, m, "The code works for 30:00 more.")
 	// The key means nothing where there is no code.
 	m = press(m, "7", "s")
-	if !m.codeSent.Equal(c.t) {
+	if !m.walk.CodeSent().Equal(c.t) {
 		t.Fatal("s on step 7 changed the timer")
 	}
 }
@@ -190,8 +190,8 @@ func TestFrameFitsWindow(t *testing.T) {
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
 		for _, lang := range locales.Langs {
 			m, _ := newTest(lang, size[0], size[1])
-			for i := range m.screens {
-				m.goTo(i, false)
+			for i := range m.walk.Screens() {
+				m.show(i)
 				lines := strings.Split(screenText(m), "\n")
 				if len(lines) != size[1] {
 					t.Errorf("%s %v %s: %d lines", lang, size, m.screen().Key, len(lines))
