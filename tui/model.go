@@ -39,15 +39,15 @@ type Config struct {
 	Suspendable bool
 
 	// Presenter mode, resume, links and copy (features.go and the files it names).
-	Presenter bool               // start in presenter mode, for screen sharing
-	Progress  *progress.Store    // where progress is saved after each step; nil saves nothing
-	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
+	Presenter bool            // start in presenter mode, for screen sharing
+	Progress  *progress.Store // where progress is saved after each step; nil saves nothing
+	Resume    *progress.State // saved progress to offer on start; nil offers nothing
 	// Saved is saved progress to start from without asking (--step N): the address, the
 	// answers and the timer stay, and the wizard opens at Step.
-	Saved *progress.State
-	Notice    string             // one line for the first screen, such as a state file ignored
-	OpenURL   func(string) error // opens a link in a browser; nil uses the system's
-	CopyText  func(string) error // puts text on the system clipboard; nil uses the system's
+	Saved    *progress.State
+	Notice   string             // one line for the first screen, such as a state file ignored
+	OpenURL  func(string) error // opens a link in a browser; nil uses the system's
+	CopyText func(string) error // puts text on the system clipboard; nil uses the system's
 	// Glyphs are the symbols drawn (internal/glyphs); Run picks the set for the terminal when
 	// it is the zero value. New leaves the set in use as it is.
 	Glyphs glyphset.Set

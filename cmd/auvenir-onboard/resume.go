@@ -26,9 +26,9 @@ type saved struct {
 	// kept is the progress to start from without asking (--step, --totp-practice): what the
 	// client told the guide stays, only the place is theirs to choose, and nothing is saved
 	// over it (issue 20, item 2).
-	kept *progress.State
-	notice string          // one line: a file ignored, or progress forgotten
-	lang   locales.Lang    // the saved language, when --lang did not choose one
+	kept   *progress.State
+	notice string       // one line: a file ignored, or progress forgotten
+	lang   locales.Lang // the saved language, when --lang did not choose one
 }
 
 // loadProgress reads the saved progress. --reset forgets it first. A file that cannot be used

@@ -58,8 +58,8 @@ type Config struct {
 	Resume   *progress.State // saved progress to offer first; nil offers nothing
 	// Saved is saved progress to start from without asking (--step N): the address, the
 	// answers and the timer stay, and the guide opens at Step.
-	Saved *progress.State
-	Notice   string          // one line to say before the guide, such as a state file ignored
+	Saved  *progress.State
+	Notice string // one line to say before the guide, such as a state file ignored
 }
 
 // Field is a text prompt a screen offers as one of its numbered choices.
