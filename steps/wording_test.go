@@ -185,3 +185,20 @@ func TestConstantsMatchTheLedger(t *testing.T) {
 		t.Errorf("%s does not name the tenant %s", MyAccountTenantURL, TenantDomain)
 	}
 }
+
+// The end of Microsoft's text-message codes and DMC Hosting's choice carry their sources like
+// the ledger's facts: each of the three values has a quote from a source the ledger lists.
+func TestSMSVoiceValuesAreSourced(t *testing.T) {
+	p := SMSVoice()
+	for _, key := range []string{"passkey_prompts_from", "microsoft_sms_voice_end", "tenant_keeps_sms_voice"} {
+		var qs []ledger.Quote
+		for _, q := range p.Quotes {
+			if q.Key == key {
+				qs = append(qs, ledger.Quote{Source: q.Source, Text: q.Text})
+			}
+		}
+		if err := ledger.Embedded().CheckQuotes(key, qs); err != nil {
+			t.Error(err)
+		}
+	}
+}
