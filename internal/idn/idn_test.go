@@ -24,7 +24,7 @@ func TestDisplay(t *testing.T) {
 		{"xn--f9dt7l.com", "xn--f9dt7l.com"},                                             // Cherokee
 		{"аррӏе.com", "xn--80ak6aa92e.com"},                                              // "apple", all Cyrillic
 		{"аррӏе.ru", "аррӏе.ru"},                                                         // the same under a Cyrillic TLD
-		{"раураl.com", "xn--l-7sba6dbr.com"},                                            // Cyrillic + one Latin l
+		{"раураl.com", "xn--l-7sba6dbr.com"},                                             // Cyrillic + one Latin l
 		{"firm.ca", "firm.ca"},
 		{"not a host", "not a host"},
 	}

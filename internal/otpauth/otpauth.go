@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/auvenir/auvenir-onboard/internal/qr"
+	"github.com/auvenir/auvenir-onboard/internal/textin"
 )
 
 // MaxLen is the longest URI accepted, in bytes: what a level-M QR code can hold (qrterminal
@@ -189,7 +190,7 @@ const slack = 64
 // would stay in the shell history) and parses it. It reads at most MaxLen bytes plus a little
 // slack, so a huge or endless input is refused quickly instead of filling memory.
 func Read(r io.Reader) (Key, error) {
-	buf, err := io.ReadAll(io.LimitReader(r, int64(MaxLen+slack+1)))
+	buf, err := io.ReadAll(io.LimitReader(textin.NewReader(r), int64(MaxLen+slack+1)))
 	if err != nil {
 		return Key{}, fail(ErrRead, map[string]any{"Err": err.Error()})
 	}
