@@ -133,7 +133,7 @@ func TestNoFolderForProgressIsSaid(t *testing.T) {
 		}
 	}
 	// A relative XDG_CONFIG_HOME with a HOME: ignored, progress goes under HOME.
-	home := t.TempDir()
+	home := "/nonexistent/auvenir-test-home" // a full path on every system; nothing is written
 	s, out, _ := testStreams(t, nil, false, nil)
 	s.ConfigDir = func() (string, error) {
 		return progress.ConfigDir("linux", mapEnv(map[string]string{"XDG_CONFIG_HOME": "rel", "HOME": home}))
