@@ -114,3 +114,15 @@ func TestSavedHiddenCharactersAreNotDrawn(t *testing.T) {
 		}
 	}
 }
+
+// The status line quotes paths from the environment and system errors (a notice that progress
+// cannot be saved, a failed save): they are drawn without the escapes or bidi controls they hold.
+func TestStatusLineIsCleaned(t *testing.T) {
+	m, _ := newWith(Config{Notice: "The saved progress in /tmp/\x1b]2;pwned\x07x\u202e/p.json\u009b2J is damaged."}, 80, 24)
+	frame := m.View().Content
+	if strings.Contains(frame, "]2;pwned") || strings.Contains(frame, "\x07") {
+		t.Fatalf("the notice's escape reached the frame: %q", frame)
+	}
+	noHidden(t, m)
+	mustContain(t, m, "The saved progress in /tmp/x/p.json is damaged.")
+}

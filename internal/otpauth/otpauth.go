@@ -9,9 +9,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/auvenir/auvenir-onboard/internal/qr"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/textin"
 )
 
@@ -142,18 +142,9 @@ func Parse(s string) (Key, error) {
 	return k, nil
 }
 
-// printable refuses invalid UTF-8 and control characters (C0, DEL, C1).
-func printable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x20 || r >= 0x7f && r < 0xa0 {
-			return false
-		}
-	}
-	return true
-}
+// printable refuses invalid UTF-8, control characters (C0, DEL, C1) and the bidi controls
+// that would reorder the issuer or account on the screen: what sanitize would change.
+func printable(s string) bool { return sanitize.Text(s) == s }
 
 // Secret checks a base32 secret — case-insensitive, padding optional (but right when present), at
 // least MinSecretBytes — and returns it in canonical form: upper case, no padding.
