@@ -79,6 +79,7 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 	}
 	var cmd tea.Cmd
 	s.field, cmd = s.field.Update(msg)
+	cleanInput(&s.field)
 	return s, redraw{}, cmd
 }
 
