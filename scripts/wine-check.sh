@@ -89,7 +89,7 @@ AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -r
   grep -E '^(--- |PASS|FAIL|ok)|wine_test.go'
 
 echo "== Windows unit tests under wine"
-GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck
+GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck/probe
 GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
 # The tui tests read their golden files relative to the package folder.
