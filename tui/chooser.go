@@ -16,7 +16,7 @@ type chooserScreen struct {
 	choice locales.Lang
 }
 
-func (chooserScreen) id() screenID { return idChooser }
+var _ = register(idChooser, entry{make: func(Config) screen { return chooserScreen{choice: locales.French} }})
 
 // Of the global keys only ctrl+c and q apply: l moves the marker here, as h does.
 func (chooserScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }

@@ -85,8 +85,8 @@ func TestPresenterKey(t *testing.T) {
 	}
 	mustNotContain(t, m, "jane@firm.ca")
 	m = press(m, "P", "e", "P")
-	if m.Presenting() || m.addr.input.Value() != "jane@firm.caP" {
-		t.Fatalf("P in the field: presenting=%v value=%q", m.Presenting(), m.addr.input.Value())
+	if m.Presenting() || m.addr().input.Value() != "jane@firm.caP" {
+		t.Fatalf("P in the field: presenting=%v value=%q", m.Presenting(), m.addr().input.Value())
 	}
 }
 

@@ -29,6 +29,11 @@ type Walk struct {
 	signIn   steps.SignIn
 	mfa      progress.MFA
 	codeSent time.Time
+	// practised and number are what step 9's rehearsals gave, in memory only: the practice
+	// verified a code, and the mobile number checked (international form). State saves only
+	// the option (MFA), never a number.
+	practised bool
+	number    string
 	// restartAsked: the client asked for a new timer while a code still worked, and was asked
 	// to confirm: only ConfirmTimerRestart starts it over.
 	restartAsked bool
@@ -127,6 +132,24 @@ func (w *Walk) Rehearsed(m progress.MFA) {
 		w.mfa = m
 	}
 }
+
+// PracticeVerified records that the practice verified a code: option 1 was rehearsed.
+func (w *Walk) PracticeVerified() {
+	w.practised = true
+	w.mfa = progress.MFAAuthenticator
+}
+
+// NumberChecked records the mobile number checked for option 2 (international form).
+func (w *Walk) NumberChecked(n string) {
+	w.number = n
+	w.mfa = progress.MFAPhone
+}
+
+// PracticeDone reports whether a practice code was verified in this session.
+func (w Walk) PracticeDone() bool { return w.practised }
+
+// Number is the mobile number checked in this session; empty when none.
+func (w Walk) Number() string { return w.number }
 
 // HasTimer reports whether the current screen offers the emailed code's timer: steps 3 to 5,
 // unless the address is already a Microsoft account (Microsoft then asks for its password and
