@@ -63,9 +63,10 @@ func TestEveryScreenIsRegistered(t *testing.T) {
 	}
 }
 
-// No handler matches a key by its name: keys are declared once, in keys.go, and matched with
-// key.Matches, so the help and the behaviour cannot disagree. The check reads the package's
-// source: a comparison of msg.String() or a switch on it with string cases fails.
+// No handler matches a key by its name: keys are declared once, in keys.go or in a screen's own
+// bind call (a screen added in its own file), and matched with key.Matches, so the help and the
+// behaviour cannot disagree. The check reads the package's source: a comparison of msg.String()
+// or a switch on it with string cases fails.
 func TestNoKeyStringsInHandlers(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -89,6 +90,9 @@ func TestNoKeyStringsInHandlers(t *testing.T) {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "bind" && len(n.Args) == 3 {
+					return false // a binding declared with its keys and its label: the one place they are named
+				}
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "String" && len(n.Args) == 0 {
 					if id, ok := sel.X.(*ast.Ident); ok && (id.Name == "msg" || id.Name == "press" || id.Name == "k") {
 						t.Errorf("%s: %s.String() reads a key by its name", fset.Position(n.Pos()), id.Name)

@@ -195,11 +195,7 @@ func (m *Model) route(id screenID, msg tea.Msg) tea.Cmd {
 	case signInChosen:
 		m.walk.AnswerSignIn(a.answer)
 	case mfaChosen:
-		if a.number != "" {
-			m.walk.NumberChecked(a.number)
-		} else {
-			m.walk.PracticeVerified()
-		}
+		m.walk.Rehearse(a.opt, a.number)
 	case scrollBy:
 		if a.n < 0 {
 			m.vp.ScrollUp(-a.n)
@@ -391,6 +387,8 @@ func (m *Model) allKeys() [][]key.Binding {
 	}
 	suspend := g.Suspend
 	suspend.SetEnabled(m.cfg.Suspendable)
+	openers, _ := m.openers()
+	screenKeys = append(screenKeys, openers...)
 	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, g.Presenter, g.Lang, g.Help, g.Quit, suspend)
 	return [][]key.Binding{{k.Next, k.Back, k.Jump, k.ScrollUp}, screenKeys}
 }

@@ -83,6 +83,7 @@ const (
 	idShowQR            // --show-qr
 	idSignIn            // step 2's question: is the address already a Microsoft account?
 	idExplain           // the error explainer (x)
+	idTrusted           // step 9: done, the client's organisation's MFA is trusted (d)
 	idEnd               // one past the last: a new screen goes above
 )
 
@@ -140,6 +141,12 @@ type common struct {
 // sign-in path and the day (the blocks of steps 3 to 5 and of step 9 depend on them).
 func (c *common) data() map[string]any {
 	return guide.Situated(guide.Shown(c.walk.Email(), c.presenter), c.walk.SignIn(), c.clock())
+}
+
+// bind is a binding declared by a screen in its own file: keys, the label shown for them, and
+// the locale message that says what they do (in the language and with the data of now).
+func (c *common) bind(keys []string, shown, descID string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, c.z.T(descID, c.data())))
 }
 
 // matches reports whether msg is one of bindings (disabled ones never match).

@@ -366,5 +366,5 @@ func (s *session) hasTimer(w steps.Widget) bool {
 
 // builtinFields are plain mode's own prompts, by the widget they stand for.
 func (s *session) builtinFields() []Field {
-	return []Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField()}
+	return []Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField(), s.trustedField()}
 }

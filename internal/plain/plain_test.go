@@ -416,12 +416,12 @@ func TestExtraField(t *testing.T) {
 		},
 		Show: func(_ *locales.Localizer, n int) []string { return []string{fmt.Sprint("field state ", n)} },
 	}
-	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Fields: []Field{f}}, lines("6", "no", "ok", "0"))
-	if fmt.Sprint(got) != "[no ok]" || !strings.Contains(out, "\naccepted ok\n") || !strings.Contains(out, "\nfield state 6\n") {
+	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Fields: []Field{f}}, lines("7", "no", "ok", "0"))
+	if fmt.Sprint(got) != "[no ok]" || !strings.Contains(out, "\naccepted ok\n") || !strings.Contains(out, "\nfield state 7\n") {
 		t.Fatalf("got %v\n%s", got, out)
 	}
-	if !strings.Contains(out, "5 check my mobile number, 6 enter my address, 9 switch") {
-		t.Fatal("the field is not numbered 6 on its screen, after step 9's own")
+	if !strings.Contains(out, "5 check my mobile number, 6 Microsoft asked me for no method, 7 enter my address, 9 switch") {
+		t.Fatal("the field is not numbered 7 on its screen, after step 9's own")
 	}
 	if strings.Count(out, locales.New(locales.English).T("AddressErrSyntax")) != 1 {
 		t.Fatal("the refusal is not said once")

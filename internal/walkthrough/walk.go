@@ -128,9 +128,31 @@ func (w *Walk) AnswerSignIn(a steps.SignIn) bool {
 // Rehearsed records the step 9 option the client rehearsed: a practice code verified, or a mobile
 // number checked. Neither the key, the code nor the number is kept.
 func (w *Walk) Rehearsed(m progress.MFA) {
-	if m == progress.MFAAuthenticator || m == progress.MFAPhone {
+	switch m {
+	case progress.MFAAuthenticator, progress.MFAPhone, progress.MFATrusted:
 		w.mfa = m
 	}
+}
+
+// Rehearse records what a step 9 screen did: the practice verified a code (MFAAuthenticator),
+// a mobile number was checked (MFAPhone, with the number), or the client said Microsoft asked
+// for no method, their organisation's MFA being trusted (MFATrusted).
+func (w *Walk) Rehearse(m progress.MFA, number string) {
+	switch m {
+	case progress.MFAAuthenticator:
+		w.PracticeVerified()
+	case progress.MFAPhone:
+		w.NumberChecked(number)
+	case progress.MFATrusted:
+		w.mfa = m
+	}
+}
+
+// TrustPossible reports whether the client's organisation's MFA may be trusted by DMC Hosting:
+// only an organisation's (work or school) account has a home tenant whose MFA can be; a
+// personal Microsoft account or an address Microsoft emails codes to cannot.
+func (w Walk) TrustPossible() bool {
+	return w.signIn != steps.SignInPersonal && w.signIn != steps.SignInNone
 }
 
 // PracticeVerified records that the practice verified a code: option 1 was rehearsed.
