@@ -461,7 +461,7 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 	p = typeText(p, "6475550123")
 	mustNotContain(t, p, "6475550123", "555")
 	p = press(p, "enter")
-	mustRead(t, p, "✓ Your number: +1 ••• ••• 01 23")
+	mustRead(t, p, "✓ Your number: +1 •••-•••-0123")
 	mustNotContain(t, p, "555")
 }
 
