@@ -365,3 +365,10 @@ func TestLongUnbracketedPasteIntoTheAddress(t *testing.T) {
 		t.Fatalf("the pasted letters ran commands: on %s", m.screen().Key)
 	}
 }
+
+// Issue 20, item 5: the chooser names every key it answers to, in both languages.
+func TestChooserShowsItsKeys(t *testing.T) {
+	m := send(New(Config{Now: (&fakeClock{t0}).now}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContain(t, m, "press e for English", "appuyez sur f pour le français",
+		"← → to move, Enter to choose, q to quit", "← → pour changer, Entrée pour choisir, q pour quitter")
+}

@@ -62,6 +62,9 @@ func (s chooserScreen) view(c *common, w, h int) string {
 		"",
 		fill(c.st.Muted, fr.T("ChooseLanguageKey"), bw),
 		fill(c.st.Muted, en.T("ChooseLanguageKey"), bw),
+		// The other keys, which a client could not guess (issue 20, item 5).
+		fill(c.st.Muted, fr.T("ChooseLanguageMove"), bw),
+		fill(c.st.Muted, en.T("ChooseLanguageMove"), bw),
 	}, "\n"))
 	sup := c.st.Footer.Render(fill(lipgloss.NewStyle(), fr.T("FooterSupport", d), max(10, w-2)) + "\n" +
 		fill(lipgloss.NewStyle(), en.T("FooterSupport", d), max(10, w-2)))

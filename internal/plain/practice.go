@@ -54,7 +54,7 @@ func (s *session) openPractice(z *locales.Localizer) ([]string, bool) {
 		return []string{z.T("MaskQRHidden", d)}, false
 	}
 	if !s.cfg.Terminal {
-		return []string{z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--totp-practice"))}, false
+		return []string{z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--plain --totp-practice"))}, false
 	}
 	if s.step9.practice == nil {
 		p, err := totp.NewPractice(z, s.w.Email())
