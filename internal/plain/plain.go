@@ -9,8 +9,8 @@ package plain
 
 import (
 	"io"
-	"slices"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
