@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/desktop"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -376,7 +377,7 @@ func TestCopyKey(t *testing.T) {
 // stands on its own line to be selected by hand; OSC 52 is still sent.
 func TestCopyWithoutClipboard(t *testing.T) {
 	for _, lang := range []locales.Lang{locales.English, locales.French} {
-		none := func(string) error { return errNoClipboard }
+		none := func(string) error { return desktop.ErrNoClipboard }
 		m, _ := newWith(Config{Lang: lang, LangKnown: true, Step: 4, CopyText: none}, 80, 24)
 		m, osc := runCopy(t, m)
 		if !reflect.DeepEqual(osc, tea.SetClipboard(steps.SupportEmail)()) {
@@ -411,14 +412,5 @@ func TestHyperlinks(t *testing.T) {
 		if !strings.Contains(m.View().Content, "\x1b]8;;"+u) {
 			t.Errorf("the finish screen lacks the hyperlink %s", u)
 		}
-	}
-}
-
-func TestOpenInBrowserWithoutDisplay(t *testing.T) {
-	t.Setenv("DISPLAY", "")
-	t.Setenv("WAYLAND_DISPLAY", "")
-	t.Setenv("WSL_DISTRO_NAME", "")
-	if err := openInBrowser("https://example.invalid/"); !errors.Is(err, errNoDisplay) {
-		t.Fatalf("openInBrowser = %v; a text browser could take over the terminal", err)
 	}
 }
