@@ -173,10 +173,14 @@ func TestConstantsMatchTheLedger(t *testing.T) {
 		"InviteSender": InviteSender, "CodeSender": CodeSender, "OrganizationsURL": OrganizationsURL,
 		"TenantInitialDomain": TenantDomain, "IdentityExample": IdentityExample, "Authenticator": AuthenticatorName,
 		"SupportEmail": SupportEmail, "SupportPhone": SupportPhone, "MyAccountTenantURL": MyAccountTenantURL,
+		"AppStoreURL": AppStoreURL, "PlayStoreURL": PlayStoreURL,
 	} {
 		if d[key] != want {
 			t.Errorf("%s: ledger %q, constant %q", key, d[key], want)
 		}
+	}
+	if d["FirewallURLs"] != strings.Join(FirewallURLs, " ") {
+		t.Errorf("FirewallURLs: ledger %q, constant %q", d["FirewallURLs"], FirewallURLs)
 	}
 	if d["CodeMinutes"] != "30" || CodeValidMinutes != 30 {
 		t.Errorf("CodeMinutes: ledger %v, constant %d", d["CodeMinutes"], CodeValidMinutes)
