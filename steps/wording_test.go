@@ -49,6 +49,8 @@ var notLabels = map[string]string{
 	"+":                      "the app's + button, drawn as a sign (passkey-authenticator: “the + button”)",
 	"your email address":     "the guide's own words for an address not given",
 	"votre adresse courriel": "the guide's own words for an address not given",
+	"Your address":           "the title of the guide's own screen, not Microsoft's",
+	"Votre adresse":          "the title of the guide's own screen, not Microsoft's",
 }
 
 func norm(s string) string {
