@@ -29,7 +29,7 @@ func wineSetup(t *testing.T) (wine, prefix string) {
 	t.Helper()
 	prefix = os.Getenv("AUVENIR_WINE_PREFIX")
 	if prefix == "" {
-		t.Skip("AUVENIR_WINE_PREFIX is not set: the wine lane of .ci/run (or scripts/wine-check.sh) prepares the prefix")
+		t.Skip(`AUVENIR_WINE_PREFIX is not set: .ci/run's step "Windows build under wine" (scripts/wine-check.sh) prepares the prefix and runs this test`)
 	}
 	wine = "/usr/lib/wine/wine64"
 	if _, err := os.Stat(wine); err != nil {
@@ -48,17 +48,12 @@ func buildWindows(t *testing.T, seams bool) string {
 	if exe := os.Getenv("AUVENIR_WINE_EXE"); exe != "" && !seams {
 		return exe
 	}
-	exe := filepath.Join(t.TempDir(), "auvenir-onboard.exe")
 	tags := ""
 	if seams {
 		tags = "testseams"
 	}
-	cmd := exec.Command("go", "build", "-tags", tags, "-o", exe, "../cmd/auvenir-onboard")
-	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building for Windows: %v\n%s", err, out)
-	}
-	return exe
+	return testtool.Program(t, testtool.Build{Pkg: "./cmd/auvenir-onboard", Tags: tags,
+		Env: []string{"GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0"}})
 }
 
 // pytePython is a python3 that has pyte.
@@ -164,8 +159,11 @@ func TestWindowsConsoleWalkUnderWine(t *testing.T) {
 	dir := t.TempDir()
 	rec := filepath.Join(dir, "console.bin")
 	socket := fmt.Sprintf("ao-wine-%d", os.Getpid())
+	// A fresh start on both sides without --reset, whose line names the progress file (a
+	// Windows path here, a Linux one there): the prefix may hold progress from an earlier walk.
 	script := fmt.Sprintf(`cd %[1]s
-env -u TERM -u TERM_PROGRAM -u TERM_PROGRAM_VERSION -u LANG -u LC_ALL -u LC_MESSAGES WINEPREFIX=%[2]s WINEDEBUG=-all AUVENIR_ONBOARD_RECORD_OUTPUT='%[3]s' %[4]s %[5]s --lang en --reset
+rm -f %[2]s/drive_c/users/*/AppData/Roaming/auvenir-onboard/progress.json
+env -u TERM -u TERM_PROGRAM -u TERM_PROGRAM_VERSION -u LANG -u LC_ALL -u LC_MESSAGES WINEPREFIX=%[2]s WINEDEBUG=-all AUVENIR_ONBOARD_RECORD_OUTPUT='%[3]s' %[4]s %[5]s --lang en
 echo $? > code
 sleep 600
 `, dir, prefix, winPath(rec), wine, exe)
@@ -224,7 +222,7 @@ sleep 600
 
 	// The Linux build, same walk, same size, with the same glyphs (TERM=linux picks the classic
 	// console's set, as the Windows console host gets).
-	lin := start(t, w, h, []string{"TERM=linux"}, "--lang", "en", "--reset")
+	lin := start(t, w, h, []string{"TERM=linux"}, "--lang", "en")
 	for i, c := range walk {
 		if c.key != "" {
 			lin.keys(c.key)

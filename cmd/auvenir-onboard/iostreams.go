@@ -10,9 +10,9 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
-	"github.com/auvenir/auvenir-onboard/tui"
 )
 
 // ioStreams is everything run takes from its process: the standard streams, the environment,
@@ -25,6 +25,9 @@ type ioStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	Getenv func(string) string
+	// Environ is the whole environment (os.Environ), for what reads more than one variable:
+	// the colour profile and the renderer's terminal type.
+	Environ func() []string
 
 	StdinTTY  bool // standard input is a terminal
 	StdoutTTY bool // standard output is a terminal
@@ -39,10 +42,10 @@ type ioStreams struct {
 // systemStreams is the process's own.
 func systemStreams() *ioStreams {
 	return &ioStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv, Environ: os.Environ,
 		StdinTTY:     term.IsTerminal(int(os.Stdin.Fd())),
 		StdoutTTY:    term.IsTerminal(int(os.Stdout.Fd())),
-		OpenTerminal: tui.OpenTerminal,
+		OpenTerminal: winconsole.OpenTerminal,
 		ConfigDir:    func() (string, error) { return progress.ConfigDir(runtime.GOOS, os.Getenv) },
 	}
 }
@@ -84,4 +87,12 @@ func (s *ioStreams) written(z *locales.Localizer, w *checkedWriter, code int) in
 		return s.writeFailed(z, w.err)
 	}
 	return code
+}
+
+// environ is the environment as KEY=value lines; none when the streams were made without it.
+func (s *ioStreams) environ() []string {
+	if s.Environ == nil {
+		return nil
+	}
+	return s.Environ()
 }

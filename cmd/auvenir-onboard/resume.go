@@ -37,8 +37,12 @@ func noStore(err error, z *locales.Localizer) string {
 type saved struct {
 	store  *progress.Store
 	resume *progress.State // progress to offer; nil for none
-	notice string          // one line: a file ignored, or progress forgotten
-	lang   locales.Lang    // the saved language, when --lang did not choose one
+	// kept is the progress to start from without asking (--step, --totp-practice): what the
+	// client told the guide stays, only the place is theirs to choose, and nothing is saved
+	// over it (issue 20, item 2).
+	kept   *progress.State
+	notice string       // one line: a file ignored, or progress forgotten
+	lang   locales.Lang // the saved language, when --lang did not choose one
 }
 
 // loadProgress reads the saved progress. --reset forgets it first. A file that cannot be used
@@ -64,6 +68,8 @@ func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
 		}
 		if o.step == 0 && !o.totpPractice { // --totp-practice asks for a place too
 			sv.resume = &st
+		} else {
+			sv.kept = &st
 		}
 	}
 	return sv
@@ -72,7 +78,7 @@ func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
 // wizardProgress gives the wizard its store and what was found there.
 func wizardProgress(s *ioStreams, o *options, cfg *tui.Config, z *locales.Localizer) {
 	sv := loadProgress(s, o, z)
-	cfg.Progress, cfg.Resume, cfg.Notice = sv.store, sv.resume, sv.notice
+	cfg.Progress, cfg.Resume, cfg.Saved, cfg.Notice = sv.store, sv.resume, sv.kept, sv.notice
 	if sv.lang != "" {
 		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}
@@ -110,7 +116,7 @@ func resetNotice(store *progress.Store, z *locales.Localizer) string {
 func forgotten(store *progress.Store, removed bool, z *locales.Localizer) string {
 	id := "ResumeNothingSaved"
 	if removed {
-		id = "ResumeForgotten"
+		id = "ResumeResetRemoved"
 	}
 	return z.T(id, map[string]any{"Path": store.Path()})
 }

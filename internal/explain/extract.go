@@ -18,10 +18,13 @@ const MaxInput = 64 << 10
 // Refusals of input that cannot be a pasted error message. Each is one line, in the person's
 // language; --explain exits 2 after printing it.
 var (
-	ErrEmpty   = &locales.Error{ID: "ExplainErrEmpty"}
-	ErrTooLong = &locales.Error{ID: "ExplainErrTooLong", Data: map[string]any{"Max": MaxInput / 1024}}
-	ErrBinary  = &locales.Error{ID: "ExplainErrBinary"}
-	ErrRead    = &locales.Error{ID: "ExplainErrRead"}
+	ErrEmpty = &locales.Error{ID: "ExplainErrEmpty"}
+	// ErrEmptyWizard is ErrEmpty as the wizard's explainer says it: the person pastes into a
+	// field there, and advice about command-line options would only confuse them.
+	ErrEmptyWizard = &locales.Error{ID: "ExplainErrEmptyWizard"}
+	ErrTooLong     = &locales.Error{ID: "ExplainErrTooLong", Data: map[string]any{"Max": MaxInput / 1024}}
+	ErrBinary      = &locales.Error{ID: "ExplainErrBinary"}
+	ErrRead        = &locales.Error{ID: "ExplainErrRead"}
 )
 
 // Report is what was found in a pasted text.
