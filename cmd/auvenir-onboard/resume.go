@@ -116,7 +116,7 @@ func resetNotice(store *progress.Store, z *locales.Localizer) string {
 func forgotten(store *progress.Store, removed bool, z *locales.Localizer) string {
 	id := "ResumeNothingSaved"
 	if removed {
-		id = "ResumeResetRemoved"
+		id = "ResumeForgotten"
 	}
 	return z.T(id, map[string]any{"Path": store.Path()})
 }
