@@ -34,8 +34,6 @@ func newAddressScreen(email string) addressScreen {
 	return addressScreen{input: newField(in)}
 }
 
-func (addressScreen) id() screenID { return idAddress }
-
 // In the field letters are text, so of the global keys only ctrl+c applies there.
 func (s addressScreen) mode(*common) mode {
 	if s.input.Focused() {

@@ -30,8 +30,6 @@ func newExplainScreen() explainScreen {
 	return explainScreen{field: f}
 }
 
-func (explainScreen) id() screenID { return idExplain }
-
 // Letters are text here; only ctrl+c of the root's keys applies.
 func (explainScreen) mode(*common) mode { return mode{text: true} }
 

@@ -70,8 +70,6 @@ type offerScreen struct {
 	confirming bool // f was pressed: what would be lost is listed, and yes is awaited
 }
 
-func (offerScreen) id() screenID { return idOffer }
-
 func (offerScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }
 
 func (s offerScreen) keys(c *common) []key.Binding {
