@@ -41,7 +41,15 @@ func terminalWidth(w io.Writer) int {
 // The live table is for people at a terminal, the plain table for pipes, files and CI logs.
 func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	stdout, stderr, stdoutIsTerminal := s.Out, s.ErrOut, s.StdoutTTY
+	// Signals are caught from the start: reading the proxy settings may fetch and run a PAC
+	// script (bounded by its own limits), and a signal meanwhile still ends with its status.
+	caught := sigexit.Catch(context.Background())
+	defer caught.Stop()
 	nw, code := networkSetup(s, o, z)
+	if sig := caught.Signal(); sig != nil {
+		fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+		return sigexit.Status(sig)
+	}
 	if code != 0 {
 		return code
 	}
@@ -50,6 +58,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	noColor := s.Getenv("NO_COLOR") != ""
 	if stdoutIsTerminal && !o.json {
 		// The live view catches the signals itself, restoring the terminal before it ends.
+		caught.Stop()
 		var err error
 		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
@@ -62,10 +71,16 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 			return 130
 		}
 	} else {
-		caught := sigexit.Catch(context.Background())
-		defer caught.Stop()
 		start := time.Now()
-		results := c.Run(caught.Context(), eps, nil)
+		// The run is not waited for once a signal comes: a probe or a PAC script that does not
+		// end at once must not hold the exit status (130, 143) the documentation promises.
+		done := make(chan []netcheck.Result, 1)
+		go func() { done <- c.Run(caught.Context(), eps, nil) }()
+		var results []netcheck.Result
+		select {
+		case results = <-done:
+		case <-caught.Context().Done():
+		}
 		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return sigexit.Status(sig)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/pacrun"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 )
 
 // PACLimit is how long a PAC script may run: its top level once, then each FindProxyForURL
@@ -142,7 +143,7 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 		if entries, err = ParsePACResult(s); err == nil {
 			a.choices, err = pacChoices(entries)
 		} else {
-			err = fmt.Errorf("%w: %q", err, clip(s, 200))
+			err = fmt.Errorf("%w: %q", err, redact.Text(s, 200))
 		}
 	}
 	if err != nil {

@@ -371,16 +371,3 @@ func TestReadPACRefusesAFIFO(t *testing.T) {
 		t.Fatal("ReadPAC waits on a FIFO")
 	}
 }
-
-// A script that fails for an address gives that address the class proxy, phase pac.
-func TestPACFailureIsTheAddressProxyFailure(t *testing.T) {
-	p := newPKI(t)
-	cfg := p.config(5 * time.Second)
-	pac := newPAC(t, `function FindProxyForURL(u, h) { if (h == "bad.test") throw new Error("no rule"); return "DIRECT"; }`, cfg.Resolver)
-	cfg.Proxy = netcheck.PACSetting(netcheck.ProxyFromPAC, pac)
-	r := check(t, cfg, "https://bad.test/")[0]
-	wantClass(t, r, netcheck.Proxy)
-	if r.Phase != netcheck.PhasePAC || !strings.Contains(r.Detail, "PAC test.pac: ") || !strings.Contains(r.Detail, "no rule") {
-		t.Errorf("phase %q, detail %q", r.Phase, r.Detail)
-	}
-}

@@ -1,6 +1,7 @@
 package netcheck
 
 import (
+	"errors"
 	"net"
 
 	"github.com/auvenir/auvenir-onboard/internal/pacrun"
@@ -27,4 +28,10 @@ func outboundIPs() []net.IP {
 		out = []net.IP{net.IPv4(127, 0, 0, 1)}
 	}
 	return out
+}
+
+// pacFallsBack: the script failed, or answered nothing usable; Chromium then goes DIRECT.
+// An answer of SOCKS proxies only is not such a failure (Chromium would use them).
+func pacFallsBack(err error) bool {
+	return errors.As(err, new(*PACFailure)) || errors.Is(err, ErrPACResult)
 }

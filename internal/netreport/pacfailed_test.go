@@ -1,0 +1,31 @@
+package netreport
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/locales"
+)
+
+// An address whose PAC script gave no answer was tried DIRECT: its row says so, in both
+// languages, under the row.
+func TestPACFailedLine(t *testing.T) {
+	r := failed(netcheck.OK, netcheck.PhaseDone)
+	r.Class, r.PACFailed = netcheck.OK, "PAC http://wpad/wpad.dat: FindProxyForURL returned an object, not a string"
+	for lang, want := range map[locales.Lang]string{
+		locales.English: "↳ the PAC file gave no answer for this address (PAC http://wpad/wpad.dat: FindProxyForURL returned an object, not a string): tried without a proxy, as browsers do",
+		locales.French:  "↳ le fichier PAC n'a donné aucune réponse pour cette adresse (PAC http://wpad/wpad.dat: FindProxyForURL returned an object, not a string)\u00a0: essayée sans mandataire, comme le font les navigateurs",
+	} {
+		var b strings.Builder
+		WriteTable(&b, locales.New(lang), netcheck.Report{Endpoints: []netcheck.Result{r}}, netcheck.ProxySetting{}, time.Second, Styles{})
+		if !strings.Contains(b.String(), "      "+want+"\n") {
+			t.Errorf("%s:\n%s\nwant the line %q", lang, b.String(), want)
+		}
+	}
+	r.PACFailed = ""
+	if PACFailedLine(locales.New(locales.English), r) != "" {
+		t.Error("a line for a script that answered")
+	}
+}
