@@ -37,10 +37,9 @@ func (c *Checker) forward(ctx context.Context, p *url.URL, u *url.URL, stage fun
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", "*/*")
+	// No credentials with the first request: a password goes only in a scheme the proxy
+	// offers in its 407 (signIn), never as Basic to a proxy that did not ask for it.
 	auth := ""
-	if p.User != nil {
-		auth = basicAuth(p.User)
-	}
 	x := &proxyExchange{ctx: ctx, conn: conn, r: conn, req: req, forward: true,
 		dial: func() (net.Conn, error) { return c.dialProxy(ctx, p, paddr) }}
 	resp, err := x.send(auth)

@@ -384,10 +384,9 @@ func (c *Checker) connectViaProxy(ctx context.Context, p *url.URL, addr string, 
 	stage(StageProxy, hostOf(addr))
 	req := &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: addr}, Host: addr,
 		Header: http.Header{"User-Agent": {c.cfg.UserAgent}}}
+	// No credentials with the first request: a password goes only in a scheme the proxy
+	// offers in its 407 (signIn), never as Basic to a proxy that did not ask for it.
 	auth := ""
-	if p.User != nil {
-		auth = basicAuth(p.User)
-	}
 	x := &proxyExchange{ctx: ctx, conn: conn, r: conn, req: req,
 		dial: func() (net.Conn, error) { return c.dialProxy(ctx, p, paddr) }}
 	resp, err := x.send(auth)

@@ -235,7 +235,7 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
 		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
 		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
-		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
+		"Schemes", clean(SchemeList(z, r)),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"),
 		"Limit", headerLimit(z))
@@ -282,8 +282,12 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		}
 	case netcheck.ProxyAuth:
 		id = "NetFixProxyAuth"
-		if r.SignInRefused {
+		switch {
+		case r.SignInRefused:
 			id = "NetFixProxyAuthRefused"
+		case windowsSignInOnly(r.ProxyAuth):
+			// A password in the proxy URL would never be sent to it in Basic: no such advice.
+			id = "NetFixProxyAuthWindows"
 		}
 	default:
 		id = "NetFixError"
