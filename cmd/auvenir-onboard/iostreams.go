@@ -8,9 +8,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
-	"github.com/auvenir/auvenir-onboard/tui"
 )
 
 // ioStreams is everything run takes from its process: the standard streams, the environment,
@@ -23,6 +23,9 @@ type ioStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	Getenv func(string) string
+	// Environ is the whole environment (os.Environ), for what reads more than one variable:
+	// the colour profile and the renderer's terminal type.
+	Environ func() []string
 
 	StdinTTY  bool // standard input is a terminal
 	StdoutTTY bool // standard output is a terminal
@@ -37,10 +40,10 @@ type ioStreams struct {
 // systemStreams is the process's own.
 func systemStreams() *ioStreams {
 	return &ioStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv, Environ: os.Environ,
 		StdinTTY:     term.IsTerminal(int(os.Stdin.Fd())),
 		StdoutTTY:    term.IsTerminal(int(os.Stdout.Fd())),
-		OpenTerminal: tui.OpenTerminal,
+		OpenTerminal: winconsole.OpenTerminal,
 		ConfigDir:    os.UserConfigDir,
 	}
 }
@@ -82,4 +85,12 @@ func (s *ioStreams) written(z *locales.Localizer, w *checkedWriter, code int) in
 		return s.writeFailed(z, w.err)
 	}
 	return code
+}
+
+// environ is the environment as KEY=value lines; none when the streams were made without it.
+func (s *ioStreams) environ() []string {
+	if s.Environ == nil {
+		return nil
+	}
+	return s.Environ()
 }
