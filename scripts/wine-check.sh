@@ -92,6 +92,11 @@ echo "== Windows unit tests under wine"
 GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck/probe
 GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
+# The PAC evaluator's Job Object (its kill on close; wine stores no limits and enforces no memory
+# limit, so there the watchdog is the limit) and a few hostile scripts through the Windows build.
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/pacrun.test.exe" ./internal/pacrun
+"$wine" "$work/pacrun.test.exe" -test.v -test.run 'EvaluatorIsInALimitedJob|HostileScripts/(repeat|Array|string_doubling|toString|getter)' </dev/null |
+  tr -d '\r' | grep -E '^(--- |\s+--- |PASS|FAIL|ok)|figures|under wine'
 # The tui tests read their golden files relative to the package folder.
 (cd tui && env -u TERM "$wine" "$work/tui.test.exe" -test.v -test.run 'SystemClipboard|RendererEnviron' </dev/null |
   grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)')

@@ -192,6 +192,7 @@ type child struct {
 	stderr  capBuf
 	release func()
 	killed  bool
+	job     jobHandle // Windows: the Job Object that confines it
 }
 
 func startChild() (*child, error) {
@@ -239,7 +240,7 @@ func startChild() (*child, error) {
 	}()
 	// The child reads nothing before the script is sent: it is confined before any script
 	// code runs.
-	if c.release, err = confine(c.cmd.Process); err != nil {
+	if c.release, err = confine(c); err != nil {
 		c.kill()
 		outR.Close()
 		return nil, &Error{KindCrash, "cannot confine the PAC evaluator: " + err.Error()}

@@ -1,7 +1,6 @@
 package pacrun
 
 import (
-	"os"
 	"syscall"
 	"unsafe"
 
@@ -23,7 +22,8 @@ func childEnv() []string {
 
 // confine puts the child in a Job Object that limits its committed memory and kills it when the
 // job's last handle closes: at release, or when the parent ends however it ends.
-func confine(p *os.Process) (func(), error) {
+func confine(c *child) (func(), error) {
+	p := c.cmd.Process
 	job, err := windows.CreateJobObject(nil, nil)
 	if err != nil {
 		return nil, err
@@ -50,5 +50,6 @@ func confine(p *os.Process) (func(), error) {
 		windows.CloseHandle(job)
 		return nil, err
 	}
+	c.job = job
 	return func() { windows.CloseHandle(job) }, nil
 }

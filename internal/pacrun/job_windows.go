@@ -1,0 +1,5 @@
+package pacrun
+
+import "golang.org/x/sys/windows"
+
+type jobHandle = windows.Handle
