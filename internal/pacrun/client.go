@@ -303,7 +303,7 @@ func (c *child) death() error {
 	}
 	out := c.stderr.String()
 	switch {
-	case code == exitMemory, code == 2 && outOfMemory(out):
+	case code == exitMemory, code != 0 && outOfMemory(out):
 		return &Error{KindMemory, fmt.Sprintf("the PAC script used more memory than its limit (%d MB)", watchdogLimit>>20)}
 	case code == exitTimeout:
 		return &Error{KindTimeout, "the PAC script ran longer than its time limit"}
@@ -321,7 +321,7 @@ func outOfMemory(stderr string) bool {
 		return false
 	}
 	for _, s := range []string{"out of memory", "cannot allocate memory", "pthread_create failed",
-		"failed to reserve", "SIGSEGV", "unexpected signal", "not enough memory", "VirtualAlloc"} {
+		"failed to reserve", "failed to allocate", "SIGSEGV", "unexpected signal", "not enough memory", "VirtualAlloc"} {
 		if strings.Contains(stderr, s) {
 			return true
 		}

@@ -36,7 +36,7 @@ var hostile = []struct {
 		var s = "a".repeat(1 << 20), p = "*" + "a".repeat(100000) + "b";
 		return shExpMatch(s, p) ? "PROXY p:1" : "DIRECT"; }`, calls: 1, kinds: []string{KindScript}},
 	{name: "sortIpAddressList of 10M", script: `function FindProxyForURL(u, h) {
-		return sortIpAddressList("10.0.0.1;".repeat(1e7) + "10.0.0.2"); }`, calls: 1, kinds: []string{KindScript, KindMemory}},
+		return sortIpAddressList("10.0.0.1;".repeat(1e7) + "10.0.0.2"); }`, calls: 1, kinds: []string{KindScript, KindMemory, KindTimeout}},
 	{name: "sortIpAddressList of 2000", script: `function FindProxyForURL(u, h) {
 		return sortIpAddressList("10.0.0.1;".repeat(2000) + "10.0.0.2"); }`, calls: 1, kinds: []string{KindScript}},
 	{name: "deep recursion", script: `function f(n) { return f(n + 1); }
@@ -101,7 +101,12 @@ func TestHostileScripts(t *testing.T) {
 			if answers > 0 && !h.answer {
 				t.Errorf("%d answers", answers)
 			}
-			if rss := PeakChildRSS(); rss > 250<<20 {
+			// The race detector shadows the heap (Go's documentation: 5 to 10 times the memory).
+			bound := int64(250 << 20)
+			if raceData > 0 {
+				bound *= 4
+			}
+			if rss := PeakChildRSS(); rss > bound {
 				t.Errorf("the evaluator's peak memory: %d MB", rss>>20)
 			}
 			if n := evaluators(t); n != 0 {

@@ -14,7 +14,7 @@ import (
 // for the memory Go maps). With the parent's own few tens of megabytes, the program stays
 // under 300 MB whatever the script does.
 const (
-	memoryLimit   = 160<<20 + threadStacks // RLIMIT_DATA (Linux), the Job Object's process memory (Windows)
+	memoryLimit   = 160<<20 + threadStacks + raceData // RLIMIT_DATA (Linux), the Job Object's process memory (Windows)
 	watchdogLimit = 128 << 20              // mapped and not returned to the system, as the Go runtime counts it
 	gcGoal        = 96 << 20               // the garbage collector works harder past this
 	watchdogTick  = 5 * time.Millisecond
