@@ -143,7 +143,7 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 		if entries, err = ParsePACResult(s); err == nil {
 			a.choices, err = pacChoices(entries)
 		} else {
-			err = fmt.Errorf("%w: %q", err, redact.Text(s, 200))
+			err = AnswerError(err, s)
 		}
 	}
 	if err != nil {
@@ -226,4 +226,11 @@ func (p *PAC) lookup(ctx context.Context, host string) []net.IP {
 	}
 	p.dns[host] = ips
 	return ips
+}
+
+// AnswerError is an unusable answer of the script, quoted masked and bounded: an answer
+// "PROXY alice:s3cret@host:3128" is refused, as Chromium refuses it, and its password never
+// printed.
+func AnswerError(err error, answer string) error {
+	return fmt.Errorf("%w: %q", err, redact.Text(answer, 200))
 }
