@@ -15,8 +15,8 @@ import (
 // under 300 MB whatever the script does.
 const (
 	memoryLimit   = 160<<20 + threadStacks + raceData // RLIMIT_DATA (Linux), the Job Object's process memory (Windows)
-	watchdogLimit = 128 << 20              // mapped and not returned to the system, as the Go runtime counts it
-	gcGoal        = 96 << 20               // the garbage collector works harder past this
+	watchdogLimit = 128 << 20                         // mapped and not returned to the system, as the Go runtime counts it
+	gcGoal        = 96 << 20                          // the garbage collector works harder past this
 	watchdogTick  = 5 * time.Millisecond
 	// deadlineGrace is how long past its limit a call may run before the child ends itself:
 	// goja is interrupted between instructions only, and a built-in may run long.
