@@ -30,10 +30,9 @@ func newAddressScreen(email string) addressScreen {
 	in := textinput.New()
 	in.CharLimit = addressLimit
 	in.SetValue(email)
+	cleanInput(&in)
 	return addressScreen{input: newField(in)}
 }
-
-func (addressScreen) id() screenID { return idAddress }
 
 // In the field letters are text, so of the global keys only ctrl+c applies there.
 func (s addressScreen) mode(*common) mode {

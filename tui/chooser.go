@@ -16,8 +16,6 @@ type chooserScreen struct {
 	choice locales.Lang
 }
 
-func (chooserScreen) id() screenID { return idChooser }
-
 // Of the global keys only ctrl+c and q apply: l moves the marker here, as h does.
 func (chooserScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }
 

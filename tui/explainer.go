@@ -30,8 +30,6 @@ func newExplainScreen() explainScreen {
 	return explainScreen{field: f}
 }
 
-func (explainScreen) id() screenID { return idExplain }
-
 // Letters are text here; only ctrl+c of the root's keys applies.
 func (explainScreen) mode(*common) mode { return mode{text: true} }
 
@@ -61,6 +59,9 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 				if !errors.As(err, &le) {
 					le = explain.ErrBinary
 				}
+				if errors.Is(err, explain.ErrEmpty) { // no command-line advice in the wizard
+					le = explain.ErrEmptyWizard
+				}
 				s.refusal = le
 			} else {
 				s.report = &r
@@ -76,6 +77,7 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 	}
 	var cmd tea.Cmd
 	s.field, cmd = s.field.Update(msg)
+	cleanInput(&s.field)
 	return s, redraw{}, cmd
 }
 

@@ -11,8 +11,6 @@ import (
 // walkthrough under it, which closes the help.
 type helpScreen struct{}
 
-func (helpScreen) id() screenID { return idHelp }
-
 func (helpScreen) mode(*common) mode { return mode{globals: gAll} }
 
 func (helpScreen) keys(c *common) []key.Binding { return []key.Binding{c.km.help.Close} }

@@ -32,8 +32,6 @@ func newPhoneScreen() phoneScreen {
 	return phoneScreen{field: newField(f)}
 }
 
-func (phoneScreen) id() screenID { return idPhone }
-
 // Letters are text here; P still hides the screen's data (no number has a P in it).
 func (phoneScreen) mode(*common) mode { return mode{text: true, globals: gPresenter} }
 

@@ -41,8 +41,6 @@ func newPracticeScreen(r io.Reader) practiceScreen {
 	return practiceScreen{rand: r, code: newField(code), cache: &qrCache{}}
 }
 
-func (practiceScreen) id() screenID { return idPractice }
-
 // Letters are text in the code field: of the global keys l and P apply (no code has them), so
 // an agent can hide a key already on screen.
 func (practiceScreen) mode(*common) mode {

@@ -40,7 +40,7 @@ func (m *Model) answerOffer(resume bool) tea.Cmd {
 			m.status = status{text: perr.Message(m.z)}
 			m.refresh()
 		} else {
-			m.setStatus("ResumeForgotten", nil)
+			m.setStatus("ResumeForgotten", map[string]any{"Path": m.saver.Path()})
 		}
 		return nil
 	}
@@ -69,8 +69,6 @@ type offerScreen struct {
 	state      progress.State
 	confirming bool // f was pressed: what would be lost is listed, and yes is awaited
 }
-
-func (offerScreen) id() screenID { return idOffer }
 
 func (offerScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }
 

@@ -25,8 +25,6 @@ import (
 // screen is one interactive part of the wizard. Screens are values: update returns the next
 // state, so the root stays a value that tests can copy.
 type screen interface {
-	// id names the screen for the root's stack.
-	id() screenID
 	// update handles one message: a key, a paste, or a message of the screen's own commands. It
 	// returns the screen's next state, what the root must do (nil: nothing), and a command.
 	update(c *common, msg tea.Msg) (screen, action, tea.Cmd)

@@ -19,8 +19,6 @@ type showQRScreen struct {
 	cache  *qrCache
 }
 
-func (showQRScreen) id() screenID { return idShowQR }
-
 func (showQRScreen) mode(*common) mode { return mode{full: true, globals: gLang | gPresenter} }
 
 func (s showQRScreen) keys(c *common) []key.Binding {

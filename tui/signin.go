@@ -23,8 +23,6 @@ type signInScreen struct {
 	cursor   int  // the marked answer
 }
 
-func (signInScreen) id() screenID { return idSignIn }
-
 // While the answers are shown, ↑/↓ move the mark: on a small window the frame must keep the
 // answers in sight, since those keys no longer scroll.
 func (s signInScreen) mode(*common) mode { return mode{globals: gAll, follow: s.choosing} }

@@ -32,8 +32,6 @@ type optionsScreen struct {
 	number   string // the number checked, in international form
 }
 
-func (optionsScreen) id() screenID { return idOptions }
-
 func (optionsScreen) mode(*common) mode { return mode{globals: gAll} }
 
 func (optionsScreen) keys(c *common) []key.Binding {

@@ -21,8 +21,6 @@ type storesScreen struct {
 	invert bool
 }
 
-func (storesScreen) id() screenID { return idStores }
-
 func (storesScreen) mode(*common) mode { return mode{full: true, globals: gQuit | gLang | gPresenter} }
 
 func (s storesScreen) keys(c *common) []key.Binding { return s.bindings(c, s.switches(c)) }
