@@ -184,15 +184,14 @@ func PeakChildRSS() int64 { return peakRSS.Load() }
 
 // child is one evaluator process.
 type child struct {
-	cmd     *exec.Cmd
-	w       *os.File
-	wmu     sync.Mutex
-	lines   chan msg
-	done    chan struct{}
-	stderr  capBuf
-	release func()
-	killed  bool
-	job     jobHandle // Windows: the Job Object that confines it
+	cmd    *exec.Cmd
+	w      *os.File
+	wmu    sync.Mutex
+	lines  chan msg
+	done   chan struct{}
+	stderr capBuf
+	killed bool
+	childOS
 }
 
 func startChild() (*child, error) {
@@ -240,7 +239,7 @@ func startChild() (*child, error) {
 	}()
 	// The child reads nothing before the script is sent: it is confined before any script
 	// code runs.
-	if c.release, err = confine(c); err != nil {
+	if err = confine(c); err != nil {
 		c.kill()
 		outR.Close()
 		return nil, &Error{KindCrash, "cannot confine the PAC evaluator: " + err.Error()}
@@ -278,9 +277,7 @@ func (c *child) kill() {
 		c.killed = true
 		c.w.Close()
 		c.cmd.Process.Kill()
-		if c.release != nil {
-			c.release()
-		}
+		c.release()
 	}
 	<-c.done
 	go func() {

@@ -17,8 +17,8 @@ func childEnv() []string { return nil }
 // confine limits the child's data segment, which on Linux counts every private writable
 // mapping: the heap the Go runtime maps, not the address space it reserves (RLIMIT_AS would
 // stop Go from starting at all). Past it, the child's allocations fail and it ends.
-func confine(c *child) (func(), error) {
+func confine(c *child) error {
 	p := c.cmd.Process
 	lim := &unix.Rlimit{Cur: memoryLimit, Max: memoryLimit}
-	return func() {}, unix.Prlimit(p.Pid, unix.RLIMIT_DATA, lim, nil)
+	return unix.Prlimit(p.Pid, unix.RLIMIT_DATA, lim, nil)
 }

@@ -12,4 +12,4 @@ func childEnv() []string { return nil }
 
 // confine: macOS enforces no data limit on the memory Go maps; the child's watchdog, and the
 // parent's kill at the deadline, are the limits there.
-func confine(*child) (func(), error) { return func() {}, nil }
+func confine(*child) error { return nil }

@@ -22,11 +22,11 @@ func childEnv() []string {
 
 // confine puts the child in a Job Object that limits its committed memory and kills it when the
 // job's last handle closes: at release, or when the parent ends however it ends.
-func confine(c *child) (func(), error) {
+func confine(c *child) error {
 	p := c.cmd.Process
 	job, err := windows.CreateJobObject(nil, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	info := windows.JOBOBJECT_EXTENDED_LIMIT_INFORMATION{
 		BasicLimitInformation: windows.JOBOBJECT_BASIC_LIMIT_INFORMATION{
@@ -38,18 +38,26 @@ func confine(c *child) (func(), error) {
 	if _, err := windows.SetInformationJobObject(job, windows.JobObjectExtendedLimitInformation,
 		uintptr(unsafe.Pointer(&info)), uint32(unsafe.Sizeof(info))); err != nil {
 		windows.CloseHandle(job)
-		return nil, err
+		return err
 	}
 	h, err := windows.OpenProcess(windows.PROCESS_SET_QUOTA|windows.PROCESS_TERMINATE, false, uint32(p.Pid))
 	if err != nil {
 		windows.CloseHandle(job)
-		return nil, err
+		return err
 	}
 	defer windows.CloseHandle(h)
 	if err := windows.AssignProcessToJobObject(job, h); err != nil {
 		windows.CloseHandle(job)
-		return nil, err
+		return err
 	}
 	c.job = job
-	return func() { windows.CloseHandle(job) }, nil
+	return nil
+}
+
+// release closes the job: the evaluator, if it still runs, goes with it.
+func (o *childOS) release() {
+	if o.job != 0 {
+		windows.CloseHandle(o.job)
+		o.job = 0
+	}
 }

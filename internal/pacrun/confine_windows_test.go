@@ -43,7 +43,6 @@ func TestEvaluatorIsInALimitedJob(t *testing.T) {
 		t.Errorf("flags %#x, memory %d", info.BasicLimitInformation.LimitFlags, info.ProcessMemoryLimit)
 	}
 	c.release() // closing the job's only handle: the child must go, without being killed otherwise
-	c.release = nil
 	if ev, _ := windows.WaitForSingleObject(h, 10_000); ev != windows.WAIT_OBJECT_0 {
 		t.Fatal("the evaluator outlived its job")
 	}

@@ -2,5 +2,8 @@
 
 package pacrun
 
-// jobHandle: only Windows confines with a Job Object.
-type jobHandle = struct{}
+// childOS: only Windows keeps something more of an evaluator (its Job Object).
+type childOS struct{}
+
+// release: nothing to close.
+func (*childOS) release() {}

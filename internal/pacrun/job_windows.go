@@ -2,4 +2,5 @@ package pacrun
 
 import "golang.org/x/sys/windows"
 
-type jobHandle = windows.Handle
+// childOS is what Windows keeps of an evaluator: the Job Object that confines it.
+type childOS struct{ job windows.Handle }
