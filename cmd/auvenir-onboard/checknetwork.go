@@ -22,6 +22,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/internal/netview"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -212,7 +213,7 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 	proxy, err := netcheck.ChooseProxy(context.Background(), opts)
 	var pacErr *netcheck.PACError
 	if errors.As(err, &pacErr) {
-		detail := pacErr.Reason
+		detail := redact.Text(pacErr.Reason, 2*redact.MaxValue)
 		if pacErr.Err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)) {
 			detail = fileReason(z, pacErr.Err)
 		}

@@ -29,3 +29,20 @@ func TestPACFailedLine(t *testing.T) {
 		t.Error("a line for a script that answered")
 	}
 }
+
+// Whatever carries it (a detail, a PAC failure, the proxy setting's reason), a password from
+// outside is masked in the table, in both languages, and a value from outside is bounded.
+func TestTableMasksPasswords(t *testing.T) {
+	r := failed(netcheck.Error, netcheck.PhaseHTTP)
+	r.Detail = `Get "http://bob:hunter22@portal.example/": EOF` + strings.Repeat("x", 5000)
+	r.PACFailed = `PAC wpad.dat: the PAC script's answer has no usable entry: "PROXY bob:hunter22@p:3128"`
+	p := netcheck.ProxySetting{Unusable: &netcheck.UnusableProxy{Origin: netcheck.ProxyFromSystem,
+		Setting: "PAC http://wpad/wpad.dat", Reason: "WinHTTP: PROXY bob:hunter22@p:3128 refused"}}
+	for _, lang := range []locales.Lang{locales.English, locales.French} {
+		var b strings.Builder
+		WriteTable(&b, locales.New(lang), netcheck.Report{Endpoints: []netcheck.Result{r}}, p, time.Second, Styles{})
+		if strings.Contains(b.String(), "hunter22") || !strings.Contains(b.String(), "bob:***@") || strings.Contains(b.String(), strings.Repeat("x", 1000)) {
+			t.Errorf("%s:\n%s", lang, b.String())
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -364,7 +365,9 @@ func shortIssuer(dn string) string {
 
 // clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
 // terminal: every table, live line and remedy goes through it; the JSON document does not.
-func clean(s string) string { return sanitize.Text(s) }
+// clean is every value from outside as this package shows it: passwords masked and length
+// bounded (redact.Text, the same pass as the results'), escape sequences removed.
+func clean(s string) string { return sanitize.Text(redact.Text(s, 2*redact.MaxValue)) }
 
 // headerLimit is netcheck.MaxHeaderBytes as the person writes it: "100 KB", « 100 Ko ».
 func headerLimit(z *locales.Localizer) string {
