@@ -138,3 +138,30 @@ var (
 	SystemProxySettings = proxy.SystemProxySettings
 	WinProxyChoices     = proxy.WinProxyChoices
 )
+
+// The verdict's words (diagnose/verdict.go).
+type Owner = diagnose.Owner
+
+const (
+	CauseHostUnreachable  = diagnose.CauseHostUnreachable
+	CauseNoRoute          = diagnose.CauseNoRoute
+	CauseLocalFirewall    = diagnose.CauseLocalFirewall
+	CauseBlockServer      = diagnose.CauseBlockServer
+	CauseDNSUnanswered    = diagnose.CauseDNSUnanswered
+	CauseDNSServerFailure = diagnose.CauseDNSServerFailure
+	CauseProxyRefusal     = diagnose.CauseProxyRefusal
+	CauseHostsFile        = diagnose.CauseHostsFile
+
+	OwnerNobody      = diagnose.OwnerNobody
+	OwnerFirewall    = diagnose.OwnerFirewall
+	OwnerProxy       = diagnose.OwnerProxy
+	OwnerDNS         = diagnose.OwnerDNS
+	OwnerWorkstation = diagnose.OwnerWorkstation
+	OwnerSupport     = diagnose.OwnerSupport
+)
+
+var (
+	Owners   = diagnose.Owners
+	OwnerOf  = diagnose.OwnerOf
+	NetError = diagnose.NetError
+)

@@ -207,7 +207,7 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		}
 	}
 
-	if fixes := Remedies(z, rep, timeout); len(fixes) > 0 {
+	if fixes := RemedyLines(z, rep, timeout); len(fixes) > 0 {
 		b.WriteString("\n" + st.Bold.Render(z.T("NetFixHeading", Data())) + "\n")
 		for _, f := range fixes {
 			b.WriteString(bullet(f, st.Width) + "\n")
@@ -249,6 +249,26 @@ func Remedies(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) 
 		add(Remedy(z, r, timeout))
 		for _, f := range UnlistedRemedies(z, r) {
 			add(f)
+		}
+	}
+	return out
+}
+
+// RemedyLines are Remedies as the table gives them: each failure's sentence after who acts on
+// it and with the error Chromium shows, each said once.
+func RemedyLines(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, r := range rep.Endpoints {
+		add(RemedyLine(z, r, timeout))
+		for _, f := range UnlistedRemedies(z, r) {
+			add(z.T("NetFixLineNoError", guide.With(Data(), "Owner", OwnerName(z, netcheck.OwnerFirewall), "Fix", f)))
 		}
 	}
 	return out

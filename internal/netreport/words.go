@@ -77,14 +77,22 @@ func severity(r netcheck.Result) netcheck.Severity {
 }
 
 var causeIDs = map[netcheck.Cause]string{
-	netcheck.CauseDNSFilter:       "NetCauseDNSFilter",
-	netcheck.CauseCaptivePortal:   "NetCauseCaptivePortal",
-	netcheck.CauseIncompleteChain: "NetCauseIncompleteChain",
-	netcheck.CauseTLSStall:        "NetCauseTLSStall",
-	netcheck.CauseTLSAlert:        "NetCauseTLSAlert",
-	netcheck.CauseIPv6Broken:      "NetCauseIPv6Broken",
-	netcheck.CauseOffline:         "NetCauseOffline",
-	netcheck.CauseBlockPage:       "NetCauseBlockPage",
+	netcheck.CauseDNSFilter:        "NetCauseDNSFilter",
+	netcheck.CauseCaptivePortal:    "NetCauseCaptivePortal",
+	netcheck.CauseIncompleteChain:  "NetCauseIncompleteChain",
+	netcheck.CauseTLSStall:         "NetCauseTLSStall",
+	netcheck.CauseTLSAlert:         "NetCauseTLSAlert",
+	netcheck.CauseIPv6Broken:       "NetCauseIPv6Broken",
+	netcheck.CauseOffline:          "NetCauseOffline",
+	netcheck.CauseBlockPage:        "NetCauseBlockPage",
+	netcheck.CauseHostUnreachable:  "NetCauseHostUnreachable",
+	netcheck.CauseNoRoute:          "NetCauseNoRoute",
+	netcheck.CauseLocalFirewall:    "NetCauseLocalFirewall",
+	netcheck.CauseBlockServer:      "NetCauseBlockServer",
+	netcheck.CauseDNSUnanswered:    "NetCauseDNSUnanswered",
+	netcheck.CauseDNSServerFailure: "NetCauseDNSServerFailure",
+	netcheck.CauseProxyRefusal:     "NetCauseProxyRefusal",
+	netcheck.CauseHostsFile:        "NetCauseHostsFile",
 }
 
 // ResultLabel is a result in a few words: its cause when one is named, else its class, marked
@@ -238,7 +246,12 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"),
-		"Limit", headerLimit(z))
+		"Limit", headerLimit(z),
+		"Wait", Duration(z, r.DNSWait), "Rcode", strings.ToUpper(r.DNSRcode), "ProxyError", clean(r.ProxyError))
+	if r.Phase == netcheck.PhaseDNS && r.DNSWait > 0 {
+		// What the resolver really waited, not the limit the check would have allowed.
+		d = guide.With(d, "Timeout", Duration(z, r.DNSWait))
+	}
 	if id := causeFixIDs[r.Cause]; id != "" {
 		if r.Cause == netcheck.CauseIncompleteChain && r.Class != netcheck.OK {
 			id = "NetFixIncompleteChainFetch"
@@ -297,15 +310,63 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 // causeFixIDs are the remedies of the named culprits; they replace the class's. Offline and
 // captive portal give the same sentence for every address: said once (Remedies).
 var causeFixIDs = map[netcheck.Cause]string{
-	netcheck.CauseDNSFilter:       "NetFixDNSFilter",
-	netcheck.CauseCaptivePortal:   "NetFixCaptivePortal",
-	netcheck.CauseIncompleteChain: "NetFixIncompleteChain",
-	netcheck.CauseTLSStall:        "NetFixTLSStall",
-	netcheck.CauseTLSAlert:        "NetFixTLSAlert",
-	netcheck.CauseIPv6Broken:      "NetFixIPv6Broken",
-	netcheck.CauseOffline:         "NetFixOffline",
-	netcheck.CauseBlockPage:       "NetFixBlockPage",
-	netcheck.CauseOversizedAnswer: "NetFixOversized",
+	netcheck.CauseDNSFilter:        "NetFixDNSFilter",
+	netcheck.CauseCaptivePortal:    "NetFixCaptivePortal",
+	netcheck.CauseIncompleteChain:  "NetFixIncompleteChain",
+	netcheck.CauseTLSStall:         "NetFixTLSStall",
+	netcheck.CauseTLSAlert:         "NetFixTLSAlert",
+	netcheck.CauseIPv6Broken:       "NetFixIPv6Broken",
+	netcheck.CauseOffline:          "NetFixOffline",
+	netcheck.CauseBlockPage:        "NetFixBlockPage",
+	netcheck.CauseOversizedAnswer:  "NetFixOversized",
+	netcheck.CauseHostUnreachable:  "NetFixHostUnreachable",
+	netcheck.CauseNoRoute:          "NetFixNoRoute",
+	netcheck.CauseLocalFirewall:    "NetFixLocalFirewall",
+	netcheck.CauseBlockServer:      "NetFixBlockServer",
+	netcheck.CauseDNSUnanswered:    "NetFixDNSUnanswered",
+	netcheck.CauseDNSServerFailure: "NetFixDNSServerFailure",
+	netcheck.CauseProxyRefusal:     "NetFixProxyRefusal",
+	netcheck.CauseHostsFile:        "NetFixHostsFile",
+}
+
+// ownerIDs are the words for who acts on a verdict.
+var ownerIDs = map[netcheck.Owner]string{
+	netcheck.OwnerFirewall:    "NetOwnerFirewall",
+	netcheck.OwnerProxy:       "NetOwnerProxy",
+	netcheck.OwnerDNS:         "NetOwnerDNS",
+	netcheck.OwnerWorkstation: "NetOwnerWorkstation",
+	netcheck.OwnerSupport:     "NetOwnerSupport",
+	netcheck.OwnerNobody:      "NetOwnerNobody",
+}
+
+// OwnerName is who acts, in words.
+func OwnerName(z *locales.Localizer, o netcheck.Owner) string {
+	if id, ok := ownerIDs[o]; ok {
+		return z.T(id, Data())
+	}
+	return string(o)
+}
+
+// RemedyLine is a result's remedy for the table: who acts, what to change, and the error a
+// Chromium browser shows for the same failure; "" for ok.
+func RemedyLine(z *locales.Localizer, r netcheck.Result, timeout time.Duration) string {
+	fix := Remedy(z, r, timeout)
+	if fix == "" {
+		return ""
+	}
+	owner := r.Owner
+	if owner == "" {
+		owner = netcheck.OwnerOf(r)
+	}
+	netErr := r.NetError
+	if netErr == "" {
+		netErr = netcheck.NetError(r)
+	}
+	d := guide.With(Data(), "Owner", OwnerName(z, owner), "Fix", fix, "NetError", netErr)
+	if netErr == "" {
+		return z.T("NetFixLineNoError", d)
+	}
+	return z.T("NetFixLine", d)
 }
 
 // UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow

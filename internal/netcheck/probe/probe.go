@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/diagnose"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/proxy"
 )
 
@@ -46,6 +47,15 @@ type hop struct {
 
 	proxyAuth     []string // the sign-in schemes a proxy offered, for proxy_auth
 	signInRefused bool     // the proxy refused the credentials sent
+
+	// What was seen, for diagnose (Result's fields of the same names).
+	errKind    string        // how the failed step ended (diagnose.ErrKind*)
+	dnsSource  string        // where a sinkhole answer came from: "hosts" or "dns"
+	dnsRcode   string        // how the lookup failed (diagnose.DNSRcode*)
+	dnsWait    time.Duration // how long the failed lookup took
+	proxyError string        // the proxy's own error name (X-Squid-Error)
+	ipv6Only   bool          // every address tried was IPv6
+	pacFailed  string        // why the PAC gave no answer for this address (it went direct)
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -154,26 +164,32 @@ func (c *Prober) connectDirect(ctx context.Context, host, port, scheme string, s
 	} else {
 		stage(StageResolving, host)
 		var err error
+		began := time.Now()
 		ips, err = c.cfg.Resolver.LookupIPAddr(ctx, host)
 		if err != nil || len(ips) == 0 {
 			if err == nil {
 				err = errors.New("no address for " + host)
 			}
+			h.dnsWait = time.Since(began)
+			h.dnsRcode = dnsRcode(ctx, err, len(ips) == 0 && err.Error() == "no address for "+host)
 			if isTimeout(ctx, err) {
-				return nil, h.fail(Timeout, PhaseDNS, err.Error()), nil
+				return nil, h.fail(Timeout, PhaseDNS, err.Error()+" (after "+h.dnsWait.Round(100*time.Millisecond).String()+")"), nil
 			}
 			if ctx.Err() != nil {
 				return nil, h.fail(Error, PhaseDNS, ctx.Err().Error()), nil
 			}
-			var de *net.DNSError
-			h.dnsAnswered = len(ips) == 0 && err.Error() == "no address for "+host || (errors.As(err, &de) && de.IsNotFound)
+			// SERVFAIL is an answer too, but the one a forwarder gives when it cannot reach
+			// anyone: not proof of being online.
+			h.dnsAnswered = h.dnsRcode == diagnose.DNSRcodeNXDomain || h.dnsRcode == diagnose.DNSRcodeNoAddr
 			return nil, h.fail(DNS, PhaseDNS, err.Error()), nil
 		}
 		if ans := c.sinkholed(host, ips); ans != "" {
-			h.cause, h.dnsAnswer = CauseDNSFilter, ans
-			return nil, h.fail(DNS, PhaseDNS, "the DNS answered "+ans+" for "+host+": the answer a DNS filter gives for a blocked name"), nil
+			// Observed, not judged: a browser connects to what the name resolved to, and so
+			// does the check. Only a connection that then fails is the filter's doing.
+			h.dnsAnswer, h.dnsSource = ans, c.hostsSource(host, ips)
+		} else {
+			ips = withoutSinkholes(ips, c.sinkholed)
 		}
-		ips = withoutSinkholes(ips, c.sinkholed)
 	}
 	primary, fallback := byFamily(ips)
 	stage(StageConnecting, host)
@@ -182,6 +198,7 @@ func (c *Prober) connectDirect(ctx context.Context, host, port, scheme string, s
 	if first && len(fallback) > 0 && primary[0].IP.To4() == nil && (scheme == "https" || scheme == "tcp" || scheme == "http") {
 		v4 = c.familyCheck(ctx, host, port, scheme, fallback[0])
 	}
+	h.ipv6Only = primary[0].IP.To4() == nil && len(fallback) == 0
 	conn, ip, err := c.dialHappy(ctx, primary, fallback, port)
 	if ip != "" {
 		h.ip = ip
@@ -189,6 +206,7 @@ func (c *Prober) connectDirect(ctx context.Context, host, port, scheme string, s
 	if err == nil {
 		return conn, h, v4
 	}
+	h.errKind = errKind(ctx, err)
 	return nil, h.fail(connectFailClass(ctx, runtime.GOOS, err), PhaseConnect, err.Error()), v4
 }
 
@@ -490,6 +508,7 @@ func (c *Prober) request(ctx context.Context, conn net.Conn, u *url.URL, h hop) 
 // behind TLS inspection.
 func answerHop(resp *http.Response, u *url.URL, h hop) hop {
 	h.status = resp.StatusCode
+	h.proxyError = proxyErrorOf(resp)
 	switch {
 	case resp.StatusCode >= 500:
 		return h.fail(HTTPStatus, PhaseHTTP, "HTTP "+resp.Status)
@@ -510,6 +529,26 @@ func answerHop(resp *http.Response, u *url.URL, h hop) hop {
 		}
 	}
 	return h
+}
+
+// proxyErrorOf is the error a proxy names for itself in an answer it made (Squid's
+// X-Squid-Error: "ERR_CONNECT_FAIL 111", "ERR_ACCESS_DENIED 0"), or, for an error status that
+// came through a proxy (Via), "via" and the proxy's name; "" for a server's own answer.
+func proxyErrorOf(resp *http.Response) string {
+	if e := resp.Header.Get("X-Squid-Error"); e != "" {
+		return clip(e, 80)
+	}
+	if via := resp.Header.Get("Via"); via != "" && resp.StatusCode >= 400 {
+		return clip("via "+via, 80)
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 // blockStatus is an answer a filter gives in place of the page: forbidden, unavailable for
