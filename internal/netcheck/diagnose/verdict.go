@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"net"
 	"strconv"
 	"strings"
 )
@@ -72,11 +73,16 @@ const (
 
 // Judge names the cause of one result from what the probe observed. It reads nothing but r.
 func Judge(r *Result) {
-	if r.NetError == "" {
-		// The browser's error is the failed step's, before the cause renames the class (a
-		// sinkhole's refused connection is ERR_CONNECTION_REFUSED in the browser).
-		r.NetError = NetError(*r)
-	}
+	// The browser's error is the failed step's, before a sinkhole renames the class (its
+	// refused connection is ERR_CONNECTION_REFUSED in the browser).
+	step := NetError(*r)
+	defer func() {
+		if r.Cause == CauseDNSFilter || r.Cause == CauseHostsFile {
+			r.NetError = step
+		} else {
+			r.NetError = NetError(*r)
+		}
+	}()
 	switch {
 	case r.DNSAnswer != "" && failing(*r):
 		// The name resolved to a sinkhole address and the connection to it failed: only now
@@ -126,7 +132,7 @@ func Judge(r *Result) {
 // Finish grades a judged result and names the browser's error and who acts.
 func Finish(r *Result) {
 	r.Severity = SeverityOf(*r)
-	if r.NetError == "" || r.Class == OK {
+	if r.Cause != CauseDNSFilter && r.Cause != CauseHostsFile {
 		r.NetError = NetError(*r)
 	}
 	r.Owner = OwnerOf(*r)
@@ -148,6 +154,7 @@ func Diagnose(results []Result, f Facts) {
 	}
 	MarkOffline(results, f.ProxyConfigured, f.Network)
 	MarkPortal(results, f.Portal)
+	MarkIPv6Only(results)
 	for i := range results {
 		Finish(&results[i])
 	}
@@ -306,4 +313,26 @@ func proxyRefusal(status int) bool {
 		return true
 	}
 	return false
+}
+
+// MarkIPv6Only names the IPv6 path as the culprit for the names that have only IPv6 addresses
+// and whose connection or exchange went unanswered, when other addresses of the run worked
+// over IPv4: the network drops IPv6, and there is no IPv4 address to fall back to.
+func MarkIPv6Only(results []Result) {
+	v4works := false
+	for _, r := range results {
+		if ip := net.ParseIP(r.IP); ip != nil && ip.To4() != nil && r.Proxy == "" && !failing(r) {
+			v4works = true
+		}
+	}
+	if !v4works {
+		return
+	}
+	for i := range results {
+		r := &results[i]
+		if r.IPv6Only && r.Cause == "" && r.Proxy == "" && r.Class == Timeout && r.Phase != PhaseDNS {
+			r.Cause = CauseIPv6Broken
+			r.Detail = "the name has only IPv6 addresses and nothing came back over IPv6 (" + r.IP + "), while IPv4 works for other addresses: " + r.Detail
+		}
+	}
 }
