@@ -161,8 +161,8 @@ func TestMisdiagnoses(t *testing.T) {
 		want: want{class: diagnose.Refused, cause: diagnose.CauseLocalFirewall, severity: diagnose.SeverityFail,
 			owner: diagnose.OwnerWorkstation, netError: "ERR_ACCESS_DENIED"},
 	}, {
-		name:   "7 the DNS server drops the checked names while the network is up",
-		before: "offline, with an empty DNS summary",
+		name:    "7 the DNS server drops the checked names while the network is up",
+		before:  "offline, with an empty DNS summary",
 		results: []diagnose.Result{dropped("https://login.microsoftonline.com/"), dropped("https://aadcdn.msftauth.net/")},
 		facts:   diagnose.Facts{Network: true},
 		want: want{class: diagnose.Timeout, cause: diagnose.CauseDNSUnanswered, severity: diagnose.SeverityFail, owner: diagnose.OwnerDNS,
