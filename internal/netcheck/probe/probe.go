@@ -75,25 +75,29 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	host := lower(u.Hostname())
 	port := portOf(u)
 	proxies, err := c.cfg.Proxy.Choices(ctx, u)
+	pacFailed := ""
+	if fb, ok := proxy.AsDirectFallback(err); ok {
+		pacFailed, err = fb.Reason, nil // DIRECT, as browsers go when the script fails
+	}
 	if err != nil {
 		return h.fail(Proxy, PhasePAC, err.Error())
 	}
 	var conn net.Conn
 	var v4 <-chan bool
 	// The next choice of a PAC script is tried when a proxy cannot be reached, as browsers do.
-	for _, proxyURL := range proxies {
-		h = hop{}
+	for i, proxyURL := range proxies {
+		h = hop{pacFailed: pacFailed}
 		if proxyURL != nil && u.Scheme == "http" {
 			// Plain http goes to the proxy as a forwarded GET, as browsers send it.
 			h.proxy = proxy.Redact(proxyURL)
-			if h = c.probeForwarded(ctx, proxyURL, u, stage, h); h.phase == PhaseProxyReach && ctx.Err() == nil {
+			if h = c.probeForwarded(ctx, proxyURL, u, len(proxies)-i, stage, h); h.phase == PhaseProxyReach && ctx.Err() == nil {
 				continue
 			}
 			return h
 		}
 		if proxyURL != nil {
 			h.proxy = proxy.Redact(proxyURL)
-			conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), stage, h)
+			conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), len(proxies)-i, stage, h)
 		} else {
 			conn, h, v4 = c.connectDirect(ctx, host, port, u.Scheme, stage, h, first)
 		}
@@ -381,10 +385,10 @@ func partialDeadline(ctx context.Context, left int) (context.Context, context.Ca
 
 // connectViaProxy opens a tunnel to addr through an HTTP(S) proxy with CONNECT, signing in
 // when the proxy asks (407) and the sign-in can be answered.
-func (c *Prober) connectViaProxy(ctx context.Context, p *url.URL, addr string, stage func(Stage, string), h hop) (net.Conn, hop) {
+func (c *Prober) connectViaProxy(ctx context.Context, p *url.URL, addr string, left int, stage func(Stage, string), h hop) (net.Conn, hop) {
 	req := &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: addr}, Host: addr,
 		Header: http.Header{"User-Agent": {c.cfg.UserAgent}}}
-	resp, x, h := c.askProxy(ctx, p, req, false, func() { stage(StageProxy, hostOf(addr)) }, stage, h)
+	resp, x, h := c.askProxy(ctx, p, req, false, left, func() { stage(StageProxy, hostOf(addr)) }, stage, h)
 	if x == nil {
 		return nil, h
 	}
@@ -402,8 +406,13 @@ func (c *Prober) connectViaProxy(ctx context.Context, p *url.URL, addr string, s
 
 // dialProxy connects to the proxy (and shakes hands for an https:// proxy), with ctx's
 // deadline on the connection and a past deadline set when ctx ends.
-func (c *Prober) dialProxy(ctx context.Context, p *url.URL, paddr string) (net.Conn, error) {
-	raw, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
+func (c *Prober) dialProxy(ctx context.Context, left int, p *url.URL, paddr string) (net.Conn, error) {
+	// With other proxies still to try (PAC "PROXY a; PROXY b; DIRECT"), this one gets its share
+	// of the time to connect, as Go's dialer shares it among addresses: a proxy that drops
+	// packets leaves the next one time, as browsers fall over to it after the connect timeout.
+	dctx, cancel := partialDeadline(ctx, left)
+	raw, err := c.cfg.Dialer.DialContext(dctx, "tcp", paddr)
+	cancel()
 	if err != nil {
 		return nil, err
 	}

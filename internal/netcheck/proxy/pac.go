@@ -159,16 +159,21 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 	}
 	a := pacAnswer{}
 	s, err := p.find1(ctx, u)
+	scriptFailed := err != nil
 	if err == nil {
 		var entries []PACEntry
 		if entries, err = ParsePACResult(s); err == nil {
 			a.choices, err = pacChoices(entries)
 		} else {
+			scriptFailed = true
 			err = fmt.Errorf("%w: %q", err, clip(s, 200))
 		}
 	}
 	if err != nil {
 		a.err = fmt.Errorf("PAC %s: %w", p.Location, err)
+	}
+	if scriptFailed && ctx.Err() == nil {
+		a.choices, a.err = directFallback(a.err)
 	}
 	// A call cut short by the endpoint's own deadline says nothing of the next endpoint.
 	if ctx.Err() == nil {
@@ -185,11 +190,11 @@ func (p *PAC) prefetch(ctx context.Context, host string) {
 	if known || host == "" || net.ParseIP(host) != nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, p.limit)
+	lctx, cancel := context.WithTimeout(ctx, p.lookupBudget())
 	defer cancel()
-	addrs, err := p.resolver.LookupIPAddr(ctx, host)
+	addrs, err := p.resolver.LookupIPAddr(lctx, host)
 	if err != nil && ctx.Err() != nil {
-		return // cut short: the script will ask again
+		return // cut short by the address's own deadline: the script will ask again
 	}
 	ips := make([]net.IP, 0, len(addrs))
 	for _, a := range addrs {

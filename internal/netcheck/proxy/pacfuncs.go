@@ -1,6 +1,7 @@
 package proxy
 
 import (
+	"context"
 	"net"
 	"net/netip"
 	"sort"
@@ -246,15 +247,19 @@ func (p *PAC) lookup(host string) []net.IP {
 	}
 	var ips []net.IP
 	if p.ctx != nil && host != "" {
-		addrs, err := p.resolver.LookupIPAddr(p.ctx, host)
+		lctx, cancel := context.WithTimeout(p.ctx, p.lookupBudget())
+		addrs, err := p.resolver.LookupIPAddr(lctx, host)
+		cancel()
 		if err == nil {
 			for _, a := range addrs {
 				ips = append(ips, a.IP)
 			}
 		}
 		if p.ctx.Err() != nil {
-			return ips // cut short by the limit: not an answer to keep
+			return ips // cut short by the call's limit: not an answer to keep
 		}
+		// A name the DNS does not answer within the lookup's own budget resolves to nothing,
+		// every time: the script goes on, the same way on every run.
 	}
 	p.dns[host] = ips
 	return ips
