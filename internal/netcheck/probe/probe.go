@@ -141,6 +141,9 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	}
 
 	stage(StageHTTP, host)
+	if tc, ok := app.(*tls.Conn); ok && tc.ConnectionState().NegotiatedProtocol == "h2" {
+		return ipv6Verdict(c.requestH2(ctx, tc, u, h), v4)
+	}
 	return ipv6Verdict(c.request(ctx, app, u, h), v4)
 }
 
@@ -448,8 +451,10 @@ func (c *Prober) handshake(ctx context.Context, conn net.Conn, host string, h ho
 	var verdict certVerdict
 	cfg := &tls.Config{
 		ServerName: host,
-		NextProtos: []string{"http/1.1"},
-		MinVersion: tls.VersionTLS12,
+		// As a browser offers them: a server that speaks only HTTP/2 is reached too.
+		NextProtos:   []string{"h2", "http/1.1"},
+		MinVersion:   tls.VersionTLS12,
+		CipherSuites: chromiumSuites,
 		// Verification is done by VerifyConnection below, against two root stores instead of
 		// one, so that an interception can be told from an untrusted server. It rejects every
 		// certificate the standard verification would reject.
