@@ -72,7 +72,7 @@ func TestCheckNetworkProxyAuth(t *testing.T) {
 		"en": {"The proxy " + host + " wants you to sign in (Negotiate, NTLM): run the check as a user the proxy knows, or give --proxy http://user:password@" + host + ".",
 			"The proxy " + host + " refused the sign-in sent (Negotiate, NTLM offered)"},
 		"fr": {"Le mandataire " + host + " demande une authentification (Negotiate, NTLM)\u00a0: lancez la vérification avec un compte que le mandataire connaît, ou donnez --proxy http://utilisateur:motdepasse@" + host + ".",
-			"Le mandataire " + host + " a refusé l'authentification envoyée (Negotiate, NTLM proposés)"},
+			"Le mandataire " + host + " a refusé l'authentification envoyée (méthodes proposées\u00a0: Negotiate, NTLM)"},
 	} {
 		_, table, _ := runCheck(t, env(), "--lang", lang, "--proxy", proxy.URL, "--ca-file", lb.caFile, lb.url)
 		label := map[string]string{"en": "proxy sign-in", "fr": "authentification au mandataire"}[lang]

@@ -41,7 +41,7 @@ func TestRemedyPerClass(t *testing.T) {
 		{netcheck.TLSExpired, netcheck.PhaseTLS, "expired on 2025-03-01", "a expiré le 2025-03-01"},
 		{netcheck.TLSHostname, netcheck.PhaseTLS, "is for another name (portal.example.net)", "celui d'un autre nom (portal.example.net)"},
 		{netcheck.Proxy, netcheck.PhaseProxy, "The proxy refused or failed to reach login.microsoftonline.com:443", "Le mandataire a refusé"},
-		{netcheck.Proxy, netcheck.PhaseProxyReach, "This computer cannot reach the proxy http://proxy.example:3128 itself (raw detail): check the proxy address (--proxy or the HTTPS_PROXY variable)", "Cet ordinateur ne joint pas le mandataire http://proxy.example:3128 lui-même"},
+		{netcheck.Proxy, netcheck.PhaseProxyReach, "This computer cannot reach the proxy http://proxy.example:3128 itself (raw detail): check the proxy address (--proxy)", "Cet ordinateur ne joint pas le mandataire http://proxy.example:3128 lui-même"},
 		{netcheck.Error, netcheck.PhaseTLS, "is cut during the secure (TLS) exchange", "est coupée pendant l'échange sécurisé"},
 		{netcheck.Error, netcheck.PhaseHTTP, "(raw detail): send this result to support@auvenir.ca", "envoyez ce résultat à support@auvenir.ca"},
 	}

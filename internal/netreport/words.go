@@ -6,6 +6,7 @@ package netreport
 
 import (
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -188,8 +189,10 @@ func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
 		out = append(out, z.T("NetProxyFlag", d))
 	case p.Source == netcheck.ProxyFromPAC:
 		out = append(out, z.T("NetProxyPACFile", d))
+	case p.Source == netcheck.ProxyFromEnvironment && p.Configured == "" && p.HTTPOnly != "":
+		out = append(out, z.T("NetProxyEnvHTTPOnly", guide.With(d, "Proxy", clean(p.HTTPOnly), "Var", clean(p.Var))))
 	case p.Source == netcheck.ProxyFromEnvironment:
-		out = append(out, z.T("NetProxyEnv", d))
+		out = append(out, z.T("NetProxyEnv", guide.With(d, "Var", clean(p.Var))))
 	case p.Source == netcheck.ProxyFromSystem && p.AutoDetect:
 		out = append(out, z.T("NetProxySystemAuto", d))
 	case p.Source == netcheck.ProxyFromSystem && p.PAC != "":
@@ -247,7 +250,8 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"),
 		"Limit", headerLimit(z),
-		"Wait", Duration(z, r.DNSWait), "Rcode", strings.ToUpper(r.DNSRcode), "ProxyError", clean(r.ProxyError))
+		"Wait", Duration(z, r.DNSWait), "Rcode", strings.ToUpper(r.DNSRcode), "ProxyError", clean(r.ProxyError),
+		"Where", proxyWhere(z, r.ProxyOrigin))
 	if r.Phase == netcheck.PhaseDNS && r.DNSWait > 0 {
 		// What the resolver really waited, not the limit the check would have allowed.
 		d = guide.With(d, "Timeout", Duration(z, r.DNSWait))
@@ -435,4 +439,21 @@ func headerLimit(z *locales.Localizer) string {
 		unit = "\u00a0Ko"
 	}
 	return strconv.Itoa(netcheck.MaxHeaderBytes>>10) + unit
+}
+
+// proxyWhere names where the proxy an address used came from, for the remedy that asks to
+// check it: the flag, the variable, the system's settings, or the PAC file that chose it.
+func proxyWhere(z *locales.Localizer, origin string) string {
+	switch origin {
+	case netcheck.ProxyFromFlag, "":
+		return "--proxy"
+	case netcheck.ProxyFromPAC, "system_pac":
+		return z.T("NetProxyWherePAC", Data())
+	case netcheck.ProxyFromSystem:
+		if runtime.GOOS == "darwin" {
+			return z.T("NetProxyWhereMac", Data())
+		}
+		return z.T("NetProxyWhereWindows", Data())
+	}
+	return z.T("NetProxyWhereVar", guide.With(Data(), "Var", clean(origin)))
 }

@@ -133,6 +133,9 @@ type Result struct {
 	// PACFailed is why the PAC script gave no usable answer for this address, which then went
 	// direct as browsers send it; "" when the PAC answered (or there is none).
 	PACFailed string `json:"pac_failed,omitempty"`
+	// ProxyOrigin is where the proxy used came from: "flag", "pac", "system", "system_pac", or
+	// the environment variable's name; "" without a proxy.
+	ProxyOrigin string `json:"-"`
 }
 
 // Hop is one redirect that was followed: where it led, and what happened there.

@@ -87,6 +87,9 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	r.DNSAnswered = failed.dnsAnswered
 	r.ErrKind, r.DNSSource, r.DNSRcode, r.DNSWait = failed.errKind, failed.dnsSource, failed.dnsRcode, failed.dnsWait
 	r.ProxyError, r.IPv6Only, r.PACFailed = failed.proxyError, failed.ipv6Only, failed.pacFailed
+	if r.Proxy != "" {
+		r.ProxyOrigin = c.cfg.Proxy.Origin()
+	}
 	if failed.proxyAuth != nil {
 		r.ProxyAuth, r.SignInRefused = failed.proxyAuth, failed.signInRefused
 	}
