@@ -158,10 +158,19 @@ const (
 	OwnerDNS         = diagnose.OwnerDNS
 	OwnerWorkstation = diagnose.OwnerWorkstation
 	OwnerSupport     = diagnose.OwnerSupport
+
+	ErrKindRefused         = diagnose.ErrKindRefused
+	ErrKindReset           = diagnose.ErrKindReset
+	ErrKindClosed          = diagnose.ErrKindClosed
+	ErrKindTimeout         = diagnose.ErrKindTimeout
+	ErrKindHostUnreachable = diagnose.ErrKindHostUnreachable
+	ErrKindNetUnreachable  = diagnose.ErrKindNetUnreachable
+	ErrKindBlockedHere     = diagnose.ErrKindBlockedHere
 )
 
 var (
 	Owners   = diagnose.Owners
 	OwnerOf  = diagnose.OwnerOf
 	NetError = diagnose.NetError
+	Reached  = diagnose.Reached
 )

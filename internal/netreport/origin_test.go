@@ -55,3 +55,23 @@ func TestHeaderOfAnHTTPOnlyProxy(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// Issue 19 item 11: the French table carried the system's English messages. The kind of
+// failure is said in French; a message with no known kind is marked as English.
+func TestFrenchDetailsAreFrench(t *testing.T) {
+	fr := locales.New(locales.French)
+	r := failed(netcheck.Proxy, netcheck.PhaseProxyReach)
+	r.Detail, r.ErrKind = "proxy 127.0.0.1:1: dial tcp 127.0.0.1:1: connect: connection refused", netcheck.ErrKindRefused
+	got := Remedy(fr, r, time.Second)
+	if !strings.Contains(got, "(connexion refusée)") || strings.Contains(got, "connection refused") {
+		t.Errorf("%q", got)
+	}
+	r = failed(netcheck.Error, netcheck.PhaseHTTP)
+	r.Detail = "unexpected EOF"
+	if got := Remedy(fr, r, time.Second); !strings.Contains(got, "détail technique en anglais\u00a0: unexpected EOF") {
+		t.Errorf("%q", got)
+	}
+	if got := Remedy(locales.New(locales.English), r, time.Second); !strings.Contains(got, "(unexpected EOF)") {
+		t.Errorf("%q", got)
+	}
+}

@@ -284,7 +284,15 @@ func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 	s := rep.Summary
 	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
 		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
-	d = guide.With(d, "Pass", s.Severities[netcheck.SeverityOK]+s.Severities[netcheck.SeverityWarn])
+	// Reachable counts the addresses that answered: an optional address that failed only
+	// warns, but it is not reachable (issue 19: "Reachable 6 of 29" counted those).
+	reached := 0
+	for _, r := range rep.Endpoints {
+		if netcheck.Reached(r) {
+			reached++
+		}
+	}
+	d = guide.With(d, "Pass", reached)
 	var out []string
 	switch {
 	case s.Offline:

@@ -244,7 +244,7 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Host", clean(host), "HostPort", clean(hostPort(host, port)), "Rule", clean(rule), "IP", clean(ip),
 		"Alert", clean(r.TLSAlert), "URL", clean(r.CauseURL), "AIAHost", clean(aiaHost), "Answer", clean(r.DNSAnswer),
 		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
-		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
+		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(detailIn(z, r)),
 		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
 		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
 		"Status", strconv.Itoa(lastStatus(r)),
@@ -456,4 +456,26 @@ func proxyWhere(z *locales.Localizer, origin string) string {
 		return z.T("NetProxyWhereWindows", Data())
 	}
 	return z.T("NetProxyWhereVar", guide.With(Data(), "Var", clean(origin)))
+}
+
+// detailKinds are the words for how a connection ended, said instead of the system's English
+// message in French.
+var detailKinds = map[string]string{
+	netcheck.ErrKindRefused: "NetDetailRefused", netcheck.ErrKindReset: "NetDetailReset",
+	netcheck.ErrKindClosed: "NetDetailClosed", netcheck.ErrKindTimeout: "NetDetailTimeout",
+	netcheck.ErrKindHostUnreachable: "NetDetailHostUnreachable", netcheck.ErrKindNetUnreachable: "NetDetailNetUnreachable",
+	netcheck.ErrKindBlockedHere: "NetDetailBlockedHere",
+}
+
+// detailIn is a result's technical detail for a remedy in the person's language: in English
+// the system's message as it came; in French the kind of failure in French when it is known,
+// else the message marked as English (issue 19: the French table carried English details).
+func detailIn(z *locales.Localizer, r netcheck.Result) string {
+	if z.Lang() != locales.French || r.Detail == "" {
+		return r.Detail
+	}
+	if id, ok := detailKinds[r.ErrKind]; ok {
+		return z.T(id, Data())
+	}
+	return z.T("NetDetailInEnglish", guide.With(Data(), "Detail", r.Detail))
 }

@@ -336,3 +336,8 @@ func MarkIPv6Only(results []Result) {
 		}
 	}
 }
+
+// Reached reports whether the address gave a working answer (a 5xx and a trusted inspection
+// that let the page through count; an optional address that failed does not, though it only
+// warns): what "reachable" counts.
+func Reached(r Result) bool { return !failing(r) && r.Cause != CauseCaptivePortal }

@@ -28,6 +28,7 @@ func (c *Prober) askProxy(ctx context.Context, p *url.URL, req *http.Request, fo
 	stage(StageConnecting, p.Hostname())
 	conn, err := c.dialProxy(ctx, left, p, paddr)
 	if err != nil {
+		h.errKind = errKind(ctx, err)
 		return nil, nil, h.fail(Proxy, PhaseProxyReach, "proxy "+paddr+": "+err.Error())
 	}
 	if ra, ok := conn.RemoteAddr().(*net.TCPAddr); ok {
