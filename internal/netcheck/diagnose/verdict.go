@@ -75,7 +75,10 @@ const (
 func Judge(r *Result) {
 	// The browser's error is the failed step's, before a sinkhole renames the class (its
 	// refused connection is ERR_CONNECTION_REFUSED in the browser).
-	step := NetError(*r)
+	step := r.NetError // judged before (a result is judged alone, then with the run's)
+	if step == "" {
+		step = NetError(*r)
+	}
 	defer func() {
 		if r.Cause == CauseDNSFilter || r.Cause == CauseHostsFile {
 			r.NetError = step

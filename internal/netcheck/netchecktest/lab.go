@@ -1,6 +1,7 @@
 package netchecktest
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/tls"
@@ -71,4 +72,28 @@ func ServeTLSConfig(t testing.TB, cert tls.Certificate, http2 bool, set func(*tl
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// DroppingDNS is a resolver whose DNS server (on 127.0.0.1, UDP) reads every question and
+// answers none, as a DNS server or filter that drops the names asked.
+func DroppingDNS(t testing.TB) *net.Resolver {
+	t.Helper()
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pc.Close() })
+	go func() {
+		buf := make([]byte, 1500)
+		for {
+			if _, _, err := pc.ReadFrom(buf); err != nil {
+				return
+			}
+		}
+	}()
+	addr := pc.LocalAddr().String()
+	return &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "udp", addr)
+	}}
 }
