@@ -1,6 +1,8 @@
 package netcheck_test
 
 import (
+	"context"
+	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -8,6 +10,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
 )
 
 // inNetns runs the calling test again inside a private network namespace (unshare -n, as root),
@@ -60,5 +63,41 @@ func TestLabRouteErrorsInANamespace(t *testing.T) {
 	}
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("refusals took %v: they are answers, not timeouts", d)
+	}
+}
+
+// familyResolver answers v6only.test with an IPv6 address alone, every other name with
+// 127.0.0.1 (servers of this package are real there).
+type familyResolver struct{}
+
+func (familyResolver) LoopbackIsReal() bool { return true }
+
+func (familyResolver) LookupIPAddr(_ context.Context, host string) ([]net.IPAddr, error) {
+	if host == "v6only.test" {
+		return []net.IPAddr{{IP: net.ParseIP("2001:db8::5")}}, nil
+	}
+	return []net.IPAddr{{IP: net.IPv4(127, 0, 0, 1)}}, nil
+}
+
+// Issue 19 item 10, in a namespace: a name with only IPv6 addresses, whose IPv6 packets go
+// into a tunnel nobody reads (dropped), while IPv4 works for another address. Before: a
+// connection timeout with "allow it in the firewall"; now ipv6_broken, for the network team,
+// with no firewall line.
+func TestLabIPv6OnlyStallInANamespace(t *testing.T) {
+	if !inNetns(t, "ip link set lo up", "ip tuntap add dev t0 mode tun", "ip link set t0 up",
+		"ip -6 addr add 2001:db8:1::1/64 dev t0 nodad", "ip -6 route add 2001:db8::/48 dev t0") {
+		return
+	}
+	p := newPKI(t)
+	srv := netchecktest.ServeTLS(t, p.public.Leaf(t, "ok.test"), 0, nil)
+	cfg := p.config(1500 * time.Millisecond)
+	cfg.Resolver, cfg.HasNetwork = familyResolver{}, func() bool { return true }
+	rep := report(t, cfg, at("ok.test", netchecktest.Port(srv)), "https://v6only.test/")
+	r := rep.Endpoints[1]
+	if r.Class != netcheck.Timeout || r.Cause != netcheck.CauseIPv6Broken || r.Owner != netcheck.OwnerFirewall {
+		t.Errorf("class %q cause %q owner %q (%s)", r.Class, r.Cause, r.Owner, r.Detail)
+	}
+	if len(rep.Summary.Allow) != 0 {
+		t.Errorf("allow %v: IPv6 is not fixed with a firewall rule", rep.Summary.Allow)
 	}
 }
