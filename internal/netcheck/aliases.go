@@ -166,6 +166,8 @@ const (
 	ErrKindHostUnreachable = diagnose.ErrKindHostUnreachable
 	ErrKindNetUnreachable  = diagnose.ErrKindNetUnreachable
 	ErrKindBlockedHere     = diagnose.ErrKindBlockedHere
+
+	ProblemUserInfo = endpoints.ProblemUserInfo
 )
 
 var (
