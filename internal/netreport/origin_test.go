@@ -75,3 +75,18 @@ func TestFrenchDetailsAreFrench(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// Issue 19 item 7: the remedy gives how long the resolver really waited, not the check's limit
+// (before: "5 s" when the resolver gave up at 2 s).
+func TestDNSRemedyGivesTheRealWait(t *testing.T) {
+	r := failed(netcheck.Timeout, netcheck.PhaseDNS)
+	r.Cause, r.DNSWait, r.DNSRcode = netcheck.CauseDNSUnanswered, 2*time.Second, "timeout"
+	got := Remedy(locales.New(locales.English), r, 5*time.Second)
+	if !strings.Contains(got, "gave up after 2.0 s") || strings.Contains(got, "5 s") {
+		t.Errorf("%q", got)
+	}
+	r.Cause = "" // judged without the cause: the class's sentence, with the real wait too
+	if got := Remedy(locales.New(locales.English), r, 5*time.Second); strings.Contains(got, "5 s") {
+		t.Errorf("%q", got)
+	}
+}
