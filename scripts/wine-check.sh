@@ -90,11 +90,13 @@ AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -r
 
 echo "== Windows unit tests under wine"
 GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck
-GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
+GOOS=windows GOARCH=amd64 go test -c -o "$work/desktop.test.exe" ./internal/desktop
+GOOS=windows GOARCH=amd64 go test -c -o "$work/winconsole.test.exe" ./internal/winconsole
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
-# The tui tests read their golden files relative to the package folder.
-(cd tui && env -u TERM "$wine" "$work/tui.test.exe" -test.v -test.run 'SystemClipboard|RendererEnviron' </dev/null |
-  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)')
+env -u TERM "$wine" "$work/desktop.test.exe" -test.v -test.run 'SystemClipboard' </dev/null |
+  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)'
+env -u TERM "$wine" "$work/winconsole.test.exe" -test.v -test.run 'RendererEnviron|PausePlan' </dev/null |
+  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)'
 # OpenTerminal needs a console: script(1) gives wine a terminal, from which it makes one.
-(cd tui && script -qec "env -u TERM '$wine' '$work/tui.test.exe' -test.v -test.run OpenTerminal" /dev/null </dev/null |
-  tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | grep -E '^(--- |PASS|FAIL|\s+\S+_test.go)')
+script -qec "env -u TERM '$wine' '$work/winconsole.test.exe' -test.v -test.run OpenTerminal" /dev/null </dev/null |
+  tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | grep -E '^(--- |PASS|FAIL|\s+\S+_test.go)'

@@ -24,6 +24,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netview"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -73,6 +74,12 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		var err error
 		rep, err = netview.Run(context.Background(), c, eps, netview.Options{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
+		if winconsole.ModeRefused(err) {
+			// The classic console in legacy mode cannot take the live view's modes (the check
+			// has not started): the same check in plain lines works there.
+			o.plain = true
+			return runCheckNetwork(s, o, z)
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			var sig *sigexit.Error

@@ -130,6 +130,11 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 		z = locales.New(lang)
 		sessionLang.Store(lang)
 	}
+	return wizardEnded(s, z, err)
+}
+
+// wizardEnded is the exit status of the wizard ended with err, after the line it leaves.
+func wizardEnded(s *ioStreams, z *locales.Localizer, err error) int {
 	var sig *sigexit.Error
 	switch {
 	case errors.As(err, &sig):
@@ -143,6 +148,10 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	case errors.Is(err, tui.ErrPanic):
 		fmt.Fprintln(s.ErrOut, z.T("ErrPanic", steps.Facts()))
 		return 70
+	case winconsole.ModeRefused(err):
+		// The classic console in legacy mode: plain text works there, so say how.
+		fmt.Fprintln(s.ErrOut, z.T("ErrLegacyConsole", steps.Facts()))
+		return 1
 	default:
 		fmt.Fprintln(s.ErrOut, z.T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
 		return 1
