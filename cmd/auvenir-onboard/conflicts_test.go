@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"slices"
 	"strings"
@@ -155,5 +156,41 @@ func TestHelpWinsOverEveryOption(t *testing.T) {
 	}
 	if _, err := os.Stat(store.Path()); err != nil {
 		t.Errorf("--help beside --reset forgot the saved progress: %v", err)
+	}
+}
+
+// When the environment chose the plain guide (ACCESSIBLE, TERM=dumb), a network option, which
+// only the full-screen guide's check uses, is refused naming the variable, instead of being
+// ignored; the options the plain guide uses still work. Without a terminal, --reset beside
+// options for the guide no longer forgets and exits 0 as if they were not there: the guide was
+// asked for, and it needs a terminal (nothing is forgotten).
+func TestOptionsThePlainGuideWouldIgnore(t *testing.T) {
+	t.Parallel()
+	code, out, errs := runArgs(t, map[string]string{"ACCESSIBLE": "1"}, true, "--proxy", "none")
+	want := "--proxy shapes the full-screen guide's network check, which the plain guide (ACCESSIBLE is set) does not have: run auvenir-onboard --check-network --proxy … for the check"
+	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, want) {
+		t.Errorf("ACCESSIBLE=1 --proxy none: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+	code, _, errs = runArgs(t, map[string]string{"TERM": "dumb", "LANG": "fr_CA.UTF-8"}, true, "--timeout", "3s")
+	if code != 2 || !strings.Contains(errs, "(TERM=dumb est défini)") {
+		t.Errorf("TERM=dumb --timeout: exit %d, stderr %q", code, errs)
+	}
+
+	s, _, errOut := testStreams(t, nil, false, nil)
+	store := configDir(t, s)
+	if err := store.Save(progress.State{Screen: "step5", Lang: locales.French}); err != nil {
+		t.Fatal(err)
+	}
+	if code := run(s, []string{"--reset", "--step", "3"}); code != 2 || !strings.Contains(errOut.String(), "needs an interactive terminal") {
+		t.Errorf("--reset --step 3 without a terminal: exit %d, %q", code, errOut.String())
+	}
+	if _, err := os.Stat(store.Path()); err != nil {
+		t.Errorf("the progress was forgotten although the guide could not run: %v", err)
+	}
+	if code := run(s, []string{"--reset", "--lang", "fr"}); code != 0 {
+		t.Errorf("--reset --lang fr without a terminal: exit %d", code)
+	}
+	if _, err := os.Stat(store.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("--reset alone did not forget: %v", err)
 	}
 }

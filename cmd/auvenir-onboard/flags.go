@@ -36,6 +36,8 @@ type options struct {
 
 	explain    string // --explain: the pasted error text, or "-" for standard input
 	explainSet bool
+
+	given []string // the options given (names without dashes), in the order typed
 }
 
 // flagDef describes one option for the parser and for --help.
@@ -182,7 +184,7 @@ func parseArgs(args []string) (*options, error) {
 	if err := checkConflicts(given); err != nil {
 		return nil, err
 	}
-	o.urls = rest
+	o.urls, o.given = rest, given
 	return o, nil
 }
 

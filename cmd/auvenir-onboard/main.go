@@ -86,9 +86,16 @@ func run(s *ioStreams, args []string) int {
 		return runCheckNetwork(s, o, z)
 	case o.showQR:
 		return runShowQR(s, wizardConfig(s, tui.Config{Lang: lang, LangKnown: langKnown, Presenter: o.presenter}), z)
-	case o.reset && !s.terminal() && !plainWanted(o, s.Getenv):
+	case o.reset && !s.terminal() && !plainWanted(o, s.Getenv) && o.onlyGiven("reset", "lang"):
+		// Forgetting is all a script can ask; with options for the guide, the guide was asked
+		// for, and without a terminal it is refused below, nothing forgotten.
 		return resetOnly(s, z)
 	case plainWanted(o, s.Getenv):
+		var ue *usageError
+		if errors.As(plainByEnvironment(o, s.Getenv), &ue) {
+			fmt.Fprintln(s.ErrOut, z.T(ue.ID, guide.With(steps.Facts(), flatten(ue.Data)...)))
+			return 2
+		}
 		return runPlain(s, o, lang, langKnown)
 	case !s.terminal():
 		fmt.Fprintln(s.ErrOut, z.T("ErrNoTerminal", steps.Facts()))
