@@ -11,7 +11,10 @@ import (
 
 // Issue 10's behaviours as a new client meets them, on the real binary at 80×24.
 
-// 1. A client on « Your address » just types: "jacques@…" neither quits (q) nor goes back (p).
+// 1. Issue 20, item 1: on « Your address » the field opens only on purpose. Letters typed before
+// (a client typing "jacques@…") neither quit (q) nor go back (p) nor land in the field; e opens
+// it, and Enter keeps the address. Going back (←) later, the letters c, q, l and Enter leave the
+// saved address as it was.
 func TestTypingTheAddressWithoutPressingE(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en")
 	p.waitFor("Before you begin")
@@ -19,6 +22,20 @@ func TestTypingTheAddressWithoutPressingE(t *testing.T) {
 	p.waitFor("Your address")
 	p.keys("-l", "jacques@firm.ca")
 	p.keys("Enter")
+	s := p.waitFor("No field is open here", "Your address")
+	if strings.Contains(s, "jacques") {
+		t.Fatalf("letters typed before e reached the field:\n%s", s)
+	}
+	p.keys("e")
+	p.waitFor("Email address (editing)")
+	p.keys("-l", "jacques@firm.ca")
+	p.keys("Enter")
+	p.waitFor("Step 1 of 9", "In the inbox of jacques@firm.ca")
+	p.keys("Left")
+	p.waitFor("Your address: jacques@firm.ca")
+	p.keys("c", "q", "l", "Enter")
+	p.waitFor("No field is open here")
+	p.keys("Escape", "Right")
 	p.waitFor("Step 1 of 9", "In the inbox of jacques@firm.ca")
 	p.keys("q")
 	if code := p.exited(); code != "0" {
@@ -26,21 +43,26 @@ func TestTypingTheAddressWithoutPressingE(t *testing.T) {
 	}
 }
 
-// 2. Esc keeps the valid address typed after a refused one, and the old refusal goes.
+// 2. Esc cancels an edit: the address kept before stays, and an old refusal goes.
 func TestEscKeepsTheAddressTypedAfterAnError(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en")
 	p.waitFor("Before you begin")
 	p.keys("Right")
 	p.waitFor("Your address")
+	p.keys("e")
 	p.keys("-l", "jane@firm")
 	p.keys("Enter")
 	p.waitFor("must be a domain with a dot")
 	p.keys("C-u")
 	p.keys("-l", "marie@cabinet.ca")
+	p.keys("Enter")
+	p.waitFor("Step 1 of 9", "In the inbox of marie@cabinet.ca")
+	p.keys("Left", "e", "C-u")
+	p.keys("-l", "other@cabinet.ca")
 	p.keys("Escape")
 	s := p.waitFor("Your address: marie@cabinet.ca")
-	if strings.Contains(s, "must be a domain") {
-		t.Fatalf("the old refusal stays:\n%s", s)
+	if strings.Contains(s, "must be a domain") || strings.Contains(s, "other@") {
+		t.Fatalf("the old refusal or the cancelled text stays:\n%s", s)
 	}
 	p.keys("Right")
 	p.waitFor("Step 1 of 9", "In the inbox of marie@cabinet.ca")
@@ -112,6 +134,8 @@ func TestLongUnbracketedPaste(t *testing.T) {
 	p.waitFor("Before you begin")
 	p.keys("Right")
 	p.waitFor("Your address")
+	p.keys("e")
+	p.waitFor("(editing)")
 	page := filepath.Join(p.dir, "page.txt")
 	if err := os.WriteFile(page, []byte(strings.Repeat("abcdefghij", 10_000)), 0o600); err != nil {
 		t.Fatal(err)

@@ -11,12 +11,11 @@ func TestWalkthroughInEnglishThenFrench(t *testing.T) {
 	p.waitFor("Before you begin", "support@auvenir.ca", "FR [EN]")
 	p.keys("Right")
 	p.waitFor("Your address")
-	// The field has the keys on arrival: the letters are the address, enter keeps it and goes on.
-	p.keys("j", "a", "n", "e", "@", "f", "i", "r", "m", ".", "c", "a", "Enter")
+	// e opens the field: the letters are the address, enter keeps it and goes on.
+	p.keys("e", "j", "a", "n", "e", "@", "f", "i", "r", "m", ".", "c", "a", "Enter")
 	p.waitFor("Step 1 of 9", "In the inbox of jane@firm.ca")
 	p.keys("Left")
 	p.waitFor("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")
-	p.keys("Escape")
 	want := []string{
 		"no-reply@auvenir.ca", "“Créer un compte”", "“Send code”", "DMCHosting (via Microsoft)",
 		"“Sign in”", "“Accept”", "click jane@firm.ca", "“Next”", "Option 1",

@@ -11,7 +11,7 @@
 # replayed without insert mode it reads as the Linux build's screens; the display language; the
 # closing pause's language; --show-qr ending on q); and the Windows builds of the unit tests that
 # need Windows (socket error numbers, the clipboard, the console as standard input).
-# Wine is not Windows: README.md, "What is verified under wine", says what this proves and what not.
+# Wine is not Windows: docs/testing.md, "What is verified under wine", says what this proves and what not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -89,7 +89,7 @@ AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -r
   grep -E '^(--- |PASS|FAIL|ok)|wine_test.go'
 
 echo "== Windows unit tests under wine"
-GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck
+GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck/probe
 GOOS=windows GOARCH=amd64 go test -c -o "$work/desktop.test.exe" ./internal/desktop
 GOOS=windows GOARCH=amd64 go test -c -o "$work/winconsole.test.exe" ./internal/winconsole
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'

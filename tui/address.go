@@ -11,10 +11,12 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 )
 
-// addressScreen is the field of « Your address ». It has the keys as soon as the screen shows,
-// so a client who just types gets their letters in the field; enter, tab, ↓ (and → at the end of
-// the text) keep the address and move on, shift+tab, ↑ (and ← at its start) go back, esc leaves
-// the field. A valid address is kept however the field is left; a refused one stays typed, with
+// addressScreen is the field of « Your address ». It takes letters only once the client moved
+// into it on purpose (e, Enter or Tab): arriving on the screen, going back to it with ← or
+// resuming never opens it, so letters meant as keys can never end up in a saved address (issue
+// 20, item 1). While it is open its label says it is being edited. Enter, Tab, ↓ (and → at the
+// end of the text) keep the address and move on, shift+tab, ↑ (and ← at its start) go back, Esc
+// cancels the edit: the address saved before comes back. A refused address stays typed, with
 // why, and the person stays.
 type addressScreen struct {
 	input   field
@@ -74,7 +76,7 @@ func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 		case key.Matches(press, k.Back), key.Matches(press, k.Left) && s.input.Position() == 0:
 			return s.leave(-1)
 		case key.Matches(press, k.Leave):
-			return s.leave(0)
+			return s.cancel(c)
 		}
 	}
 	before, pos := s.input.Value(), s.input.Position()
@@ -99,6 +101,14 @@ func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 	return s, redraw{}, cmd
 }
 
+// cancel closes the field without keeping what was typed: the address saved before (if any)
+// is shown again, and nothing is saved.
+func (s addressScreen) cancel(c *common) (screen, action, tea.Cmd) {
+	s.input = s.input.SetValue(c.walk.Email()).Blur()
+	s.refusal = ""
+	return s, addressLeft{email: c.walk.Email(), move: 0, keep: true}, nil
+}
+
 // leave checks what is typed and leaves the field towards move: a valid address (or none) is
 // kept and the person moves; a refused one stays, said why. esc (move 0) leaves the field even
 // then, keeping the text to fix later.
@@ -109,16 +119,12 @@ func (s addressScreen) leave(move int) (screen, action, tea.Cmd) {
 	case refusal != "" && move == 1:
 		return s, redraw{}, nil // moving on without the address meant would surprise: say why
 	case refusal != "":
-		// Back, or esc: the text stays to fix, and nothing of it is kept as the address.
-		if move == 0 {
-			s.input = s.input.Blur()
-		}
+		// Back: the text stays to fix, and nothing of it is kept as the address. The field
+		// closes: coming back to it must not put keys into it.
+		s.input = s.input.Blur()
 		return s, addressLeft{email: "", move: move, keep: true}, nil
 	}
-	s.input = s.input.SetValue(addr)
-	if move == 0 {
-		s.input = s.input.Blur()
-	}
+	s.input = s.input.SetValue(addr).Blur()
 	return s, addressLeft{email: addr, move: move}, nil
 }
 
@@ -132,10 +138,14 @@ func (s addressScreen) view(c *common, w, _ int) string {
 	if c.presenter {
 		in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '•'
 	}
-	out := []string{st.Bold.Render(c.z.T("AddressLabel")), st.Box.Render(in.View())}
+	label := st.Bold.Render(c.z.T("AddressLabel"))
+	if s.input.Focused() {
+		label += " " + st.Warning.Render(c.z.T("AddressEditing"))
+	}
+	out := []string{label, st.Box.Render(in.View())}
 	// While a new address is being typed, nothing is said of the old one.
-	if typing := s.input.Focused() && s.input.Value() != "" && s.input.Value() != c.email; !typing || s.refusal != "" {
-		out = append(out, styleLines(c, guide.AddressLines(c.z, c.email, s.refusal, c.presenter), w)...)
+	if typing := s.input.Focused() && s.input.Value() != "" && s.input.Value() != c.walk.Email(); !typing || s.refusal != "" {
+		out = append(out, styleLines(c, guide.AddressLines(c.z, c.walk.Email(), s.refusal, c.presenter), w)...)
 	}
 	hint := "AddressTypeHint"
 	if !s.input.Focused() {

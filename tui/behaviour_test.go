@@ -16,58 +16,111 @@ import (
 
 // The behaviours of issue 10, each as a new client meets it, at 80×24 unless said.
 
-// 1. On « Your address » a client just types: the letters reach the field, whatever keys they
-// are elsewhere (e edit, n next, p back, l language, q quit), and enter keeps the address.
+// 1. On « Your address » the field opens only on purpose (issue 20, item 1): arriving or going
+// back never puts the letters meant as keys into it. e (or Enter, or Tab) opens it, its label says
+// it is being edited, and Enter keeps the address typed.
 func TestTypingOnYourAddressReachesTheField(t *testing.T) {
 	for _, addr := range []string{"eric@firm.ca", "jane@firm.ca", "paul@firm.ca", "jacques@firm.ca"} {
-		m, _ := newTest(locales.English, 80, 24)
-		m = press(m, "right")
-		m = typeText(m, addr)
-		next, cmd := m.Update(keyMsg("enter"))
-		m = next.(Model)
-		if cmd != nil && cmd() == tea.Quit() {
-			t.Fatalf("%s: quit while typing", addr)
+		for _, open := range []string{"e", "enter", "tab"} {
+			m, _ := newTest(locales.English, 80, 24)
+			m = press(m, "right")
+			mustNotContain(t, m, "(editing)")
+			m = press(m, open)
+			mustContain(t, m, "Email address (editing)")
+			m = typeText(m, addr)
+			next, cmd := m.Update(keyMsg("enter"))
+			m = next.(Model)
+			if cmd != nil && cmd() == tea.Quit() {
+				t.Fatalf("%s: quit while typing", addr)
+			}
+			if m.walk.Email() != addr || m.screen().Key != "step1" || m.z.Lang() != locales.English {
+				t.Fatalf("%s after %s: kept %q, on %s in %s", addr, open, m.walk.Email(), m.screen().Key, m.z.Lang())
+			}
+			mustContain(t, m, "In the inbox of "+addr)
 		}
-		if m.email != addr || m.screen().Key != "step1" || m.z.Lang() != locales.English {
-			t.Fatalf("%s: kept %q, on %s in %s", addr, m.email, m.screen().Key, m.z.Lang())
-		}
-		mustContain(t, m, "In the inbox of "+addr)
 	}
 	// Tab and ↓ move on as enter does; ↑ and shift+tab go back.
 	for _, k := range []string{"tab", "down"} {
 		m, _ := newTest(locales.English, 80, 24)
-		m = typeText(press(m, "right"), "jane@firm.ca")
-		if m = press(m, k); m.screen().Key != "step1" || m.email != "jane@firm.ca" {
-			t.Fatalf("%s: on %s with %q", k, m.screen().Key, m.email)
+		m = typeText(press(m, "right", "e"), "jane@firm.ca")
+		if m = press(m, k); m.screen().Key != "step1" || m.walk.Email() != "jane@firm.ca" {
+			t.Fatalf("%s: on %s with %q", k, m.screen().Key, m.walk.Email())
 		}
 	}
 	for _, k := range []string{"up", "shift+tab"} {
 		m, _ := newTest(locales.English, 80, 24)
-		if m = press(m, "right", k); m.screen().Key != "intro" {
+		if m = press(m, "right", "e", k); m.screen().Key != "intro" {
 			t.Fatalf("%s: on %s", k, m.screen().Key)
 		}
 	}
 }
 
-// 2. Leaving the field with esc keeps a valid address and forgets the refusal of earlier text.
+// Issue 20, item 1: going back (←) into « Your address » with an address saved, the letters a
+// client types as keys (c, q, l, then Enter) neither edit nor replace the address, nor quit nor
+// switch the language; the screen says no field is open and how to open it.
+func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
+	const saved = "claire.roy@cabinet.qc.ca"
+	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Email: saved}, 80, 24)
+	m = press(m, "right", "right") // on step 1
+	m = press(m, "left")           // back into « Your address »
+	if m.screen().Key != "address" || m.addr.input.Focused() {
+		t.Fatalf("on %s, field open %v", m.screen().Key, m.addr.input.Focused())
+	}
+	for _, k := range []string{"c", "q", "l", "enter"} {
+		next, cmd := m.Update(keyMsg(k))
+		m = next.(Model)
+		if cmd != nil && cmd() == tea.Quit() {
+			t.Fatalf("%s quit the guide after a stray letter", k)
+		}
+	}
+	if m.walk.Email() != saved || m.addr.input.Value() != saved || m.z.Lang() != locales.English || m.screen().Key != "address" {
+		t.Fatalf("address %q (field %q), %s, on %s", m.walk.Email(), m.addr.input.Value(), m.z.Lang(), m.screen().Key)
+	}
+	mustContain(t, m, "No field is open here", "Your address: "+saved)
+	// Esc ends the typing: the keys work again.
+	if m = press(m, "esc", "right"); m.screen().Key != "step1" {
+		t.Fatalf("after esc, → went to %s", m.screen().Key)
+	}
+}
+
+// Issue 20, item 1, the first screen: letters typed there (a client typing their address before
+// reaching its field) do nothing once a letter that is not a key of the screen shows they are
+// typing; the keys shown in the bar keep doing what the bar says.
+func TestLettersTypedOnTheFirstScreen(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 24)
+	m = typeText(m, "marie.lq@firm.ca")
+	if m.screen().Key != "intro" || m.z.Lang() != locales.English || m.walk.Email() != "" || m.isOpen(idNet) {
+		t.Fatalf("stray letters acted: on %s in %s, address %q, check open %v", m.screen().Key, m.z.Lang(), m.walk.Email(), m.isOpen(idNet))
+	}
+	mustContain(t, m, "No field is open here")
+	// A key of the bar still does what it says once the typing ended.
+	if m = press(m, "esc", "l"); m.z.Lang() != locales.French {
+		t.Fatalf("l after esc: %s", m.z.Lang())
+	}
+}
+
+// 2. Esc cancels the edit: what was typed is dropped and the address saved before stays; a
+// refused text says why until the edit is cancelled or fixed.
 func TestEscKeepsAValidAddressAndClearsTheOldError(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
-	m = typeText(press(m, "right"), "jane@firm")
+	m = typeText(press(m, "right", "e"), "jane@firm")
 	m = press(m, "enter")
 	mustContain(t, m, "must be a domain with a dot")
 	m = typeText(press(m, "ctrl+u"), "marie@cabinet.ca")
-	m = press(m, "esc")
+	m = press(m, "enter")
+	mustContain(t, m, "In the inbox of marie@cabinet.ca")
+	m = press(m, "left")
 	mustContain(t, m, "Your address: marie@cabinet.ca", "marie_cabinet.ca#EXT#@DMCHosting.onmicrosoft.com")
 	mustNotContain(t, m, "must be a domain")
-	m = press(m, "right")
-	mustContain(t, m, "In the inbox of marie@cabinet.ca")
-	// A refused text left with esc keeps the address given before, and says why the text is not.
-	m = press(m, "left", "ctrl+u")
-	m = typeText(m, "oops@")
-	m = press(m, "esc")
-	mustContain(t, m, "This is not a valid email address")
-	if m.email != "marie@cabinet.ca" {
-		t.Fatalf("a refused text replaced the address: %q", m.email)
+	// A new text, valid or not, left with esc is dropped: the address given before stays.
+	for _, typed := range []string{"oops@", "other@cabinet.ca"} {
+		m = press(m, "e", "ctrl+u")
+		m = typeText(m, typed)
+		m = press(m, "esc")
+		if m.walk.Email() != "marie@cabinet.ca" || m.addr.input.Value() != "marie@cabinet.ca" || m.addr.input.Focused() {
+			t.Fatalf("esc after %q: address %q, field %q", typed, m.walk.Email(), m.addr.input.Value())
+		}
+		mustNotContain(t, m, "(editing)", "This is not a valid email address")
 	}
 }
 
@@ -105,7 +158,7 @@ func TestStatusFollowsTheLanguage(t *testing.T) {
 func TestLongTextWrapsInsteadOfBeingCut(t *testing.T) {
 	// The identity is longer than the line: it breaks before its "@", not at the window's edge.
 	m, _ := newWith(Config{Email: "jane.tremblay@cabinet-exemple.ca"}, 60, 20)
-	m = press(m, "right", "esc")
+	m = press(m, "right", "end")
 	mustContain(t, m, "jane.tremblay_cabinet-exemple.ca#EXT#", "@DMCHosting.onmicrosoft.com")
 	noWiderThan(t, m, 60)
 
@@ -158,8 +211,8 @@ func TestAddressesAndNumbersStayWhole(t *testing.T) {
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
 		for _, lang := range locales.Langs {
 			m, _ := newWith(Config{Lang: lang, Email: "jane.tremblay@cabinet-exemple.ca"}, size[0], size[1])
-			for i := range m.screens {
-				m.goTo(i, false)
+			for i := range m.walk.Screens() {
+				m.show(i)
 				m.addr, _ = m.addr.focus()
 				for range 8 {
 					s := screenText(m)
@@ -209,8 +262,8 @@ func TestPracticeFitsWithAnAddress(t *testing.T) {
 func TestNoShownKeyDoesNothing(t *testing.T) {
 	for _, lang := range locales.Langs {
 		m, _ := newWith(Config{Lang: lang, Email: "jane@firm.ca", OpenURL: func(string) error { return nil }}, 80, 24)
-		for i := range m.screens {
-			m.goTo(i, false)
+		for i := range m.walk.Screens() {
+			m.show(i)
 			if m.screen().Widget == steps.WidgetAddress {
 				m.addr.input = m.addr.input.Blur() // its field's own keys are checked by TestTypingOnYourAddressReachesTheField
 				m.refresh()
@@ -252,13 +305,13 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
 	m = press(m, "right", "s")
 	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running. Press s again")
-	if !m.codeSent.Equal(t0) {
+	if !m.walk.CodeSent().Equal(t0) {
 		t.Fatal("the first s started the timer over")
 	}
 	m = press(m, "s")
 	mustContain(t, m, "The code works for 30:00 more.")
 	mustNotContain(t, m, "Press s again")
-	if !m.codeSent.Equal(c.t) {
+	if !m.walk.CodeSent().Equal(c.t) {
 		t.Fatal("the second s did not start the timer over")
 	}
 	// The question belongs to its screen: moving on forgets it.
@@ -292,7 +345,7 @@ func TestPhoneWords(t *testing.T) {
 // 100 KB cost 50 s before, a frame per key.
 func TestLongUnbracketedPasteIntoTheAddress(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
-	m = press(m, "right")
+	m = press(m, "right", "e")
 	before := m.composed
 	const n = 100_000
 	for i := range n {

@@ -14,9 +14,9 @@ func BenchmarkFrame120x40(b *testing.B) {
 	for _, key := range []string{"intro", "step6", "step9", "finish"} {
 		b.Run(key, func(b *testing.B) {
 			m, _ := newTest(locales.French, 120, 40)
-			for i, s := range m.screens {
+			for i, s := range m.walk.Screens() {
 				if s.Key == key {
-					m.goTo(i, false)
+					m.show(i)
 				}
 			}
 			b.ReportAllocs()
@@ -52,7 +52,7 @@ func BenchmarkPracticeOpen(b *testing.B) {
 func BenchmarkScreenChange120x40(b *testing.B) {
 	m, _ := newTest(locales.French, 120, 40)
 	intro, step9 := 0, 0
-	for i, s := range m.screens {
+	for i, s := range m.walk.Screens() {
 		if s.Key == "step9" {
 			step9 = i
 		}
@@ -61,9 +61,9 @@ func BenchmarkScreenChange120x40(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		if i%2 == 0 {
-			m.goTo(step9, false)
+			m.show(step9)
 		} else {
-			m.goTo(intro, false)
+			m.show(intro)
 		}
 		i++
 		_ = m.View()

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -20,9 +21,9 @@ import (
 func TestEveryWidgetIsDrawn(t *testing.T) {
 	for _, l := range locales.Langs {
 		m, _ := newWith(Config{Lang: l}, 80, 24)
-		m.codeSent = t0
+		m.walk.Keep(progress.State{CodeSent: t0})
 		for _, w := range steps.Widgets() {
-			m.screens[m.cur].Widget = w
+			m.walk.Screens()[m.walk.Index()].Widget = w
 			m.refresh()
 			out := m.widget(m.mainWidth())
 			if strings.TrimSpace(out) == "" || strings.Contains(out, "<no value>") {

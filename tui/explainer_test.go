@@ -53,12 +53,12 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 	m = press(m, "m")
 	mustRead(t, m, "1. Yes, a work account", "4. I don't know", "Enter confirm", "Esc close the answers")
 	m = press(m, "down", "enter")
-	if m.signIn != steps.SignInPersonal {
-		t.Fatalf("answer %q", m.signIn)
+	if m.walk.SignIn() != steps.SignInPersonal {
+		t.Fatalf("answer %q", m.walk.SignIn())
 	}
 	mustRead(t, m, "Your answer: Yes, a personal Microsoft account", "Press m to change your answer.")
 	mustNotContain(t, m, "Press m to answer")
-	if st := m.snapshot(); st.SignIn != steps.SignInPersonal {
+	if st := m.walk.State(); st.SignIn != steps.SignInPersonal {
 		t.Fatalf("progress to save: %+v", st)
 	}
 	m = press(m, "right")
@@ -68,11 +68,11 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 	mustNotContain(t, m, "Code timer not started")
 	// A number chooses at once; Esc leaves the answers without changing the answer.
 	m = press(m, "2", "m", "4")
-	if m.signIn != steps.SignInUnsure || m.screen().Number != 2 {
-		t.Fatalf("4 chose %q on %s", m.signIn, m.screen().Key)
+	if m.walk.SignIn() != steps.SignInUnsure || m.screen().Number != 2 {
+		t.Fatalf("4 chose %q on %s", m.walk.SignIn(), m.screen().Key)
 	}
 	m = press(m, "m", "esc")
-	if m.signIn != steps.SignInUnsure || m.signInQ.choosing {
+	if m.walk.SignIn() != steps.SignInUnsure || m.signInQ.choosing {
 		t.Fatal("Esc changed the answer or left the answers open")
 	}
 }
@@ -89,7 +89,7 @@ func TestSignInAnswerResumes(t *testing.T) {
 // French footers name Enter and Esc as French keyboards do.
 func TestFrenchKeyNames(t *testing.T) {
 	m, _ := newTest(locales.French, 100, 30)
-	m = press(m, "right")
+	m = press(m, "right", "e")
 	bar := screenText(m)
 	bar = bar[strings.LastIndex(bar, "Aide"):]
 	if !strings.Contains(bar, "Entrée") || !strings.Contains(bar, "Échap") || strings.Contains(bar, "enter ") || strings.Contains(bar, "esc ") {
@@ -115,8 +115,8 @@ func TestSignInAnsweredReadsAsAnswered(t *testing.T) {
 	for _, lang := range locales.Langs {
 		m, _ := newTest(lang, 80, 40)
 		m = press(m, "2", "m", "1")
-		if m.signIn != steps.SignInWork {
-			t.Fatalf("%s: answer %q", lang, m.signIn)
+		if m.walk.SignIn() != steps.SignInWork {
+			t.Fatalf("%s: answer %q", lang, m.walk.SignIn())
 		}
 		text := screenText(m)
 		ask, change := m.z.T("SignInPress", m.data()), m.z.T("SignInChange", m.data())

@@ -35,8 +35,8 @@ func newWith(cfg Config, w, h int) (Model, *fakeClock) {
 func walk(m Model) string {
 	var all strings.Builder
 	for range 2 {
-		for i := range m.screens {
-			m.goTo(i, false)
+		for i := range m.walk.Screens() {
+			m.show(i)
 			all.WriteString(m.View().Content)
 			m = press(m, "?")
 			all.WriteString(m.View().Content)
@@ -51,11 +51,11 @@ func walk(m Model) string {
 // in the guest identity, on no screen, in neither language.
 func TestPresenterMasksTheAddress(t *testing.T) {
 	m, _ := newWith(Config{Presenter: true}, 80, 24)
-	m = press(m, "right") // the field has the keys on arrival
+	m = press(m, "right", "e") // e opens the field
 	m = typeText(m, "jane.doe@firmname.ca")
 	mustNotContain(t, m, "jane", "firmname")
 	mustContain(t, m, "••••••••••")
-	m = press(m, "esc")
+	m = press(m, "enter", "left")
 	mustContain(t, m, "j•••@f•••.ca", "j•••_f•••.ca#EXT#@DMCHosting.onmicrosoft.com", "Presenter mode")
 	all := walk(m)
 	for _, secret := range []string{"jane", "firmname"} {
@@ -80,7 +80,7 @@ func TestPresenterKey(t *testing.T) {
 	m, _ := newWith(Config{Email: "jane@firm.ca"}, 80, 24)
 	m = press(m, "right")
 	mustContain(t, m, "jane@firm.ca")
-	m = press(m, "esc", "P") // esc leaves the field, where P is a letter
+	m = press(m, "P") // the field is not open: P is the key
 	if !m.Presenting() {
 		t.Fatal("P did not turn presenter mode on")
 	}
@@ -114,8 +114,8 @@ func TestPresenterBigStepNumber(t *testing.T) {
 	// Every frame still fits the window, down to 60×20.
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
 		m, _ := newWith(Config{Presenter: true}, size[0], size[1])
-		for i := range m.screens {
-			m.goTo(i, false)
+		for i := range m.walk.Screens() {
+			m.show(i)
 			if n := len(strings.Split(screenText(m), "\n")); n != size[1] {
 				t.Errorf("%v %s: %d lines", size, m.screen().Key, n)
 			}
@@ -191,7 +191,7 @@ func TestSavesAfterEachStep(t *testing.T) {
 	if _, err := os.Stat(store.Path()); err == nil {
 		t.Fatal("saved before anything happened")
 	}
-	m = press(m, "right")
+	m = press(m, "right", "e")
 	m = typeText(m, "jane@firm.ca")
 	m = press(m, "enter")
 	st := load(t, store)
@@ -232,7 +232,7 @@ func TestResumeOffer(t *testing.T) {
 	mustContain(t, m, "Welcome back")
 	m = press(m, "enter")
 	mustContain(t, m, "Step 5 of 9", "The code works for 20:00 more.", "jane@firm.ca")
-	if !m.done[steps.Index(m.screens, 4)] || m.done[m.cur] {
+	if !m.walk.Done(steps.Index(m.walk.Screens(), 4)) || m.walk.Done(m.walk.Index()) {
 		t.Fatal("the steps before the saved one are not marked done")
 	}
 	if st := load(t, store); st.Screen != "step5" || st.Email != "jane@firm.ca" {
@@ -244,15 +244,35 @@ func TestResumeOffer(t *testing.T) {
 	}
 }
 
+// Issue 20, item 2: on the resume offer n (next, elsewhere) and Esc forget nothing; f names what
+// forgetting deletes and asks, and Enter there keeps the progress: only yes forgets it.
 func TestResumeDeclined(t *testing.T) {
 	store := &progress.Store{Dir: t.TempDir()}
-	saved := progress.State{Screen: "step5", Lang: locales.French}
+	saved := progress.State{Screen: "step5", Lang: locales.French, Email: "claire.roy@cabinet.qc.ca",
+		SignIn: steps.SignInWork, CodeSent: t0.Add(-5 * time.Minute)}
 	if err := store.Save(saved); err != nil {
 		t.Fatal(err)
 	}
+	kept := func(when string) {
+		t.Helper()
+		if st := load(t, store); st.Email != saved.Email || st.Screen != "step5" {
+			t.Fatalf("%s: the progress changed: %+v", when, st)
+		}
+	}
 	m, _ := newWith(Config{Lang: locales.French, Progress: store, Resume: &saved}, 80, 24)
-	mustContain(t, m, "Bon retour", "Étape 5 de 9", "Reprendre à cet endroit ?")
-	m = press(m, "n")
+	mustContain(t, m, "Bon retour", "Étape 5 de 9", "Reprendre à cet endroit ?", "f recommencer")
+	m = press(m, "n", "esc")
+	mustContain(t, m, "Bon retour")
+	kept("n and esc")
+	m = press(m, "f")
+	mustContain(t, m, "Recommencer et oublier", "votre adresse (claire.roy@cabinet.qc.ca)",
+		"Étape 5 de 9", "la minuterie du code", "Tout oublier ?", "o oui, oublier", "Entrée non, garder")
+	m = press(m, "enter") // default No
+	mustContain(t, m, "Bon retour", "Reprendre à cet endroit ?")
+	kept("f then Enter")
+	m = press(m, "f", "n")
+	kept("f then n")
+	m = press(m, "f", "o")
 	mustContain(t, m, "Avant de commencer")
 	if _, err := os.Stat(store.Path()); !errors.Is(err, os.ErrNotExist) {
 		t.Fatal("starting over kept the old progress")
@@ -412,5 +432,24 @@ func TestHyperlinks(t *testing.T) {
 		if !strings.Contains(m.View().Content, "\x1b]8;;"+u) {
 			t.Errorf("the finish screen lacks the hyperlink %s", u)
 		}
+	}
+}
+
+// Issue 20, item 2: --step N opens at step N with everything saved (the address, the answer of
+// step 2, the timer) and never saves over it with nothing.
+func TestStepKeepsTheSavedProgress(t *testing.T) {
+	store := &progress.Store{Dir: t.TempDir()}
+	saved := progress.State{Version: progress.Version, Screen: "step5", Lang: locales.English,
+		Email: "claire.roy@cabinet.qc.ca", SignIn: steps.SignInWork, CodeSent: t0.Add(-5 * time.Minute)}
+	if err := store.Save(saved); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Step: 3, Progress: store, Saved: &saved}, 80, 24)
+	mustContain(t, m, "Step 3 of 9")
+	m = press(m, "right", "7")
+	mustContain(t, m, "claire.roy@cabinet.qc.ca.", "claire.roy_cabinet.qc.ca#EXT#")
+	st := load(t, store)
+	if st.Screen != "step7" || st.Email != saved.Email || st.SignIn != saved.SignIn || !st.CodeSent.Equal(saved.CodeSent) {
+		t.Fatalf("--step saved over the progress: %+v", st)
 	}
 }

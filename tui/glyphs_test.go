@@ -38,7 +38,7 @@ func TestClassicGlyphsEverywhere(t *testing.T) {
 	withGlyphs(t, glyphset.Classic)
 	for _, lang := range locales.Langs {
 		m, _ := newTest(lang, 100, 30)
-		for i := range m.screens {
+		for i := range m.walk.Screens() {
 			s := screenText(m)
 			for _, bad := range []string{"✓", "✗", "▸", "╭", "╮", "╰", "╯"} {
 				if strings.Contains(s, bad) {

@@ -109,3 +109,6 @@ func mustNotContain(t *testing.T, m Model, bad ...string) {
 		}
 	}
 }
+
+// show puts screen i on, as a jump would (tests that visit every screen).
+func (m *Model) show(i int) { m.goTo(func() bool { return m.walk.GoTo(i, false) }) }

@@ -57,7 +57,9 @@ type optionsKeyMap struct{ Practice, Stores, Phone key.Binding }
 
 type chooserKeyMap struct{ French, English, Other, Choose key.Binding }
 
-type offerKeyMap struct{ Continue, StartOver key.Binding }
+// offerKeyMap: the resume offer. StartOver only asks; Yes and No answer that question, and
+// Enter there is No: forgetting is never the default.
+type offerKeyMap struct{ Continue, StartOver, Yes, No key.Binding }
 
 type practiceKeyMap struct{ Check, Invert, Back key.Binding }
 
@@ -120,7 +122,8 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Right:   key.NewBinding(key.WithKeys("right")),
 			Left:    key.NewBinding(key.WithKeys("left")),
 			Leave:   b([]string{"esc"}, esc, "KeyLeaveField"),
-			Edit:    b([]string{"e", "tab"}, "e", "KeyEdit"),
+			// The field opens only on purpose: e, or Enter or Tab on its screen (issue 20).
+			Edit: b([]string{"e", "enter", "tab"}, "e", "KeyEdit"),
 		},
 		net: netKeyMap{
 			Check: b([]string{"c"}, "c", "NetKeyCheck"),
@@ -138,8 +141,11 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Choose:  key.NewBinding(key.WithKeys("enter", "space")),
 		},
 		offer: offerKeyMap{
-			Continue:  b([]string{"enter", "y", "o", "c", "r", "space"}, enter, "KeyContinue"),
-			StartOver: b([]string{"n", "esc"}, "n", "KeyStartOver"),
+			Continue: b([]string{"enter", "y", "o", "c", "r", "space"}, enter, "KeyContinue"),
+			// Not n, which means "next" on every other screen, nor Esc (issue 20, item 2).
+			StartOver: b([]string{"f"}, "f", "KeyForget"),
+			Yes:       b([]string{"y", "o"}, z.T("KeyYesLetter"), "KeyForgetYes"),
+			No:        b([]string{"n", "esc", "enter"}, enter, "KeyForgetNo"),
 		},
 		practice: practiceKeyMap{
 			Check:  b([]string{"enter"}, enter, "KeyConfirm"),

@@ -43,8 +43,8 @@ func (m *Model) opened(msg openedMsg) {
 // select by hand. What it shows is masked in presenter mode.
 func (m *Model) copy() tea.Cmd {
 	text, shown := steps.SupportEmail, steps.SupportEmail
-	if m.screen().Widget == steps.WidgetAddress && m.email != "" {
-		text, shown = guide.Data(m.email)["Identity"].(string), fmt.Sprint(m.data()["Identity"])
+	if m.screen().Widget == steps.WidgetAddress && m.walk.Email() != "" {
+		text, shown = guide.Data(m.walk.Email())["Identity"].(string), fmt.Sprint(m.data()["Identity"])
 	}
 	copier := m.cfg.CopyText
 	if copier == nil {

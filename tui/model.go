@@ -14,6 +14,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/otpauth"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/walkthrough"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -38,12 +39,15 @@ type Config struct {
 	Suspendable bool
 
 	// Presenter mode, resume, links and copy (features.go and the files it names).
-	Presenter bool               // start in presenter mode, for screen sharing
-	Progress  *progress.Store    // where progress is saved after each step; nil saves nothing
-	Resume    *progress.State    // saved progress to offer on start; nil offers nothing
-	Notice    string             // one line for the first screen, such as a state file ignored
-	OpenURL   func(string) error // opens a link in a browser (internal/desktop); nil opens none
-	CopyText  func(string) error // puts text on the system clipboard (internal/desktop); nil: none
+	Presenter bool            // start in presenter mode, for screen sharing
+	Progress  *progress.Store // where progress is saved after each step; nil saves nothing
+	Resume    *progress.State // saved progress to offer on start; nil offers nothing
+	// Saved is saved progress to start from without asking (--step N): the address, the
+	// answers and the timer stay, and the wizard opens at Step.
+	Saved    *progress.State
+	Notice   string             // one line for the first screen, such as a state file ignored
+	OpenURL  func(string) error // opens a link in a browser (internal/desktop); nil opens none
+	CopyText func(string) error // puts text on the system clipboard (internal/desktop); nil: none
 	// Glyphs are the symbols drawn (internal/glyphs), chosen by the command line for the
 	// terminal; Run uses the Unicode set when it is the zero value. New leaves the set in use.
 	Glyphs glyphset.Set
@@ -74,21 +78,16 @@ const codeValidity = steps.CodeValidMinutes * time.Minute
 
 // Model is the whole wizard: the walkthrough, its frame, and the screens (screen.go).
 type Model struct {
-	common
-	cfg     Config
-	screens []steps.Screen
-	cur     int
-	done    []bool
-	vp      scroller
+	common // holds the walk: the client's situation (internal/walkthrough)
+	cfg    Config
+	vp     scroller
 
-	codeSent   time.Time // when the person said they clicked « Send code »; zero before
-	timer      timer.Model
-	timerAsked bool // s was pressed while the timer ran: a second s starts it over
-	stack      []screenID
-	status     status // one line above the support contacts (features.go)
-	progress   saved  // what was last saved (resume.go)
-	mfaChoice  progress.MFA
-	composed   int // frames composed, for the tests of work done per key
+	timer    timer.Model
+	stray    bool // letters are being typed where no field is open: they do nothing (strayKey)
+	stack    []screenID
+	status   status            // one line above the support contacts (features.go)
+	saver    walkthrough.Saver // writes the walk's state when it changed (resume.go)
+	composed int               // frames composed, for the tests of work done per key
 
 	// The screens (screens.go): each keeps its state while closed, as a typed field.
 	chooser   chooserScreen
@@ -121,41 +120,42 @@ func New(cfg Config) Model {
 	if lang == "" {
 		lang = locales.English
 	}
-	m := Model{
-		cfg:     cfg,
-		screens: steps.All(),
-	}
+	m := Model{cfg: cfg}
 	m.common = common{isDark: true, w: 80, h: 24, clock: cfg.Now,
-		presenter: cfg.Presenter, email: cfg.Email, noColour: cfg.NoColor}
-	m.done = make([]bool, len(m.screens))
-	if cfg.Step > 0 {
-		if i := steps.Index(m.screens, cfg.Step); i >= 0 {
-			m.cur = i
-		}
+		presenter: cfg.Presenter, noColour: cfg.NoColor, walk: walkthrough.New(lang)}
+	if cfg.Saved != nil {
+		// --step N: everything the client told the guide stays; only the place is new.
+		m.walk.Keep(*cfg.Saved)
 	}
-	m.addr = newAddressScreen(cfg.Email)
+	if cfg.Email != "" {
+		m.walk.SetEmail(cfg.Email)
+	}
+	if cfg.Step > 0 {
+		m.walk.Step(cfg.Step)
+	}
+	m.addr = newAddressScreen(m.walk.Email())
 	m.net = newNetScreen(cfg)
 	m.practice = newPracticeScreen(cfg.practiceRand)
 	m.phone = newPhoneScreen()
 	m.explainer = newExplainScreen()
 	m.status = status{text: cfg.Notice}
-	m.progress.last = m.snapshot()
+	from := m.walk.State()
+	if cfg.Saved != nil {
+		from = *cfg.Saved // what the file holds: the new place is saved at the first change
+	}
 	switch {
 	case cfg.ShowKey != nil:
 		m.showQR = showQRScreen{key: *cfg.ShowKey, cache: &qrCache{}}
 		m.stack = []screenID{idShowQR} // nothing to choose: the code is all there is
 	default:
 		if cfg.Practice {
-			if i := steps.Index(m.screens, 9); i >= 0 {
-				m.cur = i
-			}
+			m.walk.Step(9)
 			m.stack = append(m.stack, idPractice) // the key is made once the language is known
 			m.practice.code, _ = m.practice.code.Focus()
 		}
-		if r := cfg.Resume; r != nil && offerable(m.screens, r.Screen) {
+		if r := cfg.Resume; r != nil && walkthrough.Offerable(*r) {
 			m.offer = offerScreen{state: *r}
-			m.mfaChoice = r.MFA
-			m.progress.last = *r
+			from = *r
 			m.stack = append(m.stack, idOffer)
 		}
 		if !cfg.LangKnown {
@@ -163,13 +163,13 @@ func New(cfg Config) Model {
 			m.stack = append(m.stack, idChooser)
 		}
 	}
+	m.saver = walkthrough.NewSaver(cfg.Progress, from)
 	st := m.styles()
 	m.st = &st
 	h := help.New()
 	m.help = &h
 	m.setLang(lang)
 	m.restyle()
-	m.arrive()
 	return m
 }
 
@@ -180,7 +180,8 @@ func (m Model) Init() tea.Cmd {
 }
 
 func (m *Model) setLang(l locales.Lang) {
-	m.z = locales.New(l)
+	m.walk.SetLang(l)
+	m.z = locales.New(m.walk.Lang())
 	m.km = newKeyMaps(m.z, m.data(), m.cfg.PanicKey)
 	if m.front() == idPractice {
 		m.practice = m.practice.ensure(&m.common)
@@ -198,6 +199,6 @@ func (m *Model) restyle() {
 	m.refresh()
 }
 
-func (m Model) screen() steps.Screen { return m.screens[m.cur] }
+func (m Model) screen() steps.Screen { return m.walk.Screen() }
 
 func (m Model) now() time.Time { return m.cfg.Now() }

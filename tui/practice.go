@@ -66,7 +66,7 @@ func (s practiceScreen) ensure(c *common) practiceScreen {
 	if s.p != nil || s.err != "" {
 		return s
 	}
-	p, err := totp.NewPracticeFrom(c.z, c.email, s.rand)
+	p, err := totp.NewPracticeFrom(c.z, c.walk.Email(), s.rand)
 	if err != nil {
 		s.err = c.z.T("PracticeErrKey")
 		return s

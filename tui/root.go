@@ -9,7 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/walkthrough"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -21,10 +21,9 @@ import (
 // Update is the one method on a value, as Bubble Tea wants; the rest work on this copy in place,
 // since a frame's worth of Model copied at each step made a long paste cost seconds.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	before := m.cur
+	before := m.walk.Index()
 	cmd := m.update(msg)
-	if m.cur != before {
-		m.timerAsked = false
+	if m.walk.Index() != before {
 		if m.status.id != "" || m.status.text != "" {
 			m.status = status{}
 			m.refresh()
@@ -86,6 +85,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s != nil {
 		md = s.mode(&m.common)
 	}
+	if m.strayKey(msg, s, md) {
+		return nil
+	}
 	switch {
 	case md.globals&gQuit != 0 && key.Matches(msg, g.Quit):
 		return tea.Quit
@@ -105,7 +107,56 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if md.full {
 		return nil
 	}
-	return m.walk(msg)
+	return m.walkKey(msg)
+}
+
+// strayKey reports whether msg is typing where no field is open, and so must do nothing. A
+// client who types their address on a screen without an open field (the first screen, or « Your
+// address » before pressing e) would otherwise run commands with its letters: l switched the
+// language, q quit (issue 20, item 1). The decision: a letter that is one of the keys shown
+// for this screen does what the bar says; the first printable key that is not one of them shows
+// that no field is open and how to open one, and from then on every printable key is ignored
+// until a key that is not text (Esc, Enter, an arrow). In the walkthrough's frame Esc and Enter
+// then only end the typing, so an Enter meant for the address does not move on either.
+func (m *Model) strayKey(msg tea.KeyPressMsg, s screen, md mode) bool {
+	if md.text {
+		m.stray = false
+		return false
+	}
+	if msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+		was := m.stray
+		m.stray = false
+		// In the frame Enter would move on (or open the field): it only ends the typing there.
+		return was && !md.full && (msg.Code == tea.KeyEnter || msg.Code == tea.KeyEscape)
+	}
+	if m.stray {
+		return true
+	}
+	if m.bound(msg, s, md) {
+		return false
+	}
+	m.stray = true
+	m.setStatus("StrayTyping", nil)
+	return true
+}
+
+// bound reports whether msg is one of the keys that apply now: the root's that the screen in
+// front allows, the screen's own, and the walkthrough's when the screen is in its frame.
+func (m *Model) bound(msg tea.KeyPressMsg, s screen, md mode) bool {
+	g, k := m.km.global, m.km.walk
+	for _, gk := range []struct {
+		bit globalKeys
+		b   key.Binding
+	}{{gQuit, g.Quit}, {gLang, g.Lang}, {gPresenter, g.Presenter}, {gHelp, g.Help}} {
+		if md.globals&gk.bit != 0 && key.Matches(msg, gk.b) {
+			return true
+		}
+	}
+	if s != nil && matches(msg, s.keys(&m.common)) {
+		return true
+	}
+	return !md.full && key.Matches(msg, k.Next, k.Back, k.Jump, k.ScrollUp, k.ScrollDown, k.PageUp,
+		k.PageDown, k.Top, k.Bottom, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, k.Crash)
 }
 
 // route gives msg to screen s, keeps its next state and does what it asks.
@@ -130,9 +181,9 @@ func (m *Model) route(s screen, msg tea.Msg) tea.Cmd {
 	case addressLeft:
 		cmd = tea.Batch(cmd, m.leaveAddress(a))
 	case signInChosen:
-		m.signIn = a.answer
+		m.walk.AnswerSignIn(a.answer)
 	case mfaChosen:
-		m.mfaChoice = a.opt
+		m.walk.Rehearsed(a.opt)
 		if a.number != "" {
 			m.options.number = a.number
 		} else {
@@ -155,16 +206,16 @@ func (m *Model) route(s screen, msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// walk handles the walkthrough's own keys.
-func (m *Model) walk(msg tea.KeyPressMsg) tea.Cmd {
+// walkKey handles the walkthrough's own keys.
+func (m *Model) walkKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.km.walk
 	switch {
 	case key.Matches(msg, k.Next):
-		return m.goTo(m.cur+1, true)
+		return m.goTo(m.walk.Next)
 	case key.Matches(msg, k.Back):
-		return m.goTo(m.cur-1, false)
+		return m.goTo(m.walk.Back)
 	case key.Matches(msg, k.Jump):
-		return m.goTo(steps.Index(m.screens, int(msg.Code-'0')), false)
+		return m.goTo(func() bool { return m.walk.Step(int(msg.Code - '0')) })
 	case key.Matches(msg, k.ScrollUp):
 		m.vp.ScrollUp(1)
 	case key.Matches(msg, k.ScrollDown):
@@ -192,35 +243,19 @@ func (m *Model) walk(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// goTo shows screen i, when it exists. Leaving a screen forward marks it done, so the step list
-// shows what the person has been through. Arriving on « Your address » puts the keys in its
-// field: a client just types.
-func (m *Model) goTo(i int, forward bool) tea.Cmd {
-	if i < 0 || i >= len(m.screens) || i == m.cur {
+// goTo makes one of the walk's moves and shows where it led. Leaving a screen forward marks it done, so the step list
+// shows what the person has been through. Arriving never opens a field: on « Your address » the
+// client presses e (or Enter) to type, so keys meant as keys never edit the saved address.
+func (m *Model) goTo(move func() bool) tea.Cmd {
+	if !move() {
 		return nil
 	}
-	if forward {
-		m.done[m.cur] = true
-	}
-	m.cur = i
 	if m.front() == idHelp {
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 	m.vp.GotoTop()
-	cmd := m.arrive()
 	m.refresh()
-	return cmd
-}
-
-// arrive readies the current step's screen.
-func (m *Model) arrive() tea.Cmd {
-	if m.widgetScreen() != idAddress || m.front() != idNone {
-		return nil
-	}
-	var cmd tea.Cmd
-	m.addr, cmd = m.addr.focus()
-	m.refresh()
-	return cmd
+	return nil
 }
 
 // toggleHelp shows or hides every key of the walkthrough and its screen.
@@ -235,15 +270,14 @@ func (m *Model) toggleHelp() {
 
 // leaveAddress keeps what the field gave and moves on, or back.
 func (m *Model) leaveAddress(a addressLeft) tea.Cmd {
-	if !a.keep && a.email != m.email {
-		m.email = a.email
+	if !a.keep && a.email != m.walk.Email() && m.walk.SetEmail(a.email) {
 		m.setLang(m.z.Lang()) // the help labels and texts quote the address now
 	}
 	switch a.move {
 	case 1:
-		return m.goTo(m.cur+1, true)
+		return m.goTo(m.walk.Next)
 	case -1:
-		return m.goTo(m.cur-1, false)
+		return m.goTo(m.walk.Back)
 	}
 	return nil
 }
@@ -252,13 +286,20 @@ func (m *Model) leaveAddress(a addressLeft) tea.Cmd {
 // after asking for a new code): Microsoft's code works for 30 minutes from then. While a code
 // still works, the first s only asks: starting over by mistake would hide how long is left.
 func (m *Model) startTimer() tea.Cmd {
-	if left := m.codeLeft(); left > 0 && !m.timerAsked {
-		m.timerAsked = true
-		m.setStatus("TimerRestartAsk", nil)
-		return nil
+	now := m.now()
+	if m.walk.RestartAsked() {
+		if !m.walk.ConfirmTimerRestart(true, now) {
+			return nil
+		}
+	} else {
+		switch m.walk.StartTimer(now) {
+		case walkthrough.TimerAsk:
+			m.setStatus("TimerRestartAsk", nil)
+			return nil
+		case walkthrough.TimerNotHere:
+			return nil
+		}
 	}
-	m.timerAsked = false
-	m.codeSent = m.now()
 	m.timer = timer.New(codeValidity, timer.WithInterval(time.Second))
 	m.setStatus("", nil)
 	// The countdown is the last thing under the step's text: on 80×24 it was below the fold,
@@ -271,7 +312,7 @@ func (m *Model) startTimer() tea.Cmd {
 // codeLeft is the time the emailed code still works, from the wall clock rather than the count
 // of ticks, so a sleeping laptop or a slow terminal does not make the countdown lie.
 func (m Model) codeLeft() time.Duration {
-	return progress.CodeLeft(m.codeSent, m.now())
+	return m.walk.CodeLeft(m.now())
 }
 
 // setWalkKeys enables the walkthrough's keys where they do something: no → on the last screen,
@@ -279,13 +320,13 @@ func (m Model) codeLeft() time.Duration {
 func (m *Model) setWalkKeys() {
 	k := &m.km.walk
 	s := m.screen()
-	k.Next.SetEnabled(m.cur < len(m.screens)-1)
-	k.Back.SetEnabled(m.cur > 0)
+	k.Next.SetEnabled(m.walk.Index() < len(m.walk.Screens())-1)
+	k.Back.SetEnabled(m.walk.Index() > 0)
 	// The code's timer is for the emailed code: a client whose address is already a Microsoft
 	// account signs in with its password instead (steps 3 to 5 say so).
-	k.StartTimer.SetEnabled((s.Widget == steps.WidgetCodeSent || s.Widget == steps.WidgetCodeTimer) && !m.signIn.UsesPassword())
+	k.StartTimer.SetEnabled(m.walk.HasTimer())
 	k.Open.SetEnabled(s.MainLink != "")
-	identity := s.Widget == steps.WidgetAddress && m.email != ""
+	identity := s.Widget == steps.WidgetAddress && m.walk.Email() != ""
 	k.CopyIdentity.SetEnabled(identity)
 	k.Copy.SetEnabled(!identity)
 }
@@ -412,7 +453,7 @@ type blockKey struct {
 // text is the dearest part of a frame.
 func (m *Model) cachedBlocks(s steps.Screen, w int) string {
 	y, mo, d := m.clock().Date()
-	k := blockKey{m.cur, m.z.Lang(), w, m.email, m.signIn, y*10000 + int(mo)*100 + d, m.presenter, m.isDark}
+	k := blockKey{m.walk.Index(), m.z.Lang(), w, m.walk.Email(), m.walk.SignIn(), y*10000 + int(mo)*100 + d, m.presenter, m.isDark}
 	if m.blockKey != k || m.blockText == "" {
 		m.blockKey, m.blockText = k, m.blocks(s, w)
 	}

@@ -8,8 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/walkthrough"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 // The wizard is a walkthrough (the root, model.go) and screens. A screen is one interactive part:
@@ -126,9 +126,10 @@ type common struct {
 	isDark    bool
 	noColour  bool // NO_COLOR, or a terminal with no colours: QR codes drawn with glyphs, i inverts
 	presenter bool
-	email     string
-	signIn    steps.SignIn // step 2's answer: steps 3 to 5 follow it
-	clock     func() time.Time
+	// walk is the client's situation (internal/walkthrough): the one copy of it, read by the
+	// screens, changed only by the root through its methods when a screen asks.
+	walk  walkthrough.Walk
+	clock func() time.Time
 	// under is what ? lists: the keys of the walkthrough and of its screen (set by the root).
 	under [][]key.Binding
 }
@@ -136,7 +137,7 @@ type common struct {
 // data is the template data of every message, masked in presenter mode, for the client's
 // sign-in path and the day (the blocks of steps 3 to 5 and of step 9 depend on them).
 func (c *common) data() map[string]any {
-	return guide.Situated(guide.Shown(c.email, c.presenter), c.signIn, c.clock())
+	return guide.Situated(guide.Shown(c.walk.Email(), c.presenter), c.walk.SignIn(), c.clock())
 }
 
 // matches reports whether msg is one of bindings (disabled ones never match).

@@ -45,7 +45,7 @@ func (s signInScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	case !s.choosing && key.Matches(press, k.Answer):
 		s.choosing, s.cursor = true, 0
 		for i, a := range choices {
-			if a == c.signIn {
+			if a == c.walk.SignIn() {
 				s.cursor = i
 			}
 		}
@@ -86,9 +86,9 @@ func (s signInScreen) view(c *common, w, _ int) string {
 		}
 		return strings.Join(out, "\n")
 	}
-	out := question(c.signIn)
+	out := question(c.walk.SignIn())
 	press := "SignInPress"
-	if c.signIn != steps.SignInUnanswered {
+	if c.walk.SignIn() != steps.SignInUnanswered {
 		press = "SignInChange"
 	}
 	return strings.Join(append(out, fill(st.Text, c.z.T(press, d), w)), "\n")

@@ -133,15 +133,15 @@ func (m *Model) helpBar(w int) string {
 // strip is the narrow step list: a mark per numbered step, done ones ticked.
 func (m Model) strip() string {
 	var b strings.Builder
-	for i, s := range m.screens {
+	for i, s := range m.walk.Screens() {
 		if s.Kind != steps.KindStep {
 			continue
 		}
 		n := fmt.Sprint(s.Number)
 		switch {
-		case i == m.cur:
+		case i == m.walk.Index():
 			b.WriteString(m.st.StepCurrent.Render("[" + n + "]"))
-		case m.done[i]:
+		case m.walk.Done(i):
 			b.WriteString(m.st.StepDone.Render(" " + glyphs.Done + n))
 		default:
 			b.WriteString(m.st.Step.Render(" " + n + " "))
@@ -155,16 +155,16 @@ func (m Model) strip() string {
 func (m Model) sidebar() []string {
 	data := m.data()
 	lines := []string{""}
-	for i, s := range m.screens {
+	for i, s := range m.walk.Screens() {
 		prefix := ""
 		if s.Kind == steps.KindStep {
 			prefix = fmt.Sprintf("%d. ", s.Number)
 		}
 		mark, style := "  ", m.st.Step
 		switch {
-		case i == m.cur:
+		case i == m.walk.Index():
 			mark, style = glyphs.Current+" ", m.st.StepCurrent
-		case m.done[i]:
+		case m.walk.Done(i):
 			mark, style = glyphs.Done+" ", m.st.StepDone
 		}
 		label := wrapWords(guide.Title(m.z, s, data), sidebarWidth-2-len(prefix))

@@ -14,12 +14,12 @@ func (m *Model) widget(w int) string {
 	if id := m.widgetScreen(); id != idNone {
 		return m.get(id).view(&m.common, w, 0)
 	}
-	if m.signIn.UsesPassword() {
+	if m.walk.SignIn().UsesPassword() {
 		return "" // no emailed code: no timer (steps 3 to 5 speak of the password)
 	}
 	switch m.screen().Widget {
 	case steps.WidgetCodeSent:
-		if m.codeSent.IsZero() {
+		if m.walk.CodeSent().IsZero() {
 			return ""
 		}
 		return m.timerLine(w)
@@ -32,7 +32,7 @@ func (m *Model) widget(w int) string {
 func (m Model) timerLine(w int) string {
 	data := m.data()
 	switch left := m.codeLeft(); {
-	case m.codeSent.IsZero():
+	case m.walk.CodeSent().IsZero():
 		return fill(m.st.Muted, m.z.T("TimerNotStarted", data), w)
 	case left <= 0:
 		return fill(m.st.Error, m.z.T("TimerExpired", data), w)

@@ -53,7 +53,7 @@ func runPlain(s *ioStreams, o *options, lang locales.Lang, langKnown bool) int {
 		Presenter: o.presenter, Terminal: s.StdoutTTY && s.Getenv("TERM") != "dumb",
 		HideTyping: hideTyping(o.presenter, s.In)}
 	sv := loadProgress(s, o, locales.New(lang))
-	cfg.Progress, cfg.Resume, cfg.Notice = sv.store, sv.resume, sv.notice
+	cfg.Progress, cfg.Resume, cfg.Saved, cfg.Notice = sv.store, sv.resume, sv.kept, sv.notice
 	if sv.lang != "" {
 		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}

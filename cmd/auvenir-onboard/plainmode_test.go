@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // Each way of asking for plain mode runs it without a terminal (tty false), reading the answers
@@ -58,14 +60,11 @@ func TestPlainStepAndLanguageFlags(t *testing.T) {
 	}
 }
 
-// buildPlainBinary builds the program into a directory the test removes afterwards.
+// buildPlainBinary is the release build of the program (no test seams), built once per test
+// binary through testtool's cache.
 func buildPlainBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "auvenir-onboard")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	return bin
+	return testtool.Program(t, testtool.Build{Pkg: "./cmd/auvenir-onboard"})
 }
 
 // The built program, its standard input a pipe, walks every screen in both languages and ends

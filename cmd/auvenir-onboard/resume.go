@@ -23,8 +23,12 @@ func progressStore(s *ioStreams) *progress.Store {
 type saved struct {
 	store  *progress.Store
 	resume *progress.State // progress to offer; nil for none
-	notice string          // one line: a file ignored, or progress forgotten
-	lang   locales.Lang    // the saved language, when --lang did not choose one
+	// kept is the progress to start from without asking (--step, --totp-practice): what the
+	// client told the guide stays, only the place is theirs to choose, and nothing is saved
+	// over it (issue 20, item 2).
+	kept   *progress.State
+	notice string       // one line: a file ignored, or progress forgotten
+	lang   locales.Lang // the saved language, when --lang did not choose one
 }
 
 // loadProgress reads the saved progress. --reset forgets it first. A file that cannot be used
@@ -50,6 +54,8 @@ func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
 		}
 		if o.step == 0 && !o.totpPractice { // --totp-practice asks for a place too
 			sv.resume = &st
+		} else {
+			sv.kept = &st
 		}
 	}
 	return sv
@@ -58,7 +64,7 @@ func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
 // wizardProgress gives the wizard its store and what was found there.
 func wizardProgress(s *ioStreams, o *options, cfg *tui.Config, z *locales.Localizer) {
 	sv := loadProgress(s, o, z)
-	cfg.Progress, cfg.Resume, cfg.Notice = sv.store, sv.resume, sv.notice
+	cfg.Progress, cfg.Resume, cfg.Saved, cfg.Notice = sv.store, sv.resume, sv.kept, sv.notice
 	if sv.lang != "" {
 		cfg.Lang, cfg.LangKnown = sv.lang, true
 	}

@@ -44,6 +44,10 @@ func TestWizardProgress(t *testing.T) {
 	if cfg.Resume != nil || cfg.Lang != locales.English {
 		t.Fatalf("--lang/--step ignored: %+v", cfg)
 	}
+	// ... but what was saved is kept to start from (issue 20, item 2).
+	if cfg.Saved == nil || cfg.Saved.Screen != "step5" {
+		t.Fatalf("--step dropped the saved progress: %+v", cfg)
+	}
 
 	os.WriteFile(store.Path(), []byte("garbage"), 0o600)
 	cfg = tui.Config{}

@@ -21,7 +21,7 @@ func (s *session) addressField() Field {
 			if refusal != "" {
 				return guide.Texts(guide.AddressLines(z, "", refusal, s.cfg.Presenter)), true
 			}
-			s.email = addr
+			s.w.SetEmail(addr)
 			return s.addressLines(z), false
 		},
 		Show: func(z *locales.Localizer, _ int) []string { return s.addressLines(z) },
@@ -30,7 +30,7 @@ func (s *session) addressField() Field {
 
 // addressLines describe the address given, and the guest identity the tenant derives from it.
 func (s *session) addressLines(z *locales.Localizer) []string {
-	return guide.Texts(guide.AddressLines(z, s.email, "", s.cfg.Presenter))
+	return guide.Texts(guide.AddressLines(z, s.w.Email(), "", s.cfg.Presenter))
 }
 
 // signInField asks step 2's question, "Is this address already a Microsoft
@@ -52,7 +52,7 @@ func (s *session) signInField() Field {
 			if err != nil || n < 1 || n > len(choices) {
 				return []string{z.T("PlainInvalidChoice", s.data())}, true
 			}
-			s.signIn = choices[n-1]
+			s.w.AnswerSignIn(choices[n-1])
 			return s.signInLines(z), false
 		},
 		Show: func(z *locales.Localizer, _ int) []string { return s.signInLines(z) },
@@ -61,5 +61,5 @@ func (s *session) signInField() Field {
 
 // signInLines say the question and the answer given, if any.
 func (s *session) signInLines(z *locales.Localizer) []string {
-	return guide.Texts(guide.SignInQuestion(z, s.signIn, s.data()))
+	return guide.Texts(guide.SignInQuestion(z, s.w.SignIn(), s.data()))
 }

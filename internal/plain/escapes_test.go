@@ -16,7 +16,9 @@ func TestPastedEscapesAreNotWritten(t *testing.T) {
 	if strings.ContainsAny(out, "\x1b\x07") {
 		t.Fatalf("escapes written:\n%q", out)
 	}
-	if !strings.Contains(out, "Your address: saved@firm.ca") {
-		t.Fatalf("the saved address is not quoted:\n%s", out)
+	// An address given with escapes is not an address the walk takes (guest.Parse would not
+	// give it back unchanged): it is not quoted at all.
+	if strings.Contains(out, "saved") {
+		t.Fatalf("the refused address is quoted:\n%s", out)
 	}
 }

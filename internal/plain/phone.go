@@ -40,7 +40,7 @@ func (s *session) checkPhone(z *locales.Localizer, typed string) ([]string, bool
 		return []string{refusal.Message(z)}, true
 	}
 	s.step9.number = n.International
-	s.mfa = progress.MFAPhone
+	s.w.Rehearsed(progress.MFAPhone)
 	var lines []string
 	for _, l := range append(guide.PhoneVerdict(z, n, s.cfg.Presenter), guide.PhoneMethods(z)...) {
 		if l.Tone == guide.Item {

@@ -17,6 +17,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/internal/totp"
+	"github.com/auvenir/auvenir-onboard/internal/walkthrough"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -55,7 +56,10 @@ type Config struct {
 
 	Progress *progress.Store // where progress is saved after each choice; nil saves nothing
 	Resume   *progress.State // saved progress to offer first; nil offers nothing
-	Notice   string          // one line to say before the guide, such as a state file ignored
+	// Saved is saved progress to start from without asking (--step N): the address, the
+	// answers and the timer stay, and the guide opens at Step.
+	Saved  *progress.State
+	Notice string // one line to say before the guide, such as a state file ignored
 }
 
 // Field is a text prompt a screen offers as one of its numbered choices.
@@ -96,20 +100,14 @@ const (
 )
 
 type session struct {
-	cfg      Config
-	z        *locales.Localizer
-	in       *lineReader
-	out      *printer
-	screens  []steps.Screen
-	cur      int
-	email    string
-	signIn   steps.SignIn // the answer to the address screen's question; steps 3 to 5 follow it
-	codeSent time.Time    // when the person said they clicked « Send code »; zero before
-	fields   []Field
-	last     progress.State // the progress as last saved, so only changes are written
-	saveErr  bool           // a save failed and the person was told; said once
-	mfa      progress.MFA   // the step 9 option rehearsed: a verified code, or a checked number
-	step9    step9          // the practice and the number, in memory only
+	cfg    Config
+	z      *locales.Localizer // in w's language
+	in     *lineReader
+	out    *printer
+	w      walkthrough.Walk  // the client's situation: this mode is a view of it
+	saver  walkthrough.Saver // writes w's state when a choice changed it
+	fields []Field
+	step9  step9 // the practice and the number, in memory only
 }
 
 // Run shows the guide until the person quits or the input ends; both end with a line giving the
@@ -124,30 +122,42 @@ func Run(cfg Config, in io.Reader, out io.Writer) error {
 		lang = locales.English
 	}
 	s := &session{cfg: cfg, z: locales.New(lang), in: newLineReader(in, cfg.Interrupt), out: &printer{w: out},
-		screens: steps.All(), email: cfg.Email}
+		w: walkthrough.New(lang)}
+	if cfg.Saved != nil {
+		// --step N: everything the client told the guide stays; only the place is new.
+		s.w.Keep(*cfg.Saved)
+	}
+	if cfg.Email != "" {
+		s.w.SetEmail(cfg.Email)
+	}
 	defer s.in.stop()
 	s.fields = append(s.builtinFields(), cfg.Fields...)
 	step := cfg.Step
 	if cfg.Practice {
 		step = 9
 	}
-	if i := steps.Index(s.screens, step); i >= 0 {
-		s.cur = i
-	}
+	s.w.Step(step)
 	if !cfg.LangKnown {
 		l, ok := s.chooseLanguage()
 		if !ok {
 			s.goodbyeBilingual()
 			return s.finish()
 		}
-		s.z = locales.New(l)
+		s.setLang(l)
 	}
 	s.out.line(s.z.T("AppName", s.data()))
 	s.out.line(s.z.T("PlainHowTo", s.data()))
 	if cfg.Notice != "" {
 		s.out.line(cfg.Notice)
 	}
-	s.last = s.snapshot()
+	from := s.w.State()
+	switch {
+	case cfg.Saved != nil:
+		from = *cfg.Saved // what the file holds: the new place is saved at the first change
+	case cfg.Resume != nil:
+		from = *cfg.Resume
+	}
+	s.saver = walkthrough.NewSaver(cfg.Progress, from)
 	if !s.offerResume() {
 		s.goodbye()
 		return s.finish()
@@ -189,14 +199,20 @@ func (s *session) finish() error {
 // (step 9) and the number of the first extra choice. In presenter mode the address and the guest
 // identity are masked here, so no message can quote them in clear.
 func (s *session) data() map[string]any {
-	d := guide.With(guide.Situated(guide.Shown(s.email, s.cfg.Presenter), s.signIn, s.cfg.Now()), "N", firstExtra, "Digits", totp.CodeLen)
+	d := guide.With(guide.Situated(guide.Shown(s.w.Email(), s.cfg.Presenter), s.w.SignIn(), s.cfg.Now()), "N", firstExtra, "Digits", totp.CodeLen)
 	for k, v := range steps.AuthenticatorLabels() {
 		d[k] = v
 	}
 	return d
 }
 
-func (s *session) screen() steps.Screen { return s.screens[s.cur] }
+func (s *session) screen() steps.Screen { return s.w.Screen() }
+
+// setLang switches the walk's language and the words with it.
+func (s *session) setLang(l locales.Lang) {
+	s.w.SetLang(l)
+	s.z = locales.New(s.w.Lang())
+}
 
 // entry is one numbered choice; do reports whether to go on.
 type entry struct {
@@ -214,20 +230,20 @@ func (s *session) menu() []entry {
 	add := func(n int, id string, do func() bool) {
 		es = append(es, entry{n, s.z.T(id, d), do})
 	}
-	if s.cur < len(s.screens)-1 {
-		add(choiceNext, "PlainMenuNext", func() bool { s.cur++; s.show(); return true })
+	if s.w.Index() < len(s.w.Screens())-1 {
+		add(choiceNext, "PlainMenuNext", func() bool { s.w.Next(); s.show(); return true })
 	}
-	if s.cur > 0 {
-		add(choiceBack, "PlainMenuBack", func() bool { s.cur--; s.show(); return true })
+	if s.w.Index() > 0 {
+		add(choiceBack, "PlainMenuBack", func() bool { s.w.Back(); s.show(); return true })
 	}
 	add(choiceRepeat, "PlainMenuRepeat", func() bool { s.show(); return true })
 	if s.hasTimer(s.screen().Widget) {
-		add(firstExtra, "PlainMenuCodeSent", func() bool { s.startTimer(); return true })
+		add(firstExtra, "PlainMenuCodeSent", func() bool { return s.startTimer() })
 	}
 	for _, nf := range s.screenFields(s.screen().Widget) {
 		add(nf.n, nf.MenuID, func() bool { return s.ask(nf.Field) })
 	}
-	add(choiceLang, "PlainMenuLang", func() bool { s.z = locales.New(s.z.Lang().Other()); s.show(); return true })
+	add(choiceLang, "PlainMenuLang", func() bool { s.setLang(s.z.Lang().Other()); s.show(); return true })
 	add(choiceQuit, "PlainMenuQuit", func() bool { return false })
 	return es
 }
@@ -345,7 +361,7 @@ func (s *session) chooseLanguage() (locales.Lang, bool) {
 // unless the address is already a Microsoft account (then Microsoft asks for its password and
 // emails no code).
 func (s *session) hasTimer(w steps.Widget) bool {
-	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.signIn.UsesPassword()
+	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.w.SignIn().UsesPassword()
 }
 
 // builtinFields are plain mode's own prompts, by the widget they stand for.

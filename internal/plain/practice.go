@@ -60,7 +60,7 @@ func (s *session) openPractice(z *locales.Localizer) ([]string, bool) {
 		return []string{z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--totp-practice"))}, false
 	}
 	if s.step9.practice == nil {
-		p, err := totp.NewPractice(z, s.email)
+		p, err := totp.NewPractice(z, s.w.Email())
 		if err != nil {
 			return []string{z.T("PracticeErrKey", d)}, false
 		}
@@ -86,7 +86,7 @@ func (s *session) checkCode(z *locales.Localizer, typed string) ([]string, bool)
 		return said, true
 	}
 	s.step9.verified, s.step9.verifiedNow = true, true
-	s.mfa = progress.MFAAuthenticator
+	s.w.Rehearsed(progress.MFAAuthenticator)
 	return said, false
 }
 

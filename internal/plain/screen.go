@@ -50,7 +50,7 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 	switch {
 	case !s.hasTimer(sc.Widget):
 	case sc.Widget == steps.WidgetCodeSent:
-		if !s.codeSent.IsZero() {
+		if !s.w.CodeSent().IsZero() {
 			lines = append(lines, s.timerLine())
 		}
 	case sc.Widget == steps.WidgetCodeTimer:

@@ -38,8 +38,10 @@ const (
 	ClockBehind
 	// NoMatch: the code belongs to no step within MaxSkew.
 	NoMatch
-	// Replayed: the code belongs to a step at or before the last accepted one. A code is
-	// accepted once; so is any older one, as in RFC 6238 §5.2.
+	// Replayed: the code belongs to a step whose code was already accepted: a code is
+	// accepted once (RFC 6238 §5.2). An older code that was never typed is not "already used"
+	// (a client who typed it was told so and stopped trusting the practice): it is judged by
+	// its time like any other.
 	Replayed
 )
 
@@ -91,14 +93,13 @@ func (r Result) Data() map[string]any {
 	return map[string]any{"Minutes": r.Minutes, "Digits": CodeLen}
 }
 
-// Verifier checks codes against one secret (SHA1, 6 digits, 30 s) and remembers the last
-// accepted step so a code is never accepted twice. It is safe for concurrent use.
+// Verifier checks codes against one secret (SHA1, 6 digits, 30 s) and remembers the steps whose
+// code it accepted, so a code is never accepted twice. It is safe for concurrent use.
 type Verifier struct {
 	secret string // base32, in memory only
 
 	mu       sync.Mutex
-	accepted bool
-	last     int64 // last accepted step
+	accepted map[int64]bool // the steps whose code was accepted, within MaxSkew of the last check
 }
 
 // NewVerifier returns a verifier for a base32 secret (any case, padding optional, at least 80
@@ -161,12 +162,22 @@ func (v *Verifier) judge(s, off int64) Result {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	r := Result{Steps: int(off)}
+	// Steps further back than any code Check matches can never come again: forgetting them
+	// keeps the set small however long the practice stays open.
+	for a := range v.accepted {
+		if a < s-off-maxSkewSteps {
+			delete(v.accepted, a)
+		}
+	}
 	switch {
-	case v.accepted && s <= v.last:
+	case v.accepted[s]:
 		r.Outcome = Replayed
 	case off >= -Window && off <= Window:
 		r.Outcome = Verified
-		v.accepted, v.last = true, s
+		if v.accepted == nil {
+			v.accepted = map[int64]bool{}
+		}
+		v.accepted[s] = true
 	case off > 0:
 		r.Outcome, r.Minutes = ClockAhead, int(off+1)/2
 	default:

@@ -228,9 +228,18 @@ func TestReplayRefused(t *testing.T) {
 	if r := v.Check(code, testNow.Add(3*time.Minute)); r.Outcome != Replayed || r.Steps != -6 {
 		t.Errorf("same code 3 min later: %+v", r)
 	}
-	// An older code, after a newer one was accepted, is refused too.
-	if r := v.Check(codeAt(t, testNow.Add(-Period)), testNow); r.Outcome != Replayed {
-		t.Errorf("previous step's code after acceptance: %+v", r)
+	// An older code never typed, after a newer one was accepted, is not "already used"
+	// (issue 20, item 4): it is the right code for the window, and is accepted once.
+	older := codeAt(t, testNow.Add(-Period))
+	if r := v.Check(older, testNow); r.Outcome != Verified {
+		t.Errorf("previous step's code, never typed, after acceptance: %+v", r)
+	}
+	if r := v.Check(older, testNow); r.Outcome != Replayed {
+		t.Errorf("previous step's code typed twice: %+v", r)
+	}
+	// Further back, an older code never typed reports the clock, not a reuse.
+	if r := v.Check(codeAt(t, testNow.Add(-3*time.Minute)), testNow); r.Outcome != ClockBehind {
+		t.Errorf("a 3-minute-old code never typed: %+v", r)
 	}
 	// The next step's code is new: accepted, and becomes the last accepted.
 	next := codeAt(t, testNow.Add(Period))
