@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
+	"github.com/auvenir/auvenir-onboard/internal/netview"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -38,5 +42,23 @@ func TestLegacyConsoleSaysPlainWorks(t *testing.T) {
 	if code := wizardEnded(s, locales.New(locales.English), errors.New("error making terminal raw: no")); code != 1 ||
 		!strings.Contains(errOut.String(), "could not run: error making terminal raw") {
 		t.Errorf("another error: %d %q", code, errOut.String())
+	}
+}
+
+// --check-network in a console whose legacy mode refuses the live view's modes runs the same
+// check in plain lines instead of saying « interrupted ». Not parallel: it replaces liveView.
+func TestCheckNetworkFallsBackToPlainLinesInALegacyConsole(t *testing.T) {
+	real := liveView
+	t.Cleanup(func() { liveView = real })
+	liveView = func(context.Context, *netcheck.Checker, []netcheck.Endpoint, netview.Options) (netcheck.Report, error) {
+		return netcheck.Report{}, fmt.Errorf("error setting console mode: %w", syscall.Errno(87))
+	}
+	refused := "https://" + netchecktest.Refused(t) + "/"
+	s, out, errOut := testStreams(t, env(), true, nil)
+	code := run(s, []string{"--check-network", "--proxy", "none", refused})
+	got := out.String()
+	if code != 1 || errOut.Len() != 0 || !strings.Contains(got, "1/1 ✗ ") || strings.Count(got, "Network check · ") != 1 ||
+		strings.ContainsRune(got, 0x1b) {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant 1 and the plain lines", code, errOut.String(), got)
 	}
 }
