@@ -194,3 +194,26 @@ func TestOptionsThePlainGuideWouldIgnore(t *testing.T) {
 		t.Errorf("--reset alone did not forget: %v", err)
 	}
 }
+
+// An option with a value given twice is refused, naming it: one of the values would be ignored,
+// and « --lang fr --lang en » spoke French in its errors and English after.
+func TestOptionWithAValueGivenTwice(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lang", "fr", "--lang", "en"}, "--lang est donnée deux fois\u00a0: donnez-la une seule fois"},
+		{[]string{"--check-network", "--proxy", "none", "--proxy=http://127.0.0.1:1"}, "--proxy is given twice: give it once"},
+		{[]string{"--check-network", "--timeout", "2s", "-timeout", "3s"}, "--timeout is given twice"},
+	} {
+		code, out, errs := runArgs(t, nil, false, c.args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+	// A switch given twice asks the same thing twice: nothing is lost.
+	if _, err := parseArgs([]string{"--plain", "--plain"}); err != nil {
+		t.Errorf("--plain --plain: %v", err)
+	}
+}

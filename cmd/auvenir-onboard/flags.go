@@ -145,6 +145,11 @@ func parseArgs(args []string) (*options, error) {
 		if def == nil {
 			return nil, &usageError{ID: "ErrUnknownFlag", Data: map[string]any{"Flag": flagName(a)}}
 		}
+		if def.value != "" && slices.Contains(given, def.name) {
+			// « --lang fr … --lang en »: one of them would be ignored (and the first error
+			// messages would speak the other language).
+			return nil, &usageError{ID: "ErrFlagTwice", Data: map[string]any{"Flag": "--" + def.name}}
+		}
 		note(def.name)
 		if def.value == "" {
 			if hasValue {
