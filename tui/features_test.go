@@ -321,13 +321,13 @@ func TestOpenKey(t *testing.T) {
 	m, _ := newWith(Config{OpenURL: opener, Step: 6}, 100, 30)
 	mustContain(t, m, "o open link")
 	m = runCmd(m, "o")
-	if len(opened) != 1 || opened[0] != steps.OrganizationsURL {
+	if len(opened) != 1 || opened[0] != steps.MyAccountTenantURL {
 		t.Fatalf("opened %v", opened)
 	}
-	mustContain(t, m, "Opening https://myaccount.microsoft.com/organizations in your web browser.")
+	mustContain(t, m, "Opening https://myaccount.microsoft.com?tenantId=DMCHosting.onmicrosoft.com in your web browser.")
 	fail = true
 	m = runCmd(m, "o")
-	mustContain(t, m, "No web browser could be opened. Open this address yourself:", steps.OrganizationsURL)
+	mustContain(t, m, "No web browser could be opened. Open this address yourself:", steps.MyAccountTenantURL)
 	m = press(m, "5")
 	mustNotContain(t, m, "o open link")
 	runCmd(m, "o")
@@ -424,7 +424,7 @@ func TestCopyWithoutClipboard(t *testing.T) {
 // Links are OSC 8 hyperlinks: the terminal makes them clickable where it can.
 func TestHyperlinks(t *testing.T) {
 	m, _ := newWith(Config{Step: 6}, 120, 40)
-	if !strings.Contains(m.View().Content, "\x1b]8;;"+steps.OrganizationsURL) {
+	if !strings.Contains(m.View().Content, "\x1b]8;;"+steps.MyAccountTenantURL) {
 		t.Fatal("the organizations link is not a hyperlink")
 	}
 	m = press(m, "right", "right", "right", "right")
