@@ -26,7 +26,7 @@ func FuzzAddressField(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pasted string) {
 		m, _ := newTest("en", 80, 24)
 		m = send(press(m, "right", "e"), tea.PasteMsg{Content: pasted})
-		shown := m.addr.input.Value()
+		shown := m.addr().input.Value()
 		if sanitize.Text(shown) != shown {
 			t.Fatalf("the field holds %q", shown)
 		}
@@ -36,8 +36,8 @@ func FuzzAddressField(f *testing.F) {
 			return
 		}
 		want, err := guest.Parse(shown)
-		if err != nil || m.walk.Email() != want || m.addr.input.Value() != m.walk.Email() {
-			t.Fatalf("field %q kept as %q (Parse: %q, %v), field now %q", shown, m.walk.Email(), want, err, m.addr.input.Value())
+		if err != nil || m.walk.Email() != want || m.addr().input.Value() != m.walk.Email() {
+			t.Fatalf("field %q kept as %q (Parse: %q, %v), field now %q", shown, m.walk.Email(), want, err, m.addr().input.Value())
 		}
 		for _, r := range m.walk.Email() {
 			if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Co, unicode.Zl, unicode.Zp) || (unicode.IsSpace(r)) {

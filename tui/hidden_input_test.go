@@ -29,7 +29,7 @@ func TestAddressShownIsKeptIsCopied(t *testing.T) {
 	m, _ := newWith(Config{CopyText: func(s string) error { copied = append(copied, s); return nil }}, 80, 24)
 	m = press(m, "right", "e")
 	m = send(m, tea.PasteMsg{Content: "ja\u202ene@firm.ca\u2069"})
-	if v := m.addr.input.Value(); v != "jane@firm.ca" {
+	if v := m.addr().input.Value(); v != "jane@firm.ca" {
 		t.Fatalf("the field holds %q", v)
 	}
 	noHidden(t, m)
@@ -59,8 +59,8 @@ func TestAddressInternationalDomain(t *testing.T) {
 	m, _ := newTest(locales.English, 100, 30)
 	m = send(press(m, "right", "e"), tea.PasteMsg{Content: "jean@bücher.ca"})
 	m = press(m, "enter", "left") // Enter keeps the address and moves on; ← comes back
-	if m.walk.Email() != "jean@xn--bcher-kva.ca" || m.addr.input.Value() != m.walk.Email() {
-		t.Fatalf("kept %q, field %q", m.walk.Email(), m.addr.input.Value())
+	if m.walk.Email() != "jean@xn--bcher-kva.ca" || m.addr().input.Value() != m.walk.Email() {
+		t.Fatalf("kept %q, field %q", m.walk.Email(), m.addr().input.Value())
 	}
 	mustContain(t, m, "Your address: jean@xn--bcher-kva.ca", "in its own letters: jean@bücher.ca",
 		"jean_xn--bcher-kva.ca#EXT#@DMCHosting.onmicrosoft.com")
@@ -77,7 +77,7 @@ func TestFieldsDropBidiControls(t *testing.T) {
 	m := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = press(m, "t")
 	m = send(m, tea.PasteMsg{Content: "\u202e647 555\u200f 0123\u2066"})
-	if v := m.phone.field.Value(); v != "647 555 0123" {
+	if v := m.phone().field.Value(); v != "647 555 0123" {
 		t.Fatalf("phone field holds %q", v)
 	}
 	noHidden(t, m)
@@ -85,13 +85,13 @@ func TestFieldsDropBidiControls(t *testing.T) {
 	m, _ = newTest(locales.English, 100, 30)
 	m = press(m, "x")
 	m = send(m, tea.PasteMsg{Content: "AADSTS50020\u202e: User account \u2067'jane@firm.ca'\u2069"})
-	if v := m.explainer.field.Value(); strings.ContainsAny(v, hidden) {
+	if v := m.get(idExplain).(explainScreen).field.Value(); strings.ContainsAny(v, hidden) {
 		t.Fatalf("explainer field holds %q", v)
 	}
 	noHidden(t, m)
 	// Typing in the middle keeps the cursor where it was among what is left.
 	m = typeText(press(m, "home"), "\u202eX")
-	if v := m.explainer.field.Value(); !strings.HasPrefix(v, "XAADSTS50020") {
+	if v := m.get(idExplain).(explainScreen).field.Value(); !strings.HasPrefix(v, "XAADSTS50020") {
 		t.Fatalf("typed at the start: %q", v)
 	}
 }

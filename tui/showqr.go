@@ -19,7 +19,12 @@ type showQRScreen struct {
 	cache  *qrCache
 }
 
-func (showQRScreen) id() screenID { return idShowQR }
+var _ = register(idShowQR, entry{make: func(cfg Config) screen {
+	if cfg.ShowKey == nil {
+		return showQRScreen{cache: &qrCache{}}
+	}
+	return showQRScreen{key: *cfg.ShowKey, cache: &qrCache{}}
+}})
 
 func (showQRScreen) mode(*common) mode { return mode{full: true, globals: gLang | gPresenter} }
 

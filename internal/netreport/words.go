@@ -163,11 +163,6 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 	return clean(ep.Group)
 }
 
-// ProxyLine says which proxy the check uses, before any result.
-func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
-	return strings.Join(ProxyLines(z, p), " ")
-}
-
 // ProxyLines say which proxy the check uses and where the setting came from, then, when a
 // setting was found that cannot be used, why, and the command that would check through it.
 func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
