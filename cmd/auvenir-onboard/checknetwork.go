@@ -22,6 +22,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/internal/netview"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
@@ -42,7 +43,15 @@ func terminalWidth(w io.Writer) int {
 // The live table is for people at a terminal, the plain table for pipes, files and CI logs.
 func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	stdout, stderr, stdoutIsTerminal := s.Out, s.ErrOut, s.StdoutTTY
+	// Signals are caught from the start: reading the proxy settings may fetch and run a PAC
+	// script (bounded by its own limits), and a signal meanwhile still ends with its status.
+	caught := sigexit.Catch(context.Background())
+	defer caught.Stop()
 	nw, code := networkSetup(s, o, z)
+	if sig := caught.Signal(); sig != nil {
+		fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+		return sigexit.Status(sig)
+	}
 	if code != 0 {
 		return code
 	}
@@ -57,14 +66,18 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	ran := false
 	if stdoutIsTerminal && !o.json && !plainLines {
 		// The live view catches the signals itself, restoring the terminal before it ends.
+		caught.Stop()
 		var err error
 		rep, err = liveView(context.Background(), c, eps, netview.Options{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 		switch {
 		case winconsole.ModeRefused(err):
 			// The classic console in legacy mode cannot take the live view's modes (the check
-			// has not started): the same check in plain lines works there.
+			// has not started): the same check in plain lines works there, its signals caught
+			// again.
 			plainLines = true
+			caught = sigexit.Catch(context.Background())
+			defer caught.Stop()
 		case err != nil:
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			var sig *sigexit.Error
@@ -77,17 +90,14 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		}
 	}
 	if !ran {
-		var lines *netview.Lines
 		var progress func(netcheck.Event)
 		if plainLines {
-			lines = &netview.Lines{W: out, Z: z, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv), Eps: eps}
+			lines := &netview.Lines{W: out, Z: z, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv), Eps: eps}
 			lines.Header(c.Timeout(), proxy)
 			progress = lines.Event
 		}
-		caught := sigexit.Catch(context.Background())
-		defer caught.Stop()
 		start := time.Now()
-		results := c.Run(caught.Context(), eps, progress)
+		results := runUntilSignal(caught, func() []netcheck.Result { return c.Run(caught.Context(), eps, progress) })
 		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return sigexit.Status(sig)
@@ -129,6 +139,20 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	}
 	// A result nobody received is not a result: the failed write wins over the verdict.
 	return s.written(z, out, code)
+}
+
+// runUntilSignal runs the check, not waiting for it once a signal comes: a probe or a PAC
+// script that does not end at once must not hold back the exit status (130, 143) the
+// documentation promises. The results are nil then.
+func runUntilSignal(caught *sigexit.Catcher, run func() []netcheck.Result) []netcheck.Result {
+	done := make(chan []netcheck.Result, 1)
+	go func() { done <- run() }()
+	select {
+	case r := <-done:
+		return r
+	case <-caught.Context().Done():
+		return nil
+	}
 }
 
 // network is what the command line says of the network check, shared by --check-network and
@@ -203,7 +227,7 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 	proxy, err := netcheck.ChooseProxy(context.Background(), opts)
 	var pacErr *netcheck.PACError
 	if errors.As(err, &pacErr) {
-		detail := pacErr.Reason
+		detail := redact.Text(pacErr.Reason, 2*redact.MaxValue)
 		if pacErr.Err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)) {
 			detail = fileReason(z, pacErr.Err)
 		}
