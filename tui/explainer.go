@@ -30,6 +30,8 @@ func newExplainScreen() explainScreen {
 	return explainScreen{field: f}
 }
 
+var _ = register(idExplain, entry{make: func(Config) screen { return newExplainScreen() }})
+
 // Letters are text here; only ctrl+c of the root's keys applies.
 func (explainScreen) mode(*common) mode { return mode{text: true} }
 
