@@ -42,4 +42,3 @@ func (s *Saver) Forget(from progress.State) error {
 	}
 	return s.store.Reset()
 }
-
