@@ -30,7 +30,7 @@ func newExplainScreen() explainScreen {
 	return explainScreen{field: f}
 }
 
-func (explainScreen) id() screenID { return idExplain }
+var _ = register(idExplain, entry{make: func(Config) screen { return newExplainScreen() }})
 
 // Letters are text here; only ctrl+c of the root's keys applies.
 func (explainScreen) mode(*common) mode { return mode{text: true} }

@@ -37,11 +37,13 @@ func TestExplainerPasteAndAnswer(t *testing.T) {
 	}
 }
 
-// Enter on an empty field says there is nothing to explain, in one line.
+// Enter on an empty field says there is nothing to explain, in one line, and what to do in the
+// wizard: no command-line option, which a client in the wizard cannot use.
 func TestExplainerEmpty(t *testing.T) {
 	m, _ := newTest(locales.English, 100, 30)
 	m = press(m, "x", "enter")
-	mustRead(t, m, "No text to explain")
+	mustRead(t, m, "No text to explain: paste the text of Microsoft's error page")
+	mustNotContain(t, m, "--explain", "standard input")
 }
 
 // Step 2 asks the question; m shows the answers, ↓ and Enter choose one; step 3 then speaks of
@@ -72,7 +74,7 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 		t.Fatalf("4 chose %q on %s", m.walk.SignIn(), m.screen().Key)
 	}
 	m = press(m, "m", "esc")
-	if m.walk.SignIn() != steps.SignInUnsure || m.signInQ.choosing {
+	if m.walk.SignIn() != steps.SignInUnsure || m.signInQ().choosing {
 		t.Fatal("Esc changed the answer or left the answers open")
 	}
 }
@@ -217,7 +219,7 @@ func TestPhoneFieldInSightOnASmallWindow(t *testing.T) {
 			mustContain(t, m, label, "╰")
 			m = typeText(m, "4165551234")
 			m = press(m, "enter")
-			verdict := guide.PhoneVerdict(m.z, *m.phone.number, presenter)
+			verdict := guide.PhoneVerdict(m.z, *m.phone().number, presenter)
 			mustContain(t, m, "╰", strings.ReplaceAll(verdict[0].Text, "\u00a0", " "))
 			if !strings.Contains(screenText(m), "↓") {
 				t.Fatalf("%s presenter=%v: the text below the field is not announced:\n%s", lang, presenter, screenText(m))

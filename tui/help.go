@@ -11,7 +11,7 @@ import (
 // walkthrough under it, which closes the help.
 type helpScreen struct{}
 
-func (helpScreen) id() screenID { return idHelp }
+var _ = register(idHelp, entry{make: func(Config) screen { return helpScreen{} }})
 
 func (helpScreen) mode(*common) mode { return mode{globals: gAll} }
 

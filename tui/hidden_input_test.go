@@ -29,13 +29,13 @@ func TestAddressShownIsKeptIsCopied(t *testing.T) {
 	m, _ := newWith(Config{CopyText: func(s string) error { copied = append(copied, s); return nil }}, 80, 24)
 	m = press(m, "right", "e")
 	m = send(m, tea.PasteMsg{Content: "ja\u202ene@firm.ca\u2069"})
-	if v := m.addr.input.Value(); v != "jane@firm.ca" {
+	if v := m.addr().input.Value(); v != "jane@firm.ca" {
 		t.Fatalf("the field holds %q", v)
 	}
 	noHidden(t, m)
-	m = press(m, "enter", "left") // Enter keeps the address and moves on; ← comes back
-	if m.walk.Email() != "jane@firm.ca" {
-		t.Fatalf("kept %q", m.walk.Email())
+	m = press(m, "enter", "left")
+	if m.walk.Email() != "jane@firm.ca" || m.screen().Key != "address" {
+		t.Fatalf("kept %q, on %s", m.walk.Email(), m.screen().Key)
 	}
 	m, osc := runCopy(t, m)
 	const id = "jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com"
@@ -58,9 +58,9 @@ func TestAddressShownIsKeptIsCopied(t *testing.T) {
 func TestAddressInternationalDomain(t *testing.T) {
 	m, _ := newTest(locales.English, 100, 30)
 	m = send(press(m, "right", "e"), tea.PasteMsg{Content: "jean@bücher.ca"})
-	m = press(m, "enter", "left") // Enter keeps the address and moves on; ← comes back
-	if m.walk.Email() != "jean@xn--bcher-kva.ca" || m.addr.input.Value() != m.walk.Email() {
-		t.Fatalf("kept %q, field %q", m.walk.Email(), m.addr.input.Value())
+	m = press(m, "enter", "left")
+	if m.walk.Email() != "jean@xn--bcher-kva.ca" || m.addr().input.Value() != m.walk.Email() {
+		t.Fatalf("kept %q, field %q", m.walk.Email(), m.addr().input.Value())
 	}
 	mustContain(t, m, "Your address: jean@xn--bcher-kva.ca", "in its own letters: jean@bücher.ca",
 		"jean_xn--bcher-kva.ca#EXT#@DMCHosting.onmicrosoft.com")
@@ -77,7 +77,7 @@ func TestFieldsDropBidiControls(t *testing.T) {
 	m := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = press(m, "t")
 	m = send(m, tea.PasteMsg{Content: "\u202e647 555\u200f 0123\u2066"})
-	if v := m.phone.field.Value(); v != "647 555 0123" {
+	if v := m.phone().field.Value(); v != "647 555 0123" {
 		t.Fatalf("phone field holds %q", v)
 	}
 	noHidden(t, m)
@@ -85,32 +85,38 @@ func TestFieldsDropBidiControls(t *testing.T) {
 	m, _ = newTest(locales.English, 100, 30)
 	m = press(m, "x")
 	m = send(m, tea.PasteMsg{Content: "AADSTS50020\u202e: User account \u2067'jane@firm.ca'\u2069"})
-	if v := m.explainer.field.Value(); strings.ContainsAny(v, hidden) {
+	if v := m.get(idExplain).(explainScreen).field.Value(); strings.ContainsAny(v, hidden) {
 		t.Fatalf("explainer field holds %q", v)
 	}
 	noHidden(t, m)
 	// Typing in the middle keeps the cursor where it was among what is left.
 	m = typeText(press(m, "home"), "\u202eX")
-	if v := m.explainer.field.Value(); !strings.HasPrefix(v, "XAADSTS50020") {
+	if v := m.get(idExplain).(explainScreen).field.Value(); !strings.HasPrefix(v, "XAADSTS50020") {
 		t.Fatalf("typed at the start: %q", v)
 	}
 }
 
 // A saved address that holds a C1 CSI (U+009B "2J" clears a terminal that honours C1) or an
-// RLO is never written to the terminal, even given to the wizard directly; y copies what the
-// screen shows.
+// RLO is never written to the terminal, whether it comes as saved progress or from the command
+// line: the walk refuses it (guest.Parse), and y copies what the screen shows.
 func TestSavedHiddenCharactersAreNotDrawn(t *testing.T) {
 	for _, email := range []string{"ab\u009b2Jcd@firm.ca", "jane\u202eac.mrif@x.ca"} {
-		var copied []string
-		st := progress.State{Version: progress.Version, Screen: "address", Lang: locales.English, Email: email}
-		m, _ := newWith(Config{Resume: &st, CopyText: func(s string) error { copied = append(copied, s); return nil }}, 80, 24)
-		m = press(m, "enter")
-		noHidden(t, m)
-		m = press(m, "esc")
-		m, _ = runCopy(t, m)
-		noHidden(t, m)
-		if len(copied) != 1 || strings.ContainsAny(copied[0], hidden) || !strings.Contains(screenText(m), copied[0]) {
-			t.Fatalf("%q: copied %q, screen:\n%s", email, copied, screenText(m))
+		st := progress.State{Version: progress.Version, Screen: "step3", Lang: locales.English, Email: email}
+		for _, cfg := range []Config{{Resume: &st}, {Saved: &st}, {Email: email}} {
+			var copied []string
+			cfg.CopyText = func(s string) error { copied = append(copied, s); return nil }
+			m, _ := newWith(cfg, 80, 24)
+			for range 4 {
+				noHidden(t, m)
+				m = press(m, "enter")
+			}
+			m.show(1) // « Your address »
+			noHidden(t, m)
+			m, _ = runCopy(t, m)
+			noHidden(t, m)
+			if len(copied) != 1 || strings.ContainsAny(copied[0], hidden) || !strings.Contains(screenText(m), copied[0]) {
+				t.Fatalf("%q: copied %q, screen:\n%s", email, copied, screenText(m))
+			}
 		}
 	}
 }

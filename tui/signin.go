@@ -23,7 +23,7 @@ type signInScreen struct {
 	cursor   int  // the marked answer
 }
 
-func (signInScreen) id() screenID { return idSignIn }
+var _ = register(idSignIn, entry{widget: steps.WidgetSignIn, make: func(Config) screen { return signInScreen{} }})
 
 // While the answers are shown, ↑/↓ move the mark: on a small window the frame must keep the
 // answers in sight, since those keys no longer scroll.

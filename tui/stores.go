@@ -21,7 +21,7 @@ type storesScreen struct {
 	invert bool
 }
 
-func (storesScreen) id() screenID { return idStores }
+var _ = register(idStores, entry{make: func(Config) screen { return storesScreen{} }})
 
 func (storesScreen) mode(*common) mode { return mode{full: true, globals: gQuit | gLang | gPresenter} }
 

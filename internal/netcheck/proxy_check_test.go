@@ -61,21 +61,6 @@ func TestPACFileChoosesTheProxy(t *testing.T) {
 	wantClass(t, check(t, cfg, at("ok.test", netchecktest.Port(srv)))[0], netcheck.Refused)
 }
 
-// Issue 19 item 3: a script that fails for an address sends it DIRECT, as Chromium does, and
-// the result says the PAC failed. Before: class proxy, phase pac, nothing tried.
-func TestPACFailureGoesDirect(t *testing.T) {
-	p := newPKI(t)
-	srv := netchecktest.ServeTLS(t, p.public.Leaf(t, "bad.test"), 0, nil)
-	cfg := p.config(5 * time.Second)
-	pac := newPAC(t, `function FindProxyForURL(u, h) { if (h == "bad.test") throw new Error("no rule"); return "DIRECT"; }`, cfg.Resolver)
-	cfg.Proxy = netcheck.PACSetting(netcheck.ProxyFromPAC, pac)
-	r := check(t, cfg, at("bad.test", netchecktest.Port(srv)))[0]
-	wantClass(t, r, netcheck.OK)
-	if r.Proxy != "" || !strings.Contains(r.PACFailed, "PAC test.pac: ") || !strings.Contains(r.PACFailed, "no rule") {
-		t.Errorf("proxy %q, pac failed %q", r.Proxy, r.PACFailed)
-	}
-}
-
 // The system's PAC URL is fetched and evaluated; direct traffic is refused and the PAC's proxy
 // works.
 func TestSystemPACURL(t *testing.T) {

@@ -50,7 +50,7 @@ func TestHeaderOfAnHTTPOnlyProxy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := ProxyLine(locales.New(locales.English), p)
+	got := strings.Join(ProxyLines(locales.New(locales.English), p), " ")
 	if got != "Proxy: none for https:// addresses; http://web.corp:8080 for http:// addresses only (the HTTP_PROXY variable)" {
 		t.Errorf("%q", got)
 	}

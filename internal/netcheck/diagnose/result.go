@@ -87,8 +87,15 @@ type Result struct {
 	// support, or nobody (verdict.go).
 	Owner Owner `json:"owner"`
 
+	// PACFailed is why the PAC script gave no answer for the address (it threw, ran past its
+	// limits, answered nothing usable): the address was then tried DIRECT, as Chromium does.
+	// "" when it answered.
+	PACFailed string `json:"pac_failed,omitempty"`
+
 	// ProxyAuth are the sign-in schemes the proxy offered (Proxy-Authenticate), for proxy_auth.
 	ProxyAuth []string `json:"proxy_auth,omitempty"`
+	// ProxyAuthMore is how many more schemes the proxy offered than ProxyAuth keeps (at most 8).
+	ProxyAuthMore int `json:"proxy_auth_more,omitempty"`
 	// SignInRefused is a proxy_auth whose credentials the proxy refused.
 	SignInRefused bool `json:"-"`
 
@@ -130,9 +137,6 @@ type Result struct {
 	ProxyError string `json:"-"`
 	// IPv6Only: every address the connection tried was IPv6 (the name had no IPv4 address).
 	IPv6Only bool `json:"-"`
-	// PACFailed is why the PAC script gave no usable answer for this address, which then went
-	// direct as browsers send it; "" when the PAC answered (or there is none).
-	PACFailed string `json:"pac_failed,omitempty"`
 	// ProxyOrigin is where the proxy used came from: "flag", "pac", "system", "system_pac", or
 	// the environment variable's name; "" without a proxy.
 	ProxyOrigin string `json:"-"`

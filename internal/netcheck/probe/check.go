@@ -39,6 +39,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 		return r
 	}
 	h := c.probe(ctx, u, stage, true)
+	r.PACFailed = h.pacFailed
 	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy, r.ProxyAuth = h.ip, h.status, h.issuer, h.proxy, h.proxyAuth
 	if !h.notAfter.IsZero() {
 		r.TLSNotAfter = h.notAfter.UTC().Format(time.RFC3339)
@@ -86,7 +87,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
 	r.DNSAnswered = failed.dnsAnswered
 	r.ErrKind, r.DNSSource, r.DNSRcode, r.DNSWait = failed.errKind, failed.dnsSource, failed.dnsRcode, failed.dnsWait
-	r.ProxyError, r.IPv6Only, r.PACFailed = failed.proxyError, failed.ipv6Only, failed.pacFailed
+	r.ProxyError, r.IPv6Only = failed.proxyError, failed.ipv6Only
 	if r.Proxy != "" {
 		r.ProxyOrigin = c.cfg.Proxy.Origin()
 	}
@@ -103,6 +104,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	}
 	r.Elapsed = time.Since(start)
 	r.ElapsedMS = r.Elapsed.Milliseconds()
+	r.Redact()
 	return r
 }
 

@@ -45,6 +45,7 @@ type hop struct {
 	// which an offline computer cannot be told.
 	dnsAnswered bool
 
+	pacFailed     string   // why the PAC script gave no answer, the address going DIRECT
 	proxyAuth     []string // the sign-in schemes a proxy offered, for proxy_auth
 	signInRefused bool     // the proxy refused the credentials sent
 
@@ -55,7 +56,6 @@ type hop struct {
 	dnsWait    time.Duration // how long the failed lookup took
 	proxyError string        // the proxy's own error name (X-Squid-Error)
 	ipv6Only   bool          // every address tried was IPv6
-	pacFailed  string        // why the PAC gave no answer for this address (it went direct)
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -65,8 +65,7 @@ func (h hop) fail(class Class, phase Phase, detail string) hop {
 
 // probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline. first
 // is the endpoint's own address (not a redirect's): only there is IPv4 tried beside IPv6.
-func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) hop {
-	var h hop
+func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) (h hop) {
 	au, err := withASCIIHost(u) // a redirect may name an international host
 	if err != nil {
 		return h.fail(DNS, PhaseDNS, u.Hostname()+": "+err.Error())
@@ -75,18 +74,20 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	host := lower(u.Hostname())
 	port := portOf(u)
 	proxies, err := c.cfg.Proxy.Choices(ctx, u)
-	pacFailed := ""
-	if fb, ok := proxy.AsDirectFallback(err); ok {
-		pacFailed, err = fb.Reason, nil // DIRECT, as browsers go when the script fails
+	if err != nil && (ctx.Err() != nil || !proxy.FallsBack(err)) {
+		return h.fail(Proxy, PhasePAC, err.Error())
 	}
 	if err != nil {
-		return h.fail(Proxy, PhasePAC, err.Error())
+		// As Chromium: a script that fails (or answers nothing usable) sends the address DIRECT,
+		// and the row says so.
+		proxies = []*url.URL{nil}
+		defer func(why string) { h.pacFailed = why }(err.Error())
 	}
 	var conn net.Conn
 	var v4 <-chan bool
 	// The next choice of a PAC script is tried when a proxy cannot be reached, as browsers do.
 	for i, proxyURL := range proxies {
-		h = hop{pacFailed: pacFailed}
+		h = hop{}
 		if proxyURL != nil && u.Scheme == "http" {
 			// Plain http goes to the proxy as a forwarded GET, as browsers send it.
 			h.proxy = proxy.Redact(proxyURL)
