@@ -87,7 +87,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
 	r.DNSAnswered = failed.dnsAnswered
 	r.ErrKind, r.DNSSource, r.DNSRcode, r.DNSWait = failed.errKind, failed.dnsSource, failed.dnsRcode, failed.dnsWait
-	r.ProxyError, r.IPv6Only = failed.proxyError, failed.ipv6Only
+	r.ProxyError, r.IPv6Only, r.PACFailed = failed.proxyError, failed.ipv6Only, failed.pacFailed
 	if r.Proxy != "" {
 		r.ProxyOrigin = c.cfg.Proxy.Origin()
 	}

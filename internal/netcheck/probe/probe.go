@@ -45,7 +45,6 @@ type hop struct {
 	// which an offline computer cannot be told.
 	dnsAnswered bool
 
-	pacFailed     string   // why the PAC script gave no answer, the address going DIRECT
 	proxyAuth     []string // the sign-in schemes a proxy offered, for proxy_auth
 	signInRefused bool     // the proxy refused the credentials sent
 
@@ -56,6 +55,7 @@ type hop struct {
 	dnsWait    time.Duration // how long the failed lookup took
 	proxyError string        // the proxy's own error name (X-Squid-Error)
 	ipv6Only   bool          // every address tried was IPv6
+	pacFailed  string        // why the PAC gave no answer for this address (it went direct)
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -74,20 +74,18 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	host := lower(u.Hostname())
 	port := portOf(u)
 	proxies, err := c.cfg.Proxy.Choices(ctx, u)
-	if err != nil && (ctx.Err() != nil || !proxy.FallsBack(err)) {
-		return h.fail(Proxy, PhasePAC, err.Error())
+	pacFailed := ""
+	if fb, ok := proxy.AsDirectFallback(err); ok {
+		pacFailed, err = fb.Reason, nil // DIRECT, as browsers go when the script fails
 	}
 	if err != nil {
-		// As Chromium: a script that fails (or answers nothing usable) sends the address DIRECT,
-		// and the row says so.
-		proxies = []*url.URL{nil}
-		defer func(why string) { h.pacFailed = why }(err.Error())
+		return h.fail(Proxy, PhasePAC, err.Error())
 	}
 	var conn net.Conn
 	var v4 <-chan bool
 	// The next choice of a PAC script is tried when a proxy cannot be reached, as browsers do.
 	for i, proxyURL := range proxies {
-		h = hop{}
+		h = hop{pacFailed: pacFailed}
 		if proxyURL != nil && u.Scheme == "http" {
 			// Plain http goes to the proxy as a forwarded GET, as browsers send it.
 			h.proxy = proxy.Redact(proxyURL)

@@ -138,16 +138,21 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 	}
 	a := pacAnswer{}
 	s, err := p.find1(ctx, u)
+	scriptFailed := err != nil
 	if err == nil {
 		var entries []PACEntry
 		if entries, err = ParsePACResult(s); err == nil {
 			a.choices, err = pacChoices(entries)
 		} else {
-			err = AnswerError(err, s)
+			scriptFailed = true
+			err = AnswerError(err, s) // masked and bounded: a PAC answer may hold a password
 		}
 	}
 	if err != nil {
 		a.err = fmt.Errorf("PAC %s: %w", p.Location, err)
+	}
+	if scriptFailed && ctx.Err() == nil {
+		a.choices, a.err = directFallback(a.err)
 	}
 	// A call cut short by the endpoint's own deadline says nothing of the next endpoint.
 	if ctx.Err() == nil {
@@ -214,6 +219,8 @@ func (p *PAC) lookup(ctx context.Context, host string) []net.IP {
 	}
 	var ips []net.IP
 	if host != "" {
+		// Half the call's limit: a DNS server that drops the question leaves the script time to
+		// finish, and the name resolves to nothing on every run instead of racing the limit.
 		lctx, cancel := context.WithTimeout(ctx, p.lookupBudget())
 		addrs, err := p.resolver.LookupIPAddr(lctx, host)
 		cancel()
@@ -225,8 +232,6 @@ func (p *PAC) lookup(ctx context.Context, host string) []net.IP {
 		if ctx.Err() != nil {
 			return ips // cut short by the call's limit: not an answer to keep
 		}
-		// A name the DNS does not answer within the lookup's own budget resolves to nothing,
-		// every time: the script goes on, the same way on every run (issue 19 item 3).
 	}
 	p.dns[host] = ips
 	return ips

@@ -24,13 +24,10 @@ func TestPACWithoutAnAnswerGoesDirect(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := newPAC(t, "function FindProxyForURL(url, host) { "+body+" }", &countingResolver{})
-			_, err := p.Choices(context.Background(), mustURL("https://login.microsoftonline.com/"))
-			if !proxy.FallsBack(err) || !strings.Contains(err.Error(), "PAC test.pac") {
-				t.Fatalf("error %v: want a failure that falls back to DIRECT, named", err)
-			}
-			s := proxy.PACSetting(proxy.ProxyFromPAC, p)
-			if got, err := s.For(mustURL("https://login.microsoftonline.com/")); got != nil || err != nil {
-				t.Errorf("For: %v, %v; want DIRECT", got, err)
+			got, err := p.Choices(context.Background(), mustURL("https://login.microsoftonline.com/"))
+			fb, ok := proxy.AsDirectFallback(err)
+			if len(got) != 1 || got[0] != nil || !ok || !strings.Contains(fb.Reason, "PAC test.pac") {
+				t.Fatalf("choices %v, error %v: want DIRECT and the reason", got, err)
 			}
 		})
 	}

@@ -61,8 +61,8 @@ type UnusableProxy struct {
 // For returns the proxy to use for u, nil for a direct connection: the first choice.
 func (p ProxySetting) For(u *url.URL) (*url.URL, error) {
 	all, err := p.Choices(context.Background(), u)
-	if err != nil && FallsBack(err) {
-		return nil, nil // DIRECT, as Chromium goes when the script fails
+	if _, ok := AsDirectFallback(err); ok {
+		return nil, nil
 	}
 	if err != nil || len(all) == 0 {
 		return nil, err
