@@ -71,9 +71,9 @@ func TestCheckNetworkProxyAuth(t *testing.T) {
 	// has no NTLM (wine), or elsewhere, nothing is sent.
 	for lang, wants := range map[string][]string{
 		"en": {"The proxy " + host + " accepts only a Windows sign-in (Negotiate, NTLM): run the check on a Windows computer of your organization, logged in as a user the proxy knows (a DOMAIN\\user account).",
-			"The proxy " + host + " refused the sign-in sent (Negotiate, NTLM offered)"},
+			"The proxy " + host + " refused the sign-in sent (offered: Negotiate, NTLM)"},
 		"fr": {"Le mandataire " + host + " n'accepte que l'authentification Windows (Negotiate, NTLM)\u00a0: lancez la vérification sur un ordinateur Windows de votre organisation, avec un compte que le mandataire connaît (un compte DOMAINE\\utilisateur).",
-			"Le mandataire " + host + " a refusé l'authentification envoyée (Negotiate, NTLM proposés)"},
+			"Le mandataire " + host + " a refusé l'authentification envoyée (méthodes proposées\u00a0: Negotiate, NTLM)"},
 	} {
 		_, table, _ := runCheck(t, env(), "--lang", lang, "--proxy", proxy.URL, "--ca-file", lb.caFile, lb.url)
 		label := map[string]string{"en": "proxy sign-in", "fr": "authentification au mandataire"}[lang]

@@ -166,6 +166,7 @@ const (
 	ErrKindHostUnreachable = diagnose.ErrKindHostUnreachable
 	ErrKindNetUnreachable  = diagnose.ErrKindNetUnreachable
 	ErrKindBlockedHere     = diagnose.ErrKindBlockedHere
+	ErrKindAddressInvalid  = diagnose.ErrKindAddressInvalid
 
 	ProblemUserInfo = endpoints.ProblemUserInfo
 )

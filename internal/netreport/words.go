@@ -466,7 +466,7 @@ var detailKinds = map[string]string{
 	netcheck.ErrKindRefused: "NetDetailRefused", netcheck.ErrKindReset: "NetDetailReset",
 	netcheck.ErrKindClosed: "NetDetailClosed", netcheck.ErrKindTimeout: "NetDetailTimeout",
 	netcheck.ErrKindHostUnreachable: "NetDetailHostUnreachable", netcheck.ErrKindNetUnreachable: "NetDetailNetUnreachable",
-	netcheck.ErrKindBlockedHere: "NetDetailBlockedHere",
+	netcheck.ErrKindBlockedHere: "NetDetailBlockedHere", netcheck.ErrKindAddressInvalid: "NetDetailAddressInvalid",
 }
 
 // detailIn is a result's technical detail for a remedy in the person's language: in English

@@ -63,6 +63,15 @@ func TestMisdiagnoses(t *testing.T) {
 		want: want{class: diagnose.DNS, cause: diagnose.CauseDNSFilter, severity: diagnose.SeverityFail, owner: diagnose.OwnerDNS,
 			netError: "ERR_CONNECTION_REFUSED", dns: []string{"login.microsoftonline.com"}},
 	}, {
+		name:   "1 sinkhole 0.0.0.0 on Windows: the connection cannot even start (WSAEADDRNOTAVAIL)",
+		before: "dns_filter without any connection tried",
+		results: []diagnose.Result{observed("https://login.microsoftonline.com/", diagnose.Error, diagnose.PhaseConnect, func(r *diagnose.Result) {
+			r.DNSAnswer, r.DNSSource, r.ErrKind, r.IP = "0.0.0.0", "dns", diagnose.ErrKindAddressInvalid, "0.0.0.0"
+		})},
+		facts: diagnose.Facts{Network: true},
+		want: want{class: diagnose.DNS, cause: diagnose.CauseDNSFilter, severity: diagnose.SeverityFail, owner: diagnose.OwnerDNS,
+			netError: "ERR_ADDRESS_INVALID", dns: []string{"login.microsoftonline.com"}},
+	}, {
 		name:   "1 sinkhole answer from the hosts file, then the connection is refused",
 		before: `"the DNS answered", a DNS filter to allow`,
 		results: []diagnose.Result{observed("https://login.microsoftonline.com/", diagnose.Refused, diagnose.PhaseConnect, func(r *diagnose.Result) {

@@ -31,6 +31,7 @@ const (
 	ErrKindHostUnreachable = "host_unreachable" // an ICMP host unreachable (or prohibited) answer
 	ErrKindNetUnreachable  = "net_unreachable"  // no route to the network from this computer
 	ErrKindBlockedHere     = "blocked_here"     // this computer's firewall refused (WSAEACCES, EPERM)
+	ErrKindAddressInvalid  = "address_invalid"  // not an address to connect to (0.0.0.0 on Windows)
 )
 
 // How a name's lookup failed (Result.DNSRcode).
@@ -222,6 +223,8 @@ func NetError(r Result) string {
 		return "ERR_SSL_VERSION_OR_CIPHER_MISMATCH"
 	case r.TLSAlert != "":
 		return "ERR_SSL_PROTOCOL_ERROR"
+	case r.ErrKind == ErrKindAddressInvalid:
+		return "ERR_ADDRESS_INVALID"
 	case r.ErrKind == ErrKindReset:
 		return "ERR_CONNECTION_RESET"
 	case r.ErrKind == ErrKindClosed && r.Phase == PhaseHTTP:

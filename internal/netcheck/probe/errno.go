@@ -25,6 +25,7 @@ const (
 	sysHostUnreachable        // no route to the host (an ICMP answer, or ARP got none)
 	sysNetUnreachable         // no route to the network
 	sysBlockedHere            // this computer's own firewall refused the connection
+	sysAddrInvalid            // the address cannot be connected to (0.0.0.0 on Windows)
 )
 
 // errnoTables hold each system's numbers, so a test on one system can check the others.
@@ -44,6 +45,7 @@ var errnoTables = map[string]map[uintptr]sysErr{
 		101: sysNetUnreachable,  // ENETUNREACH
 		1:   sysBlockedHere,     // EPERM: a netfilter OUTPUT rule on this computer
 		13:  sysBlockedHere,     // EACCES
+		99:  sysAddrInvalid,     // EADDRNOTAVAIL
 	},
 	"bsd": {
 		61: sysRefused,         // ECONNREFUSED
@@ -54,6 +56,7 @@ var errnoTables = map[string]map[uintptr]sysErr{
 		51: sysNetUnreachable,  // ENETUNREACH
 		1:  sysBlockedHere,     // EPERM: a pf or Application Firewall rule on this computer
 		13: sysBlockedHere,     // EACCES
+		49: sysAddrInvalid,     // EADDRNOTAVAIL
 	},
 	"windows": {
 		10061: sysRefused,         // WSAECONNREFUSED
@@ -63,6 +66,7 @@ var errnoTables = map[string]map[uintptr]sysErr{
 		10065: sysHostUnreachable, // WSAEHOSTUNREACH
 		10051: sysNetUnreachable,  // WSAENETUNREACH
 		10013: sysBlockedHere,     // WSAEACCES: Windows Firewall's outbound block
+		10049: sysAddrInvalid,     // WSAEADDRNOTAVAIL: a sinkhole's 0.0.0.0
 		1225:  sysRefused,         // ERROR_CONNECTION_REFUSED
 		64:    sysReset,           // ERROR_NETNAME_DELETED: a reset seen by an overlapped receive
 		1236:  sysAborted,         // ERROR_CONNECTION_ABORTED
@@ -138,6 +142,8 @@ func errKind(ctx context.Context, err error) string {
 		return diagnose.ErrKindNetUnreachable
 	case sysBlockedHere:
 		return diagnose.ErrKindBlockedHere
+	case sysAddrInvalid:
+		return diagnose.ErrKindAddressInvalid
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return diagnose.ErrKindClosed

@@ -15,6 +15,8 @@ func TestWindowsErrnoTable(t *testing.T) {
 		windows.ERROR_CONNECTION_REFUSED: sysRefused, windows.ERROR_NETNAME_DELETED: sysReset,
 		windows.ERROR_CONNECTION_ABORTED: sysAborted, windows.ERROR_HOST_UNREACHABLE: sysHostUnreachable,
 		windows.ERROR_NETWORK_UNREACHABLE: sysNetUnreachable, windows.ERROR_SEM_TIMEOUT: sysTimedOut,
+		windows.WSAEACCES:        sysBlockedHere, // Windows Firewall's outbound block (issue 19 item 6)
+		windows.WSAEADDRNOTAVAIL: sysAddrInvalid, // a sinkhole's 0.0.0.0
 	}
 	for n, kind := range want {
 		if got := classifyErrno("windows", n); got != kind {
