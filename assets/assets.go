@@ -21,3 +21,10 @@ var SMSVoiceTOML []byte
 //
 //go:embed aadsts.toml
 var AADSTSTOML []byte
+
+// FactsTOML is the facts ledger: every external fact the guide states (Microsoft's labels in
+// both languages, addresses, names, durations, telephone behaviour, switches) with the sources
+// it was read in. Package ledger parses it.
+//
+//go:embed facts.toml
+var FactsTOML []byte

@@ -163,7 +163,7 @@ func TestResumeAfterQuittingAtStep5(t *testing.T) {
 
 	// --reset forgets it: no question, a line saying so.
 	p = start(t, 80, 24, env, "--reset", "--lang", "en")
-	p.waitFor("Saved progress forgotten.", "Before you begin")
+	p.waitFor("Saved progress forgotten:", "Before you begin")
 	p.keys("q")
 	p.exited()
 	if _, err := os.Stat(filepath.Join(cfg, "auvenir-onboard", "progress.json")); !os.IsNotExist(err) {
@@ -235,7 +235,7 @@ func TestOpenKey(t *testing.T) {
 	p := start(t, 100, 30, []string{"DISPLAY=", "WAYLAND_DISPLAY="}, "--lang", "en", "--step", "6")
 	p.waitFor("Step 6 of 9", "o open link")
 	p.keys("o")
-	p.waitFor("No web browser could be opened. Open this address yourself:", "https://myaccount.microsoft.com/organizations")
+	p.waitFor("No web browser could be opened. Open this address yourself:", "https://myaccount.microsoft.com?tenantId=DMCHosting.onmicrosoft.com")
 	p.keys("q")
 	p.exited()
 
@@ -248,8 +248,8 @@ func TestOpenKey(t *testing.T) {
 	p = start(t, 100, 30, []string{"DISPLAY=:99", "PATH=" + bin + ":$PATH"}, "--lang", "en", "--step", "6")
 	p.waitFor("Step 6 of 9")
 	p.keys("o")
-	p.waitFor("Opening https://myaccount.microsoft.com/organizations in your web browser.")
-	if b, err := os.ReadFile(got); err != nil || strings.TrimSpace(string(b)) != "https://myaccount.microsoft.com/organizations" {
+	p.waitFor("Opening https://myaccount.microsoft.com?tenantId=DMCHosting.onmicrosoft.com in your web browser.")
+	if b, err := os.ReadFile(got); err != nil || strings.TrimSpace(string(b)) != "https://myaccount.microsoft.com?tenantId=DMCHosting.onmicrosoft.com" {
 		t.Fatalf("the browser got %q (%v)", b, err)
 	}
 	p.keys("q")

@@ -21,22 +21,16 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "auvenir-e2e")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "auvenir-onboard")
 	// -tags testseams: the crash key of TestPanicShowsSupportNotAStack; release builds lack it.
-	build := exec.Command("go", "build", "-tags", "testseams", "-o", binary, "../cmd/auvenir-onboard")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
+	// Built once for all the tests (and kept for the next run while its inputs are unchanged);
+	// under go test -race, built with -race.
+	var err error
+	binary, err = testtool.BuildProgram(testtool.Build{Pkg: "./cmd/auvenir-onboard", Tags: "testseams"})
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "building the binary:", err)
 		os.Exit(1)
 	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
 // pane is one tmux session on a private server, running a shell script around the binary that
@@ -116,7 +110,13 @@ sleep 600
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
 	}
-	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	t.Cleanup(func() {
+		exec.Command("tmux", "-L", p.socket, "kill-server").Run()
+		// Under go test -race the binary is built with -race: a race it reports fails the test.
+		if report, _ := os.ReadFile(filepath.Join(dir, "stderr")); strings.Contains(string(report), "WARNING: DATA RACE") {
+			t.Errorf("the race detector found a data race in the program:\n%s", report)
+		}
+	})
 	return p
 }
 

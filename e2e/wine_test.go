@@ -29,7 +29,7 @@ func wineSetup(t *testing.T) (wine, prefix string) {
 	t.Helper()
 	prefix = os.Getenv("AUVENIR_WINE_PREFIX")
 	if prefix == "" {
-		t.Skip("AUVENIR_WINE_PREFIX is not set: the wine lane of .ci/run (or scripts/wine-check.sh) prepares the prefix")
+		t.Skip(`AUVENIR_WINE_PREFIX is not set: .ci/run's step "Windows build under wine" (scripts/wine-check.sh) prepares the prefix and runs this test`)
 	}
 	wine = "/usr/lib/wine/wine64"
 	if _, err := os.Stat(wine); err != nil {
@@ -48,17 +48,12 @@ func buildWindows(t *testing.T, seams bool) string {
 	if exe := os.Getenv("AUVENIR_WINE_EXE"); exe != "" && !seams {
 		return exe
 	}
-	exe := filepath.Join(t.TempDir(), "auvenir-onboard.exe")
 	tags := ""
 	if seams {
 		tags = "testseams"
 	}
-	cmd := exec.Command("go", "build", "-tags", tags, "-o", exe, "../cmd/auvenir-onboard")
-	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building for Windows: %v\n%s", err, out)
-	}
-	return exe
+	return testtool.Program(t, testtool.Build{Pkg: "./cmd/auvenir-onboard", Tags: tags,
+		Env: []string{"GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0"}})
 }
 
 // pytePython is a python3 that has pyte.

@@ -26,19 +26,15 @@ func Stores() []Store {
 	}
 }
 
-// AuthenticatorLabels are the words Microsoft Authenticator shows (in English) on the screens a
-// client goes through to add an account, quoted by the practice enrolment's messages like the
-// labels of Facts. Apps set to French show their own translation, which the French messages
-// give beside them.
+// AuthenticatorLabels are the words Microsoft Authenticator shows on the screens a client goes
+// through to add an account, quoted by the practice enrolment's messages. They come from the facts
+// ledger like every other label (Facts holds them too); only those a source gives are here.
 func AuthenticatorLabels() map[string]any {
-	return map[string]any{
-		"AppStore":      AppStoreName,
-		"PlayStore":     PlayStoreName,
-		"OtherAccount":  "Other account",
-		"WorkAccount":   "Work or school account",
-		"ScanQR":        "Scan a QR code",
-		"EnterManually": "Or enter code manually",
-		"RemoveAccount": "Remove account",
-		"Authenticator": AuthenticatorName,
+	d := Facts()
+	out := map[string]any{}
+	for _, k := range []string{"AppStore", "PlayStore", "OtherAccount", "WorkAccount", "AddWorkAccount",
+		"AddAccount", "ScanQR", "EnterManually", "Authenticator"} {
+		out[k] = d[k]
 	}
+	return out
 }

@@ -16,6 +16,15 @@ func withEmail(b Block, emailID string) Block { b.EmailID = emailID; return b }
 // only is b for the sign-in paths in a (steps 3 to 5).
 func only(a Audience, b Block) Block { b.For = a; return b }
 
+// known is b for the paths in a when the client said so, withheld from one who does not know.
+func known(a Audience, b Block) Block { b.For = a; b.Not = ForUnsure; return b }
+
+// ifSwitch is b while DMC Hosting's setting key (a switch of the facts ledger) is value.
+func ifSwitch(key, value string, b Block) Block { b.Switch, b.SwitchIs = key, value; return b }
+
+// paper is b with the words id on paper, where no key can be pressed.
+func paper(b Block, id string) Block { b.PaperID = id; return b }
+
 // during is b for the phases ps of Microsoft's end of text-message codes (step 9).
 func during(ps Phases, b Block) Block { b.When = ps; return b }
 
@@ -73,30 +82,41 @@ func numbered() []Screen {
 		// steps 3 to 5 follow the answer.
 		{Number: 2, TitleID: "Step2Title", LeadID: "Step2Lead", Blocks: []Block{
 			screen("Step2Screen"),
+			{Kind: Paragraph, ID: "Step2PaperQuestion", PaperOnly: true},
 		}, Widget: WidgetSignIn},
-		// Steps 3 to 5 follow the sign-in path the client chose on the address screen: the
-		// emailed code (the PDF's path), or the password of the account the address already is.
-		{Number: 3, TitleID: "Step3Title", LeadID: "Step3Lead", LeadPasswordID: "Step3LeadPassword", Blocks: []Block{
-			only(ForCode, withEmail(screen("Step3Screen"), "Step3ScreenEmail")),
-			only(ForCode, p("Step3Timer")),
-			only(ForCode, p("Step3Session")),
-			only(ForWork, p("Step3Work")),
-			only(ForPersonal, p("Step3Personal")),
-			only(ForUnsure, hint("Step3Unsure")),
-		}, Widget: WidgetCodeSent},
-		{Number: 4, TitleID: "Step4Title", LeadID: "Step4Lead", LeadPasswordID: "Step4LeadPassword", Blocks: []Block{
-			only(ForCode, screen("Step4Sender")),
-			only(ForCode, screen("Step4Subject")),
-			only(ForCode, screen("Step4Validity")),
-			only(ForCode, hint("HintCodeNotReceived")),
-			only(ForAccount, p("Step4Password")),
-		}, Widget: WidgetCodeTimer},
-		{Number: 5, TitleID: "Step5Title", LeadID: "Step5Lead", LeadPasswordID: "Step5LeadPassword", Blocks: []Block{
-			only(ForCode, withEmail(screen("Step5Screen"), "Step5ScreenEmail")),
-			only(ForCode, hint("HintCodeNotReceived")),
-			only(ForCode, hint("HintCodeExpired")),
-			only(ForAccount, p("Step5Password")),
-		}, Widget: WidgetCodeTimer},
+		// Steps 3 to 5 follow the sign-in path the client chose at step 2: the emailed code (the
+		// PDF's path), or the password of the account the address already is. A client who does not
+		// know reads each case as a condition ("If you see …"), never two certainties.
+		{Number: 3, TitleID: "Step3Title", TitlePasswordID: "Step3TitlePassword", TitleUnsureID: "Step3TitleUnsure",
+			LeadID: "Step3Lead", LeadPasswordID: "Step3LeadPassword", LeadUnsureID: "Step3LeadUnsure", Blocks: []Block{
+				known(ForCode, withEmail(screen("Step3Screen"), "Step3ScreenEmail")),
+				only(ForUnsure, p("Step3IfSendCode")),
+				only(ForUnsure, p("Step3IfPassword")),
+				paper(only(ForCode, p("Step3Timer")), "Step3TimerPaper"),
+				only(ForCode, p("Step3Session")),
+				ifSwitch("GoogleFederation", "unknown", only(ForCode, hint("Step3GoogleMaybe"))),
+				ifSwitch("GoogleFederation", "yes", only(ForCode, hint("Step3Google"))),
+				known(ForWork, p("Step3Work")),
+				known(ForPersonal, p("Step3Personal")),
+			}, Widget: WidgetCodeSent},
+		{Number: 4, TitleID: "Step4Title", TitlePasswordID: "Step4TitlePassword", TitleUnsureID: "Step4TitleUnsure",
+			LeadID: "Step4Lead", LeadPasswordID: "Step4LeadPassword", LeadUnsureID: "Step4LeadUnsure", Blocks: []Block{
+				only(ForCode, screen("Step4Sender")),
+				only(ForCode, screen("Step4Subject")),
+				only(ForCode, screen("Step4Validity")),
+				only(ForCode, hint("HintCodeNotReceived")),
+				known(ForAccount, p("Step4Password")),
+			}, Widget: WidgetCodeTimer},
+		{Number: 5, TitleID: "Step5Title", TitlePasswordID: "Step5TitlePassword", TitleUnsureID: "Step5TitleUnsure",
+			LeadID: "Step5Lead", LeadPasswordID: "Step5LeadPassword", LeadUnsureID: "Step5LeadUnsure", Blocks: []Block{
+				only(ForCode, withEmail(screen("Step5Screen"), "Step5ScreenEmail")),
+				only(ForCode, hint("HintCodeNotReceived")),
+				only(ForCode, hint("HintCodeExpired")),
+				known(ForAccount, p("Step5Password")),
+			}, Widget: WidgetCodeTimer},
+		// Step 6's permissions can be changed later on My Account: a work account finds DMC
+		// Hosting at the seed's address, a code or personal-account guest only at the address
+		// that names the tenant (Microsoft Learn, "Leave an organization as an external user").
 		{Number: 6, TitleID: "Step6Title", LeadID: "Step6Lead", Blocks: []Block{
 			screen("Step6Screen"),
 			heading("Step6PermissionsHeading"),
@@ -107,15 +127,24 @@ func numbered() []Screen {
 			screen("Step6Buttons"),
 			p("Step6Reassure"),
 			hint("Step6Cancelled"),
-			p("Step6Change"),
-			link(OrganizationsURL),
-		}, MainLink: OrganizationsURL},
+			known(ForWork, p("Step6Change")),
+			known(ForWork, link(OrganizationsURL)),
+			known(ForCode|ForPersonal, p("Step6ChangeTenant")),
+			known(ForCode|ForPersonal, link(MyAccountTenantURL)),
+			only(ForUnsure, p("Step6ChangeUnsureTenant")),
+			only(ForUnsure, link(MyAccountTenantURL)),
+			only(ForUnsure, p("Step6ChangeUnsureWork")),
+			only(ForUnsure, link(OrganizationsURL)),
+		}, MainLink: MyAccountTenantURL},
 		{Number: 7, TitleID: "Step7Title", LeadID: "Step7Lead", Blocks: []Block{
 			withEmail(screen("Step7Screen"), "Step7ScreenEmail"),
 			withEmail(p("Step7Identity"), "Step7IdentityEmail"),
 		}},
+		// A client whose own organization already did multifactor authentication, trusted by
+		// DMC Hosting, never sees steps 8 and 9: they are done, not lost.
 		{Number: 8, TitleID: "Step8Title", LeadID: "Step8Lead", Blocks: []Block{
 			screen("Step8Screen"),
+			hint("Step8Trusted"),
 		}},
 		// Step 9 is Microsoft's "Keep your account secure" wizard. Option 1's store pages follow
 		// option 1 itself (issue 10, item 9); option 2's words depend on the day (assets/smsvoice.toml).
@@ -141,12 +170,14 @@ func step9Blocks() []Block {
 	b = append(b,
 		bullet("Step9App1"),
 		bullet("Step9App2"),
+		bullet("Step9App2Scan"),
 		bullet("Step9App3"),
 		hint("Step9AppNoScan"),
 		hint("Step9OtherApp"),
 		heading("Step9Option2Heading"),
 		during(phoneWorks, p("Step9Option2")),
 		during(phoneWorks, screen("Step9Option2Screen")),
+		during(phoneWorks, p("Step9CallAnswer")),
 		during(phoneWorks, p("Step9Option2Channels")),
 		during(beforeEnd, warn("Step9SMSEnds")),
 		during(phoneWorks, warn("Step9MobileWarning")),
@@ -154,6 +185,7 @@ func step9Blocks() []Block {
 		p("Step9OldPage"),
 		during(passkeyPrompt|phoneRetired, heading("Step9PasskeyHeading")),
 		during(passkeyPrompt, p("Step9Passkey")),
+		during(passkeyPrompt, p("Step9PasskeyChoose")),
 		during(phoneRetired, p("Step9PasskeyRequired")),
 	)
 	return b
@@ -163,7 +195,25 @@ func finish() Screen {
 	return Screen{Key: "finish", Kind: KindFinish, TitleID: "FinishTitle", LeadID: "FinishLead",
 		Blocks: []Block{
 			p("FinishNext"),
-			p("FinishComeBack"),
+			heading("FinishPriority"),
+			paper(p("FinishComeBack"), "FinishComeBackPaper"),
+			heading("FinishEmailHeading"),
+			p("FinishEmailBody"),
+			{Kind: Contact, ID: "ContactEmailLabel", Text: SupportEmail, URL: "mailto:" + SupportEmail},
+			heading("FinishPhoneHeading"),
+			p("FinishPhoneBody"),
+			{Kind: Contact, ID: "ContactPhoneLabel", Text: SupportPhone, URL: SupportPhoneURI},
+		}}
+}
+
+// MFATrusted is the screen of a client whose own organization already did multifactor
+// authentication and whom DMC Hosting trusts for it (cross-tenant MFA trust): Microsoft skips
+// steps 8 and 9, and the client is done, not lost. Its words are data here; the walkthrough
+// decides when to show it.
+func MFATrusted() Screen {
+	return Screen{Key: "mfatrusted", Kind: KindFinish, TitleID: "MFATrustedTitle", LeadID: "MFATrustedLead",
+		Blocks: []Block{
+			p("MFATrustedBody"),
 			heading("FinishEmailHeading"),
 			p("FinishEmailBody"),
 			{Kind: Contact, ID: "ContactEmailLabel", Text: SupportEmail, URL: "mailto:" + SupportEmail},

@@ -35,6 +35,14 @@ type SMSVoicePolicy struct {
 	PasskeyPromptsFrom Date // Microsoft may prompt to register a passkey after sign-in
 	MicrosoftEnd       Date // Microsoft no longer sends SMS or voice codes
 	TenantKeeps        bool // DMC Hosting contracted its own provider and keeps them
+	// Quotes are the sources of the three values, each naming the value it supports (Key) and
+	// a source of the facts ledger.
+	Quotes []SourcedQuote
+}
+
+// SourcedQuote is a quote that supports one value of a data file other than the ledger.
+type SourcedQuote struct {
+	Key, Source, Text string
 }
 
 // PhonePhase is where a day falls in that timeline.
@@ -62,6 +70,7 @@ func ParseSMSVoice(data []byte) (SMSVoicePolicy, error) {
 		PasskeyPromptsFrom   string `toml:"passkey_prompts_from"`
 		MicrosoftSMSVoiceEnd string `toml:"microsoft_sms_voice_end"`
 		TenantKeepsSMSVoice  bool   `toml:"tenant_keeps_sms_voice"`
+		Quotes               []SourcedQuote
 	}
 	md, err := toml.Decode(string(data), &f)
 	if err != nil {
@@ -81,7 +90,7 @@ func ParseSMSVoice(data []byte) (SMSVoicePolicy, error) {
 	if end.reached(time.Date(from.Year, from.Month, from.Day-1, 12, 0, 0, 0, time.UTC)) {
 		return SMSVoicePolicy{}, fmt.Errorf("microsoft_sms_voice_end comes before passkey_prompts_from")
 	}
-	return SMSVoicePolicy{PasskeyPromptsFrom: from, MicrosoftEnd: end, TenantKeeps: f.TenantKeepsSMSVoice}, nil
+	return SMSVoicePolicy{PasskeyPromptsFrom: from, MicrosoftEnd: end, TenantKeeps: f.TenantKeepsSMSVoice, Quotes: f.Quotes}, nil
 }
 
 func parseDate(s string) (Date, error) {

@@ -3,6 +3,8 @@
 // render this one source, so the three can never tell a client different things.
 package steps
 
+import "github.com/auvenir/auvenir-onboard/internal/ledger"
+
 // Kind says what a screen is for.
 type Kind int
 
@@ -68,6 +70,20 @@ type Block struct {
 	URL string
 	// For is the set of sign-in paths the block speaks to (steps 3 to 5); zero means every one.
 	For Audience
+	// Not is the set of sign-in paths the block is withheld from: a statement that is certain
+	// for a known path (ForWork: "Microsoft asks for your password") is withheld from a client who
+	// does not know (ForUnsure), who reads the conditional wording instead.
+	Not Audience
+	// Switch and SwitchIs make the block depend on one of DMC Hosting's own settings, a switch of
+	// the facts ledger: shown only while the switch has the value SwitchIs ("yes", "no",
+	// "unknown"). While a switch is unknown the guide says both cases, conditionally.
+	Switch, SwitchIs string
+	// PaperID, when set, replaces ID on paper (--print), where no key can be pressed; "-" leaves
+	// the block off paper.
+	PaperID string
+	// PaperOnly blocks say on paper what the interactive modes ask or show with a widget (the
+	// step-2 question).
+	PaperOnly bool
 	// When is the set of phases of Microsoft's end of text-message codes in which the block is
 	// true (step 9); zero means always.
 	When Phases
@@ -75,7 +91,8 @@ type Block struct {
 
 // Shown reports whether the block applies to a client on sign-in path a, on a day in phase p.
 func (b Block) Shown(a Audience, p PhonePhase) bool {
-	return (b.For == 0 || b.For&a != 0) && (b.When == 0 || b.When.Has(p))
+	return (b.For == 0 || b.For&a != 0) && b.Not&a == 0 && (b.When == 0 || b.When.Has(p)) &&
+		(b.Switch == "" || ledger.Embedded().Switch(b.Switch) == b.SwitchIs)
 }
 
 // Screen is one page of the walkthrough.
@@ -84,13 +101,20 @@ type Screen struct {
 	Kind    Kind
 	Number  int    // 1 to 9 for the guide's steps, 0 otherwise
 	TitleID string // what the step list and the heading show
+	// TitlePasswordID and TitleUnsureID, when set, replace TitleID for a client whose address is
+	// already a Microsoft account, and for one who does not know (steps 3 to 5): a screen where
+	// the client types a password is not titled "Send code".
+	TitlePasswordID, TitleUnsureID string
 	// LeadID is the instruction itself, shown large under "Step N of 9".
 	LeadID string
 	// LeadPasswordID, when set, replaces LeadID for a client whose address is already a
 	// Microsoft account: Microsoft asks them for a password instead of emailing a code.
 	LeadPasswordID string
-	Blocks         []Block
-	Widget         Widget
+	// LeadUnsureID, when set, replaces LeadID for a client who does not know what the address
+	// already is: the instruction says what to do for each page Microsoft may show.
+	LeadUnsureID string
+	Blocks       []Block
+	Widget       Widget
 	// MainLink is what the "open in browser" key opens on this screen, if anything.
 	MainLink string
 }
@@ -107,13 +131,17 @@ const (
 
 // Addresses the guide names; they are facts, not translations.
 const (
-	InviteSender      = "no-reply@auvenir.ca"
-	CodeSender        = "account-security-noreply@accountprotection.microsoft.com"
-	OrganizationsURL  = "https://myaccount.microsoft.com/organizations"
-	TenantDomain      = "DMCHosting.onmicrosoft.com"
-	CodeValidMinutes  = 30
-	IdentityExample   = "clientemail_clientdomain.ca#EXT#@DMCHosting.onmicrosoft.com"
-	AuthenticatorName = "Microsoft Authenticator"
+	InviteSender     = "no-reply@auvenir.ca"
+	CodeSender       = "account-security-noreply@accountprotection.microsoft.com"
+	OrganizationsURL = "https://myaccount.microsoft.com/organizations"
+	// MyAccountTenantURL is My Account in DMC Hosting's context: a guest who signs in with an
+	// emailed code or a personal Microsoft account sees DMC Hosting among their organizations
+	// only there (Microsoft Learn, "Leave an organization as an external user").
+	MyAccountTenantURL = "https://myaccount.microsoft.com?tenantId=DMCHosting.onmicrosoft.com"
+	TenantDomain       = "DMCHosting.onmicrosoft.com"
+	CodeValidMinutes   = 30
+	IdentityExample    = "clientemail_clientdomain.ca#EXT#@DMCHosting.onmicrosoft.com"
+	AuthenticatorName  = "Microsoft Authenticator"
 )
 
 // FirewallURLs are the Auvenir addresses the guide asks IT to allow.
@@ -155,9 +183,9 @@ func ByKey(screens []Screen, key string) int {
 // MessageIDs lists every message ID the content refers to, for the completeness tests.
 func MessageIDs() []string {
 	var ids []string
-	for _, s := range All() {
+	for _, s := range append(All(), MFATrusted()) {
 		ids = append(ids, s.TitleID)
-		for _, id := range []string{s.LeadID, s.LeadPasswordID} {
+		for _, id := range []string{s.LeadID, s.LeadPasswordID, s.LeadUnsureID, s.TitlePasswordID, s.TitleUnsureID} {
 			if id != "" {
 				ids = append(ids, id)
 			}
@@ -168,6 +196,9 @@ func MessageIDs() []string {
 			}
 			if b.EmailID != "" {
 				ids = append(ids, b.EmailID)
+			}
+			if b.PaperID != "" && b.PaperID != "-" {
+				ids = append(ids, b.PaperID)
 			}
 		}
 	}

@@ -74,20 +74,21 @@ func TestContentIsTranslated(t *testing.T) {
 	}
 }
 
-// The seed's addresses and labels reach the screens verbatim.
+// The seed's addresses and labels reach the screens verbatim; in French, Microsoft's French label
+// comes first with the English one beside it, as a French or an English browser may show.
 func TestSeedFactsAppear(t *testing.T) {
 	z := locales.New(locales.French)
 	text := func(id string) string { return z.T(id, Facts()) }
 	checks := map[string]string{
 		"Step1Lead":          "no-reply@auvenir.ca",
 		"Step2Lead":          "« Créer un compte »",
-		"Step3Lead":          "« Send code »",
+		"Step3Lead":          "« Envoyer le code » (Send code)",
 		"Step4Lead":          "DMCHosting (via Microsoft)",
 		"Step4Sender":        "account-security-noreply@accountprotection.microsoft.com",
 		"Step4Subject":       "Your DMCHosting account verification code",
 		"Step5Lead":          "« Sign in »",
-		"Step6Lead":          "« Accept »",
-		"Step8Lead":          "« Next »",
+		"Step6Lead":          "« Accepter » (Accept)",
+		"Step8Lead":          "« Suivant » (Next)",
 		"IntroIssueIdentity": "clientemail_clientdomain.ca#EXT#@DMCHosting.onmicrosoft.com",
 	}
 	for id, want := range checks {

@@ -31,6 +31,7 @@ func newAddressScreen(email string) addressScreen {
 	in := textinput.New()
 	in.CharLimit = addressLimit
 	in.SetValue(email)
+	cleanInput(&in)
 	return addressScreen{input: newField(in)}
 }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -10,28 +9,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
-
-func TestRendererEnviron(t *testing.T) {
-	base := []string{"PATH=/bin", "LANG=fr_CA.UTF-8"}
-	if got := rendererEnviron("windows", base); !slices.Contains(got, "TERM="+windowsConsoleTerm) {
-		t.Errorf("Windows without TERM: %q", got)
-	}
-	if got := rendererEnviron("windows", []string{"TERM="}); !slices.Contains(got, "TERM="+windowsConsoleTerm) {
-		t.Errorf("Windows with an empty TERM: %q", got)
-	}
-	if got := rendererEnviron("windows", []string{"TERM=xterm-kitty"}); !slices.Equal(got, []string{"TERM=xterm-kitty"}) {
-		t.Errorf("a TERM already set (mintty, an SSH session) must stay: %q", got)
-	}
-	if got := rendererEnviron("linux", base); !slices.Equal(got, base) {
-		t.Errorf("Linux: %q", got)
-	}
-	rendererEnviron("windows", base[:1:1])
-	if len(base) != 2 || base[1] != "LANG=fr_CA.UTF-8" {
-		t.Errorf("the caller's slice changed: %q", base)
-	}
-}
 
 // syncBuffer is a bytes.Buffer the program's renderer can write while the test reads.
 type syncBuffer struct {
@@ -92,7 +72,7 @@ func walkOutput(t *testing.T, environ []string) string {
 // The control case shows the walk does reach the renderer's insertions: without the TERM, it
 // writes ESC[4h.
 func TestWindowsRendererHasNoInsertMode(t *testing.T) {
-	if s := walkOutput(t, rendererEnviron("windows", []string{"PATH=/bin"})); strings.Contains(s, "\x1b[4h") || strings.Contains(s, "\x1b[4l") {
+	if s := walkOutput(t, winconsole.RendererEnviron("windows", []string{"PATH=/bin"})); strings.Contains(s, "\x1b[4h") || strings.Contains(s, "\x1b[4l") {
 		t.Errorf("the Windows renderer wrote insert mode (%d bytes)", len(s))
 	}
 	if s := walkOutput(t, []string{"PATH=/bin"}); !strings.Contains(s, "\x1b[4h") {

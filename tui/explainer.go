@@ -61,6 +61,9 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 				if !errors.As(err, &le) {
 					le = explain.ErrBinary
 				}
+				if errors.Is(err, explain.ErrEmpty) { // no command-line advice in the wizard
+					le = explain.ErrEmptyWizard
+				}
 				s.refusal = le
 			} else {
 				s.report = &r
@@ -76,6 +79,7 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 	}
 	var cmd tea.Cmd
 	s.field, cmd = s.field.Update(msg)
+	cleanInput(&s.field)
 	return s, redraw{}, cmd
 }
 

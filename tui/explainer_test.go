@@ -25,7 +25,7 @@ func TestExplainerPasteAndAnswer(t *testing.T) {
 		"Correlation Id: fcc0a98c-f61e-46c4-97e1-a51c69a1bb94\nTimestamp: 2026-11-29T09:55:00Z"
 	m = send(m, tea.PasteMsg{Content: page})
 	m = press(m, "enter")
-	mustRead(t, m, "Erreur Microsoft AADSTS500213", "Qui doit agir : le soutien Auvenir",
+	mustRead(t, m, "Erreur Microsoft AADSTS500213", "Qui doit agir : les administrateurs de DMC Hosting",
 		"fcc0a98c-f61e-46c4-97e1-a51c69a1bb94", "2026-11-29T09:55:00Z", steps.SupportEmail)
 	m = typeText(m, " q l")
 	if m.front() != idExplain || m.z.Lang() != locales.French {

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/auvenir/auvenir-onboard/internal/desktop"
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -320,13 +321,13 @@ func TestOpenKey(t *testing.T) {
 	m, _ := newWith(Config{OpenURL: opener, Step: 6}, 100, 30)
 	mustContain(t, m, "o open link")
 	m = runCmd(m, "o")
-	if len(opened) != 1 || opened[0] != steps.OrganizationsURL {
+	if len(opened) != 1 || opened[0] != steps.MyAccountTenantURL {
 		t.Fatalf("opened %v", opened)
 	}
-	mustContain(t, m, "Opening https://myaccount.microsoft.com/organizations in your web browser.")
+	mustContain(t, m, "Opening https://myaccount.microsoft.com?tenantId=DMCHosting.onmicrosoft.com in your web browser.")
 	fail = true
 	m = runCmd(m, "o")
-	mustContain(t, m, "No web browser could be opened. Open this address yourself:", steps.OrganizationsURL)
+	mustContain(t, m, "No web browser could be opened. Open this address yourself:", steps.MyAccountTenantURL)
 	m = press(m, "5")
 	mustNotContain(t, m, "o open link")
 	runCmd(m, "o")
@@ -396,7 +397,7 @@ func TestCopyKey(t *testing.T) {
 // stands on its own line to be selected by hand; OSC 52 is still sent.
 func TestCopyWithoutClipboard(t *testing.T) {
 	for _, lang := range []locales.Lang{locales.English, locales.French} {
-		none := func(string) error { return errNoClipboard }
+		none := func(string) error { return desktop.ErrNoClipboard }
 		m, _ := newWith(Config{Lang: lang, LangKnown: true, Step: 4, CopyText: none}, 80, 24)
 		m, osc := runCopy(t, m)
 		if !reflect.DeepEqual(osc, tea.SetClipboard(steps.SupportEmail)()) {
@@ -423,7 +424,7 @@ func TestCopyWithoutClipboard(t *testing.T) {
 // Links are OSC 8 hyperlinks: the terminal makes them clickable where it can.
 func TestHyperlinks(t *testing.T) {
 	m, _ := newWith(Config{Step: 6}, 120, 40)
-	if !strings.Contains(m.View().Content, "\x1b]8;;"+steps.OrganizationsURL) {
+	if !strings.Contains(m.View().Content, "\x1b]8;;"+steps.MyAccountTenantURL) {
 		t.Fatal("the organizations link is not a hyperlink")
 	}
 	m = press(m, "right", "right", "right", "right")
@@ -431,15 +432,6 @@ func TestHyperlinks(t *testing.T) {
 		if !strings.Contains(m.View().Content, "\x1b]8;;"+u) {
 			t.Errorf("the finish screen lacks the hyperlink %s", u)
 		}
-	}
-}
-
-func TestOpenInBrowserWithoutDisplay(t *testing.T) {
-	t.Setenv("DISPLAY", "")
-	t.Setenv("WAYLAND_DISPLAY", "")
-	t.Setenv("WSL_DISTRO_NAME", "")
-	if err := openInBrowser("https://example.invalid/"); !errors.Is(err, errNoDisplay) {
-		t.Fatalf("openInBrowser = %v; a text browser could take over the terminal", err)
 	}
 }
 

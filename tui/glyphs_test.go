@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
-	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -48,22 +47,5 @@ func TestClassicGlyphsEverywhere(t *testing.T) {
 			}
 			m = press(m, "right")
 		}
-	}
-}
-
-// The network check's marks and spinner come from the set: pass and fail differ in shape.
-func TestNetCheckLinesClassic(t *testing.T) {
-	withGlyphs(t, glyphset.Classic)
-	eps := []netcheck.Endpoint{{URL: "https://a.example/"}, {URL: "https://b.example/"}, {URL: "https://c.example/"}}
-	n := newNetCheck(nil, eps)
-	n.running = true
-	n.rows = []netRow{
-		{result: &netcheck.Result{Class: netcheck.OK}},
-		{result: &netcheck.Result{Class: netcheck.Refused}},
-		{},
-	}
-	lines := n.lines(locales.New(locales.English), netStyles{}, false, 0)
-	if !strings.HasPrefix(lines[0], "√ ") || !strings.HasPrefix(lines[1], "× ") || !strings.HasPrefix(lines[2], "| ") {
-		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
 	}
 }

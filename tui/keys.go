@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/termguard"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -94,7 +95,7 @@ func newKeyMaps(z *locales.Localizer, data map[string]any, panicKey string) keyM
 			Lang:      b([]string{"l"}, "l", "KeyLang"),
 			Presenter: b([]string{"P"}, "P", "MaskKeyPresenter"),
 			Help:      b([]string{"?"}, "?", "KeyHelp"),
-			Suspend: key.NewBinding(key.WithKeys(suspendKey.Keys()...), key.WithHelp("ctrl+z",
+			Suspend: key.NewBinding(key.WithKeys(termguard.SuspendKey.Keys()...), key.WithHelp("ctrl+z",
 				z.T("KeySuspend", guide.With(data, "ResumeCmd", "fg"))), key.WithDisabled()),
 		},
 		walk: walkKeyMap{

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -47,8 +48,10 @@ func TestWrapWords(t *testing.T) {
 // lipgloss alone breaks after hyphens: the reason fill exists.
 func TestFillKeepsHyphenatedWordsWhole(t *testing.T) {
 	text := "Watch for no-reply@auvenir.ca in your inbox"
-	if got := lipgloss.NewStyle().Width(20).Render(text); !strings.Contains(got, "no-\n") {
-		t.Skipf("lipgloss no longer breaks at hyphens: %q", got) // then fill is belt and braces
+	// lipgloss pads every line to the width, so the break shows as "no-" at the end of a trimmed
+	// line. Whatever lipgloss does, fill must keep the address whole: the checks below always run.
+	if got := lipgloss.NewStyle().Width(20).Render(text); !regexp.MustCompile(`(?m)no-\s*$`).MatchString(got) {
+		t.Logf("lipgloss no longer breaks at hyphens (%q): fill is now belt and braces", got)
 	}
 	got := fill(lipgloss.NewStyle(), text, 20)
 	if !strings.Contains(got, "no-reply@auvenir.ca") {

@@ -1,40 +1,14 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
-	"runtime"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/atotto/clipboard"
-	"github.com/cli/browser"
 
+	"github.com/auvenir/auvenir-onboard/internal/desktop"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
-
-func init() {
-	// The browser's launcher must not write over the full-screen wizard.
-	browser.Stdout, browser.Stderr = io.Discard, io.Discard
-}
-
-var errNoDisplay = errors.New("no graphical session")
-
-// openInBrowser opens url in the default browser. Without a graphical session a Linux system
-// would fall back to a text browser, which would take over this very terminal: there the URL
-// is shown instead.
-func openInBrowser(url string) error {
-	switch runtime.GOOS {
-	case "darwin", "windows":
-	default:
-		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" && os.Getenv("WSL_DISTRO_NAME") == "" {
-			return errNoDisplay
-		}
-	}
-	return browser.OpenURL(url)
-}
 
 // openedMsg is the outcome of o.
 type openedMsg struct {
@@ -46,7 +20,7 @@ type openedMsg struct {
 func (m Model) openLink(url string) tea.Cmd {
 	opener := m.cfg.OpenURL
 	if opener == nil {
-		opener = openInBrowser
+		opener = desktop.Session{}.OpenURL // none: the URL is shown
 	}
 	return func() tea.Msg { return openedMsg{url, opener(url)} }
 }
@@ -74,7 +48,7 @@ func (m *Model) copy() tea.Cmd {
 	}
 	copier := m.cfg.CopyText
 	if copier == nil {
-		copier = systemClipboard
+		copier = desktop.Session{}.Copy // none: the text stands alone, to select by hand
 	}
 	return tea.Batch(tea.SetClipboard(text), func() tea.Msg { return copiedMsg{shown: shown, err: copier(text)} })
 }
@@ -83,20 +57,6 @@ func (m *Model) copy() tea.Cmd {
 type copiedMsg struct {
 	shown string
 	err   error
-}
-
-var errNoClipboard = errors.New("no system clipboard")
-
-// systemClipboard writes to the clipboard: the Windows API, pbcopy on macOS, wl-copy, xclip or
-// xsel on Linux (github.com/atotto/clipboard). A Linux session without a display has none.
-func systemClipboard(text string) error {
-	if clipboard.Unsupported {
-		return errNoClipboard
-	}
-	if runtime.GOOS != "darwin" && runtime.GOOS != "windows" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return errNoClipboard
-	}
-	return clipboard.WriteAll(text)
 }
 
 func (m *Model) copied(msg copiedMsg) {

@@ -45,13 +45,13 @@ func TestStep9ShowsOptionsStoresAndKeys(t *testing.T) {
 	m = press(m, "9")
 	mustRead(t, m, "App Store", steps.AppStoreURL, "Google Play", steps.PlayStoreURL,
 		"Press g to show", "Press a to rehearse with a practice account", "Press t to type your mobile number",
-		"a practice the app", "g store codes", "t check my number")
+		"a practise with the app", "g store codes", "t check my number")
 	// The keys belong to step 9 only.
 	m = press(m, "8", "a")
 	if m.front() != idNone || m.screen().Number != 8 {
 		t.Fatal("a opened the practice away from step 9")
 	}
-	mustNotContain(t, m, "practice the app")
+	mustNotContain(t, m, "practise with the app")
 }
 
 func TestPracticeOpensFromStep9AndKeepsItsKey(t *testing.T) {
@@ -139,10 +139,10 @@ func TestPracticeVerified(t *testing.T) {
 		}
 		if lang == locales.English {
 			mustRead(t, m, "✓ Code verified", "Practice done: your phone is ready", "Now delete the practice account",
-				"“Remove account”", "“Work or school account”", "The 6-digit code you practised here is Microsoft's")
+				"remove the account in its settings", "“Work or school account”", "The 6-digit code you practised here is Microsoft's")
 		} else {
-			mustRead(t, m, "✓ Code vérifié", "Supprimez maintenant le compte d'exercice", "« Remove account »",
-				"« Work or school account »")
+			mustRead(t, m, "✓ Code vérifié", "Supprimez maintenant le compte d'exercice", "supprimez le compte dans ses paramètres",
+				"Compte professionnel ou scolaire")
 		}
 		// The key has done its job: neither the code nor the key is shown any more.
 		mustNotContain(t, m, otpauth.Group(secret)[:9], "▀▀▀▀▀▀▀▀▀▀")

@@ -46,11 +46,14 @@ type Config struct {
 	// answers and the timer stay, and the wizard opens at Step.
 	Saved    *progress.State
 	Notice   string             // one line for the first screen, such as a state file ignored
-	OpenURL  func(string) error // opens a link in a browser; nil uses the system's
-	CopyText func(string) error // puts text on the system clipboard; nil uses the system's
-	// Glyphs are the symbols drawn (internal/glyphs); Run picks the set for the terminal when
-	// it is the zero value. New leaves the set in use as it is.
+	OpenURL  func(string) error // opens a link in a browser (internal/desktop); nil opens none
+	CopyText func(string) error // puts text on the system clipboard (internal/desktop); nil: none
+	// Glyphs are the symbols drawn (internal/glyphs), chosen by the command line for the
+	// terminal; Run uses the Unicode set when it is the zero value. New leaves the set in use.
 	Glyphs glyphset.Set
+	// Environ is the environment the command line was given, for the colour profile and the
+	// renderer's terminal type: nothing below the command line reads the process's own.
+	Environ []string
 
 	// Step 9's practice and codes (step9.go and the files it names).
 	Practice bool         // --totp-practice: open on the practice enrolment of step 9

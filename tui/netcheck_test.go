@@ -2,7 +2,6 @@ package tui
 
 import (
 	"bytes"
-	"context"
 	"net"
 	"strings"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/netchecktest"
+	"github.com/auvenir/auvenir-onboard/internal/netview"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -106,7 +106,7 @@ func TestNetCheckOnBeforeYouBegin(t *testing.T) {
 
 	d.key("c")
 	mustContain(t, d.m, "Checking the network…", "ok.test:"+ln.okPort, "Esc leave the check")
-	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	d.until("finished", func(m Model) bool { return m.net.Report() != nil })
 	mustContain(t, d.m, "This network blocks some addresses. Show this screen to your IT team:",
 		"✓ ok.test:"+ln.okPort, "reachable", "✗ closed.test:"+ln.closedPort, "refused",
 		"Allow closed.test:"+ln.closedPort+" in the firewall: connections to 127.0.0.1 are refused.",
@@ -124,7 +124,7 @@ func TestNetCheckAllReachableInFrench(t *testing.T) {
 	m.setLang(locales.French)
 	d := newDriver(t, m)
 	d.key("c")
-	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	d.until("finished", func(m Model) bool { return m.net.Report() != nil })
 	mustContain(t, d.m, "Ce réseau joint toutes les adresses : vous pouvez continuer.", "accessible",
 		"Votre équipe informatique peut lancer la même vérification avec cette commande :", "auvenir-onboard --check-network",
 		"Mandataire : aucun (--proxy none : connexions directes)")
@@ -147,22 +147,22 @@ func TestNetCheckNeverBlocksAndEscCancels(t *testing.T) {
 	d.key("left")
 	mustContain(t, d.m, "checking the certificate")
 
-	run := d.m.net.run
+	run := d.m.net.RunID()
 	d.key("esc")
-	if d.m.net.running || d.m.net.shown {
+	if d.m.net.Running() || d.m.net.shown {
 		t.Fatal("esc did not leave the check")
 	}
 	mustContain(t, d.m, "Press c to check")
 	// The cancelled run ends (its silent connection is closed) long before its one-minute limit.
 	d.until("ended the cancelled run", func(Model) bool {
 		for _, msg := range d.seen {
-			if done, ok := msg.(netDoneMsg); ok && done.run == run {
+			if done, ok := msg.(netview.DoneMsg); ok && done.Run == run {
 				return true
 			}
 		}
 		return false
 	})
-	if d.m.net.report != nil {
+	if d.m.net.Report() != nil {
 		t.Error("the cancelled run's result was shown")
 	}
 }
@@ -180,38 +180,8 @@ func TestNetCheckInProgram(t *testing.T) {
 	}, teatest.WithDuration(15*time.Second))
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
-	if final.net.report == nil || final.net.report.Summary.Failed != 1 {
-		t.Errorf("report %+v", final.net.report)
-	}
-}
-
-// RunNetCheck is --check-network in a terminal: live lines, then the report.
-func TestRunNetCheckShowsLiveLines(t *testing.T) {
-	ln := newLoopbackNet(t, 5*time.Second)
-	ca := netchecktest.NewCA(t, "Slow Root", "Auvenir Tests")
-	slow := netchecktest.ServeTLS(t, ca.Leaf(t, "slow.test"), 400*time.Millisecond, nil)
-	eps, _, _ := netcheck.FromURLs([]string{"https://slow.test:" + netchecktest.Port(slow)})
-	proxy, _ := netcheck.ProxyFromSettings("none", func(string) string { return "" })
-	c := netcheck.New(netcheck.Config{Timeout: 5 * time.Second, Resolver: netchecktest.Resolver{}, Proxy: proxy,
-		SystemRoots: netchecktest.Pool(ca), PublicRoots: netchecktest.Pool(ca)})
-	var out bytes.Buffer
-	rep, err := RunNetCheck(context.Background(), c, append(eps, ln.closed), NetCheckOptions{
-		Lang: locales.English, Output: &out, NoColor: true, Proxy: proxy, Width: 100, Height: 30})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Summary.Total != 2 || rep.Endpoints[0].Class != netcheck.OK || rep.Endpoints[1].Class != netcheck.Refused {
-		t.Fatalf("%+v", rep.Summary)
-	}
-	s := out.String()
-	for _, want := range []string{"addresses to check: 2", "Proxy: none", "slow.test:" + netchecktest.Port(slow),
-		"checking the certificate", "refused"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("live output lacks %q:\n%s", want, s)
-		}
-	}
-	if !strings.ContainsAny(s, "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏") {
-		t.Error("no spinner in the live output")
+	if final.net.Report() == nil || final.net.Report().Summary.Failed != 1 {
+		t.Errorf("report %+v", final.net.Report())
 	}
 }
 
@@ -224,7 +194,7 @@ func TestNetCheckScrollsIntoViewAt80x24(t *testing.T) {
 	d := newDriver(t, m)
 	d.key("c")
 	mustContain(t, d.m, "Checking the network…")
-	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	d.until("finished", func(m Model) bool { return m.net.Report() != nil })
 	mustContain(t, d.m, "This network blocks some addresses", "✓ ok.test", "✗ closed.test")
 }
 
@@ -244,7 +214,7 @@ func TestNetCheckNarrowWindowKeepsEveryResult(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 80})
 	d := newDriver(t, m)
 	d.key("c")
-	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	d.until("finished", func(m Model) bool { return m.net.Report() != nil })
 	lines := strings.Split(screenText(d.m), "\n")
 	for i := range lines {
 		lines[i] = strings.TrimRight(lines[i], " ")
@@ -274,7 +244,7 @@ func TestNetCheckOffline(t *testing.T) {
 	}
 	d := newDriver(t, netModel(t, loopbackNet{checker: c}, eps...))
 	d.key("c")
-	d.until("finished", func(m Model) bool { return m.net.report != nil })
+	d.until("finished", func(m Model) bool { return m.net.Report() != nil })
 	mustContain(t, d.m, "This computer seems offline. Check its network connection, then press c again.", "offline")
 	mustNotContain(t, d.m, "This network blocks some addresses", "cannot be found by name")
 	if n := strings.Count(screenText(d.m), "this computer seems offline"); n != 1 {

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"os"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/netview"
 )
 
 // The network check on "Before you begin": c runs the check --check-network runs, in the
@@ -20,8 +20,9 @@ import (
 // netScreen is the check's part of "Before you begin": the offer, then the lines and the
 // verdict. Its messages reach it on any screen, so a check left running finishes cleanly.
 type netScreen struct {
-	netCheck
-	cfg Config
+	netview.Check
+	cfg   Config
+	shown bool // the check is on screen (from c until esc)
 }
 
 // netMoved: the check finished; the root scrolls its verdict into view.
@@ -44,25 +45,25 @@ func (s netScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	if press, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(press, c.km.net.Check):
-			if s.checker == nil {
-				s.netCheck = newNetCheck(s.newNetChecker, s.netEndpoints())
+			if !s.Made() {
+				s.Check = netview.New(s.newNetChecker, s.netEndpoints(), glyphs)
 			}
 			s.shown = true
-			cmd := s.start(context.Background())
+			cmd := s.Start(context.Background())
 			return s, netMoved{}, cmd // the lines are under the screen's text: bring them into view
 		case key.Matches(press, c.km.net.Leave) && s.shown:
-			s.stop()
+			s.Stop()
 			s.shown = false
 			return s, redraw{}, nil
 		}
 		return s, unchanged{}, nil
 	}
-	wasRunning := s.running
-	cmd, ok := s.netCheck.update(msg)
+	wasRunning := s.Running()
+	cmd, ok := s.Check.Update(msg)
 	switch {
 	case !ok:
 		return s, unchanged{}, nil
-	case wasRunning && !s.running:
+	case wasRunning && !s.Running():
 		return s, netMoved{}, cmd // the verdict
 	case !s.shown:
 		return s, unchanged{}, cmd
@@ -84,11 +85,9 @@ func (s netScreen) newNetChecker() *netcheck.Checker {
 	if s.cfg.NetChecker != nil {
 		return s.cfg.NetChecker()
 	}
-	proxy, err := netcheck.ProxyFromSettings("", os.Getenv)
-	if err != nil {
-		proxy = netcheck.ProxySetting{Source: netcheck.ProxyNone}
-	}
-	return netcheck.New(netcheck.Config{Proxy: proxy})
+	// The command line always gives its checker (its proxy decided from the options and the
+	// environment); without one, direct connections.
+	return netcheck.New(netcheck.Config{Proxy: netcheck.ProxySetting{Source: netcheck.ProxyNone}})
 }
 
 func (s netScreen) netEndpoints() []netcheck.Endpoint {
@@ -108,9 +107,9 @@ func (s netScreen) view(c *common, w, _ int) string {
 		return fill(st.Bold, c.z.T("NetWidgetOffer", d), w) + "\n" + hint
 	}
 	var out []string
-	rep := s.report
+	rep := s.Report()
 	switch {
-	case s.running || rep == nil:
+	case s.Running() || rep == nil:
 		out = append(out, fill(st.Bold, c.z.T("NetWidgetRunning", d), w))
 	case rep.Summary.Offline:
 		out = append(out, fill(st.Error, c.z.T("NetWidgetOffline", d), w))
@@ -122,15 +121,15 @@ func (s netScreen) view(c *common, w, _ int) string {
 		out = append(out, fill(st.Success, c.z.T("NetWidgetAllOK", d), w))
 	}
 	cut := lipgloss.NewStyle().MaxWidth(w)
-	for _, l := range s.lines(c.z, netStyles{good: st.good, bad: st.Error, muted: st.muted, bold: st.Bold}, false, w-2) {
+	for _, l := range s.Lines(c.z, netview.Styles{Good: st.good, Bad: st.Error, Muted: st.muted, Bold: st.Bold}, false, w-2) {
 		out = append(out, cut.Render("  "+l))
 	}
-	if rep != nil && !s.running {
+	if rep != nil && !s.Running() {
 		// Which proxy the check used, and where that came from: the browser's may differ.
-		for _, l := range netreport.ProxyLines(c.z, s.checker().Proxy()) {
+		for _, l := range netreport.ProxyLines(c.z, s.Checker().Proxy()) {
 			out = append(out, fill(st.Muted, l, w))
 		}
-		if fixes := netreport.Remedies(c.z, *rep, s.checker().Timeout()); len(fixes) > 0 {
+		if fixes := netreport.Remedies(c.z, *rep, s.Checker().Timeout()); len(fixes) > 0 {
 			out = append(out, "")
 			for _, f := range fixes {
 				out = append(out, hanging(st.Error.Render(glyphs.Bad), st.Text, f, w))

@@ -40,7 +40,7 @@ func (m *Model) answerOffer(resume bool, state progress.State) tea.Cmd {
 			m.status = status{text: perr.Message(m.z)}
 			m.refresh()
 		} else {
-			m.setStatus("ResumeForgotten", nil)
+			m.setStatus("ResumeForgotten", map[string]any{"Path": m.saver.Path()})
 		}
 		return nil
 	}

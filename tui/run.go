@@ -11,6 +11,8 @@ import (
 
 	glyphset "github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
+	"github.com/auvenir/auvenir-onboard/internal/termguard"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -23,7 +25,7 @@ var ErrPanic = errors.New("internal error")
 // Run then reports as a *sigexit.Error. ctrl+z and kill -TSTP suspend it; fg redraws it.
 func Run(cfg Config) (locales.Lang, error) {
 	if cfg.Glyphs.Done == "" {
-		cfg.Glyphs = glyphset.ForTerminal(runtime.GOOS, os.Getenv)
+		cfg.Glyphs = glyphset.Unicode
 	}
 	glyphs = cfg.Glyphs
 	opts := []tea.ProgramOption{}
@@ -34,21 +36,18 @@ func Run(cfg Config) (locales.Lang, error) {
 	if cfg.Output != nil {
 		out = cfg.Output
 	}
-	out, closeRecord := recordOutput(out, recordPath())
-	defer closeRecord()
 	opts = append(opts, tea.WithOutput(out))
-	environ := os.Environ()
 	switch {
 	case cfg.NoColor:
 		// NO_COLOR is any non-empty value (no-color.org); colorprofile only reads booleans.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	default:
 		// Decided from the real environment: the TERM added for the renderer must not change it.
-		opts = append(opts, tea.WithColorProfile(colorprofile.Detect(out, environ)))
+		opts = append(opts, tea.WithColorProfile(colorprofile.Detect(out, cfg.Environ)))
 	}
-	opts = append(opts, tea.WithEnvironment(rendererEnviron(runtime.GOOS, environ)))
+	opts = append(opts, tea.WithEnvironment(winconsole.RendererEnviron(runtime.GOOS, cfg.Environ)))
 	cfg.Suspendable = sigexit.CanStop()
-	final, panicked, err := runGuarded(New(cfg), opts...)
+	final, panicked, err := termguard.Run(New(cfg), opts...)
 	lang := cfg.Lang
 	if m, ok := final.(Model); ok {
 		lang = m.z.Lang()
@@ -63,15 +62,4 @@ func Run(cfg Config) (locales.Lang, error) {
 		return lang, nil
 	}
 	return lang, err
-}
-
-// OpenTerminal opens the terminal itself (/dev/tty; CONIN$ and CONOUT$ on Windows), for keys and
-// drawing when standard input is a pipe, as with --show-qr. Call it once the pipe is read: on
-// Windows the console input becomes standard input (see consoleAsStdin).
-func OpenTerminal() (in, out *os.File, err error) {
-	in, out, err = tea.OpenTTY()
-	if err == nil {
-		consoleAsStdin(in)
-	}
-	return in, out, err
 }

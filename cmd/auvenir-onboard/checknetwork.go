@@ -21,10 +21,10 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
+	"github.com/auvenir/auvenir-onboard/internal/netview"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
-	"github.com/auvenir/auvenir-onboard/tui"
 )
 
 func terminalWidth(w io.Writer) int {
@@ -48,10 +48,30 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	eps, proxy, c := nw.list(), nw.proxy, nw.checker()
 	var rep netcheck.Report
 	noColor := s.Getenv("NO_COLOR") != ""
-	if stdoutIsTerminal && !o.json {
+	// A terminal that cannot redraw (TERM=dumb), a screen reader (ACCESSIBLE) or --plain gets
+	// plain lines, only ever appended: the live view's cursor moves and spinner came out there as
+	// garbage, and its header twice.
+	plainLines := stdoutIsTerminal && !o.json && plainWanted(o, s.Getenv)
+	out := &checkedWriter{w: stdout}
+	if plainLines {
+		lines := &netview.Lines{W: out, Z: z, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv), Eps: eps}
+		lines.Header(c.Timeout(), proxy)
+		caught := sigexit.Catch(context.Background())
+		defer caught.Stop()
+		start := time.Now()
+		results := c.Run(caught.Context(), eps, lines.Event)
+		if sig := caught.Signal(); sig != nil {
+			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+			return sigexit.Status(sig)
+		}
+		rep = c.NewReport(results, time.Since(start))
+		out.Write([]byte("\n"))
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{NoHeader: true,
+			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
+	} else if stdoutIsTerminal && !o.json {
 		// The live view catches the signals itself, restoring the terminal before it ends.
 		var err error
-		rep, err = tui.RunNetCheck(context.Background(), c, eps, tui.NetCheckOptions{
+		rep, err = netview.Run(context.Background(), c, eps, netview.Options{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 		if err != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
@@ -73,8 +93,8 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		rep = c.NewReport(results, time.Since(start))
 	}
 
-	out := &checkedWriter{w: stdout}
 	switch {
+	case plainLines:
 	case o.json:
 		var doc bytes.Buffer
 		enc := json.NewEncoder(&doc)
@@ -93,7 +113,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 		netreport.WriteTable(&b, z, rep, proxy, c.Timeout(), st)
 		// The profile comes from standard output itself: out, which notes a failed write, is no
 		// terminal, and a profile read from it would strip every colour.
-		fmt.Fprint(&colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(stdout, os.Environ())}, b.String())
+		fmt.Fprint(&colorprofile.Writer{Forward: out, Profile: colorprofile.Detect(stdout, s.environ())}, b.String())
 	default:
 		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{})
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -110,19 +111,16 @@ var flagDefs = []flagDef{
 	{name: "help", helpID: "FlagHelp", set: on(func(o *options) { o.help = true })},
 }
 
-// usageError is a command-line mistake: a message ID and its data, printed in one line.
-type usageError struct {
-	id   string
-	data map[string]any
-}
-
-func (e *usageError) Error() string { return e.id }
-
 // parseArgs reads the command line. Options may come before or after URLs, as "--name value",
 // "--name=value" or with a single dash; "--" ends the options.
 func parseArgs(args []string) (*options, error) {
 	o := &options{timeout: 5 * time.Second}
-	var rest []string
+	var rest, given []string
+	note := func(name string) {
+		if !slices.Contains(given, name) {
+			given = append(given, name)
+		}
+	}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -136,25 +134,26 @@ func parseArgs(args []string) (*options, error) {
 		// One dash or two, as the help shows them; "---lang" is a typo, not an option.
 		name, value, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
 		if strings.HasPrefix(name, "-") {
-			return nil, &usageError{"ErrUnknownFlag", map[string]any{"Flag": flagName(a)}}
+			return nil, &usageError{ID: "ErrUnknownFlag", Data: map[string]any{"Flag": flagName(a)}}
 		}
 		if name == "h" {
 			name = "help"
 		}
 		def := lookup(name)
 		if def == nil {
-			return nil, &usageError{"ErrUnknownFlag", map[string]any{"Flag": flagName(a)}}
+			return nil, &usageError{ID: "ErrUnknownFlag", Data: map[string]any{"Flag": flagName(a)}}
 		}
+		note(def.name)
 		if def.value == "" {
 			if hasValue {
-				return nil, &usageError{"ErrFlagValue", map[string]any{"Flag": "--" + name, "Value": value}}
+				return nil, &usageError{ID: "ErrFlagValue", Data: map[string]any{"Flag": "--" + name, "Value": value}}
 			}
 			def.set(o, "")
 			continue
 		}
 		if !hasValue {
 			if i+1 >= len(args) {
-				return nil, &usageError{"ErrFlagNeedsValue", map[string]any{"Flag": "--" + name}}
+				return nil, &usageError{ID: "ErrFlagNeedsValue", Data: map[string]any{"Flag": "--" + name}}
 			}
 			i++
 			value = args[i]
@@ -168,23 +167,20 @@ func parseArgs(args []string) (*options, error) {
 			for k, v := range def.data {
 				data[k] = v
 			}
-			return nil, &usageError{id, data}
+			return nil, &usageError{ID: id, Data: data}
 		}
 	}
-	if len(rest) > 0 && !o.checkNetwork {
-		return nil, &usageError{"ErrUnexpectedArg", map[string]any{"Value": rest[0]}}
+	if len(rest) > 0 && !o.checkNetwork && !o.help {
+		return nil, &usageError{ID: "ErrUnexpectedArg", Data: map[string]any{"Value": rest[0]}}
 	}
-	// --json and --strict shape the check's report only: without the check, « --json > out.json »
-	// used to start the wizard (or, piped, say that a terminal is needed).
-	if !o.checkNetwork && !o.help && !o.version {
-		for _, f := range []struct {
-			on   bool
-			name string
-		}{{o.json, "--json"}, {o.strict, "--strict"}} {
-			if f.on {
-				return nil, &usageError{"ErrNeedsCheckNetwork", map[string]any{"Flag": f.name, "CheckFlag": "--check-network"}}
-			}
-		}
+	if len(rest) > 0 {
+		note(urlArg)
+	}
+	// Options that cannot work together are refused, naming both: only the first mode used to
+	// run, the others silently ignored (« --check-network --json --print > out.json » wrote
+	// Markdown into the JSON file; --reset beside --print left the progress file in place).
+	if err := checkConflicts(given); err != nil {
+		return nil, err
 	}
 	o.urls = rest
 	return o, nil

@@ -10,9 +10,12 @@ import (
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// writeHelp prints --help in z's language, one line per option, aligned.
-func writeHelp(w io.Writer, z *locales.Localizer) {
+// writeHelp prints --help in z's language, one line per option, aligned, as it is on goos.
+func writeHelp(w io.Writer, z *locales.Localizer, goos string) {
 	data := steps.Facts()
+	// Where the check's proxy comes from without --proxy differs by system: the variables, then
+	// on Windows and macOS the system's settings and their automatic configuration (PAC).
+	data["ProxyDefault"] = z.T(proxyDefaultID(goos), data)
 	fmt.Fprintln(w, z.T("Usage", data))
 	fmt.Fprintln(w, z.T("UsageAbout", data))
 	fmt.Fprintln(w)
@@ -33,4 +36,16 @@ func writeHelp(w io.Writer, z *locales.Localizer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, z.T("UsageSupport", data))
+}
+
+// proxyDefaultID is the words for --proxy's default on goos (netcheck.SystemProxySettings reads
+// settings on Windows and macOS only).
+func proxyDefaultID(goos string) string {
+	switch goos {
+	case "windows":
+		return "FlagProxyDefaultWindows"
+	case "darwin":
+		return "FlagProxyDefaultMac"
+	}
+	return "FlagProxyDefaultEnv"
 }

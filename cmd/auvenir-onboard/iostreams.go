@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
-	"github.com/auvenir/auvenir-onboard/tui"
 )
 
 // ioStreams is everything run takes from its process: the standard streams, the environment,
@@ -23,6 +25,9 @@ type ioStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	Getenv func(string) string
+	// Environ is the whole environment (os.Environ), for what reads more than one variable:
+	// the colour profile and the renderer's terminal type.
+	Environ func() []string
 
 	StdinTTY  bool // standard input is a terminal
 	StdoutTTY bool // standard output is a terminal
@@ -30,18 +35,18 @@ type ioStreams struct {
 	// OpenTerminal opens the terminal apart from standard input (--show-qr reads its key from a
 	// pipe and its keys from the terminal).
 	OpenTerminal func() (in, out *os.File, err error)
-	// ConfigDir is the user's configuration folder (os.UserConfigDir).
+	// ConfigDir is the user's configuration folder (progress.ConfigDir of the environment).
 	ConfigDir func() (string, error)
 }
 
 // systemStreams is the process's own.
 func systemStreams() *ioStreams {
 	return &ioStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv,
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Getenv: os.Getenv, Environ: os.Environ,
 		StdinTTY:     term.IsTerminal(int(os.Stdin.Fd())),
 		StdoutTTY:    term.IsTerminal(int(os.Stdout.Fd())),
-		OpenTerminal: tui.OpenTerminal,
-		ConfigDir:    os.UserConfigDir,
+		OpenTerminal: winconsole.OpenTerminal,
+		ConfigDir:    func() (string, error) { return progress.ConfigDir(runtime.GOOS, os.Getenv) },
 	}
 }
 
@@ -82,4 +87,12 @@ func (s *ioStreams) written(z *locales.Localizer, w *checkedWriter, code int) in
 		return s.writeFailed(z, w.err)
 	}
 	return code
+}
+
+// environ is the environment as KEY=value lines; none when the streams were made without it.
+func (s *ioStreams) environ() []string {
+	if s.Environ == nil {
+		return nil
+	}
+	return s.Environ()
 }

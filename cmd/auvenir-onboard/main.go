@@ -7,13 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/auvenir/auvenir-onboard/internal/desktop"
+	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
+	"github.com/auvenir/auvenir-onboard/internal/termrecord"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -52,7 +56,7 @@ func run(s *ioStreams, args []string) int {
 	if err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintln(s.ErrOut, z.T(ue.id, guide.With(steps.Facts(), flatten(ue.data)...)))
+			fmt.Fprintln(s.ErrOut, z.T(ue.ID, guide.With(steps.Facts(), flatten(ue.Data)...)))
 		}
 		return 2
 	}
@@ -63,7 +67,7 @@ func run(s *ioStreams, args []string) int {
 	switch {
 	case o.help:
 		out := &checkedWriter{w: s.Out}
-		writeHelp(out, z)
+		writeHelp(out, z, runtime.GOOS)
 		return s.written(z, out, 0)
 	case o.version:
 		out := &checkedWriter{w: s.Out}
@@ -81,8 +85,7 @@ func run(s *ioStreams, args []string) int {
 		// Needs no keyboard: IT may pipe it, log it or run it from a script.
 		return runCheckNetwork(s, o, z)
 	case o.showQR:
-		return runShowQR(s, tui.Config{Lang: lang, LangKnown: langKnown, NoColor: s.Getenv("NO_COLOR") != "",
-			Presenter: o.presenter}, z)
+		return runShowQR(s, wizardConfig(s, tui.Config{Lang: lang, LangKnown: langKnown, Presenter: o.presenter}), z)
 	case o.reset && !s.terminal() && !plainWanted(o, s.Getenv):
 		return resetOnly(s, z)
 	case plainWanted(o, s.Getenv):
@@ -91,8 +94,8 @@ func run(s *ioStreams, args []string) int {
 		fmt.Fprintln(s.ErrOut, z.T("ErrNoTerminal", steps.Facts()))
 		return 2
 	}
-	cfg := tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step, NoColor: s.Getenv("NO_COLOR") != "",
-		PanicKey: crashKey(s.Getenv), Presenter: o.presenter, Practice: o.totpPractice}
+	cfg := wizardConfig(s, tui.Config{Lang: lang, LangKnown: langKnown, Step: o.step,
+		PanicKey: crashKey(s.Getenv), Presenter: o.presenter, Practice: o.totpPractice})
 	nw, code := networkSetup(s, o, z)
 	if code != 0 {
 		return code
@@ -103,9 +106,25 @@ func run(s *ioStreams, args []string) int {
 	return runWizard(s, cfg, z)
 }
 
+// wizardConfig is cfg with what the wizard takes from the process, decided here: the colours
+// (NO_COLOR), the glyphs of the terminal, the environment for the colour profile and the
+// renderer, and the desktop session for links and copies (cli/cli's IOStreams, in spirit).
+func wizardConfig(s *ioStreams, cfg tui.Config) tui.Config {
+	cfg.NoColor = s.Getenv("NO_COLOR") != ""
+	cfg.Glyphs = glyphs.ForTerminal(runtime.GOOS, s.Getenv)
+	cfg.Environ = s.environ()
+	session := desktop.FromEnv(runtime.GOOS, s.Getenv)
+	cfg.OpenURL, cfg.CopyText = session.OpenURL, session.Copy
+	return cfg
+}
+
 // runWizard runs the full-screen guide. An internal error restores the terminal (tui.Run's
 // guard) and prints one calm line with the support contacts instead of a stack trace.
 func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
+	// Test builds (-tags testseams) may copy the screen to a file; release builds never do.
+	out, closeRecord := termrecord.Output(cfg.Output, recordPath(s.Getenv))
+	defer closeRecord()
+	cfg.Output = out
 	lang, err := tui.Run(cfg)
 	if lang != "" {
 		z = locales.New(lang)

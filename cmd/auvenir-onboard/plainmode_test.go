@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 // Each way of asking for plain mode runs it without a terminal (tty false), reading the answers
@@ -58,14 +60,11 @@ func TestPlainStepAndLanguageFlags(t *testing.T) {
 	}
 }
 
-// buildPlainBinary builds the program into a directory the test removes afterwards.
+// buildPlainBinary is the release build of the program (no test seams), built once per test
+// binary through testtool's cache.
 func buildPlainBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "auvenir-onboard")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	return bin
+	return testtool.Program(t, testtool.Build{Pkg: "./cmd/auvenir-onboard"})
 }
 
 // The built program, its standard input a pipe, walks every screen in both languages and ends
@@ -114,8 +113,8 @@ func TestPlainStep9EndToEndPipe(t *testing.T) {
 	t.Parallel()
 	bin := buildPlainBinary(t)
 	for _, c := range []struct{ lang, short, back, refusal string }{
-		{"en", "This number is too short.", "Your number: +1 647-555-0123", "The practice shows a secret key that must be erased from the window afterwards, which this output cannot do. In a terminal window, run auvenir-onboard --totp-practice for the full-screen practice."},
-		{"fr", "Ce numéro est trop court.", "Votre numéro\u00a0: +1 647-555-0123", "L'exercice affiche une clé secrète qui doit ensuite être effacée de la fenêtre, ce que cette sortie ne permet pas. Dans une fenêtre de terminal, lancez auvenir-onboard --totp-practice pour l'exercice en plein écran."},
+		{"en", "This number is too short.", "Your number: +1 647-555-0123", "The practice shows a secret key that must be erased from the window afterwards, which this output cannot do (it is not a terminal window, or it is redirected). Open a terminal window and run auvenir-onboard --plain --totp-practice there, with nothing piped in or out."},
+		{"fr", "Ce numéro est trop court.", "Votre numéro\u00a0: +1 647-555-0123", "L'exercice affiche une clé secrète qui doit ensuite être effacée de la fenêtre, ce que cette sortie ne permet pas (ce n'est pas une fenêtre de terminal, ou elle est redirigée). Ouvrez une fenêtre de terminal et lancez-y auvenir-onboard --plain --totp-practice, sans rien rediriger en entrée ni en sortie."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Parallel()
@@ -148,7 +147,7 @@ func TestPlainTOTPPracticeFlag(t *testing.T) {
 		t.Fatalf("exit %d; stderr %q", code, errb.String())
 	}
 	s := out.String()
-	i, j := strings.Index(s, "Step 9 of 9"), strings.Index(s, "run auvenir-onboard --totp-practice for the full-screen practice")
+	i, j := strings.Index(s, "Step 9 of 9"), strings.Index(s, "run auvenir-onboard --plain --totp-practice there")
 	if i < 0 || j < i || !strings.Contains(s[j:], "Your choice (1 next, 2 back") {
 		t.Fatalf("not opened on step 9's practice:\n%s", s)
 	}

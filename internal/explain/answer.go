@@ -50,6 +50,14 @@ func Answer(z *locales.Localizer, r Report, data map[string]any) []Line {
 	if len(r.Codes) == 0 {
 		out = append(out, Line{Kind: LineText, Text: z.T("ExplainNoCode", data)})
 	}
+	// The details go to whoever must act on the first code: the client's IT department, or
+	// Auvenir support (who reach DMC Hosting's administrators).
+	send := ActorSupport
+	if len(r.Codes) > 0 {
+		if e, ok := Lookup(r.Codes[0]); ok {
+			send = e.Actor
+		}
+	}
 	for i, code := range r.Codes {
 		if i == maxCodes {
 			break
@@ -67,7 +75,7 @@ func Answer(z *locales.Localizer, r Report, data map[string]any) []Line {
 			field("ExplainWho", z.T(e.Actor.ActorID(), d)),
 			field("ExplainWhat", z.T(e.DoID(), d)))
 	}
-	out = append(out, Line{Kind: LineHeading, Text: z.T("ExplainSendHeading", data)})
+	out = append(out, Line{Kind: LineHeading, Text: z.T(send.SendID(), data)})
 	if r.CorrelationID == "" && r.Timestamp == "" {
 		out = append(out, Line{Kind: LineText, Text: z.T("ExplainNoDetails", data)})
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/auvenir/auvenir-onboard/assets"
+	"github.com/auvenir/auvenir-onboard/internal/ledger"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -15,11 +16,12 @@ func TestTableParses(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{
-		"[[code]]\ncode = \"5002x\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\n",
-		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"boss\"\nsource = \"s\"\n",
-		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"you\"\n",
-		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\nsoruce = \"typo\"\n",
-		"[[code]]\ncode = \"1\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\n[[code]]\ncode = \"1\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\n",
+		"[[code]]\ncode = \"5002x\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\nquote = \"q\"\n",
+		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"boss\"\nsource = \"s\"\nquote = \"q\"\n",
+		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"you\"\nquote = \"q\"\n",
+		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\n",
+		"[[code]]\ncode = \"50020\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\nquote = \"q\"\nsoruce = \"typo\"\n",
+		"[[code]]\ncode = \"1\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\nquote = \"q\"\n[[code]]\ncode = \"1\"\nname = \"n\"\nactor = \"you\"\nsource = \"s\"\nquote = \"q\"\n",
 	} {
 		if _, err := parseTable([]byte(bad)); err == nil {
 			t.Errorf("accepted %q", bad)
@@ -27,13 +29,19 @@ func TestTableParses(t *testing.T) {
 	}
 }
 
-// The codes the issue names are all in the table, each with a source.
+// The codes the issues name are all in the table, each with a source of the facts ledger and
+// the source's own words for it.
 func TestTableCoversTheIssuesCodes(t *testing.T) {
 	for _, c := range []string{"50020", "90072", "16000", "500021", "500212", "500213", "53003", "53004",
-		"53010", "50088", "50076", "50079", "50105", "90094"} {
-		e, ok := Lookup(c)
-		if !ok || !strings.HasPrefix(e.Source, "https://learn.microsoft.com/") {
-			t.Errorf("AADSTS%s: %+v, %v", c, e, ok)
+		"53010", "50088", "50076", "50079", "50105", "90094",
+		"16003", "50014", "530035", "5000211", "53000", "65001", "700016", "500208"} {
+		if _, ok := Lookup(c); !ok {
+			t.Errorf("AADSTS%s is not in the table", c)
+		}
+	}
+	for _, e := range Table() {
+		if err := ledger.Embedded().CheckQuotes("AADSTS"+e.Code, []ledger.Quote{{Source: e.Source, Text: e.Quote}}); err != nil {
+			t.Error(err)
 		}
 	}
 }
@@ -45,6 +53,8 @@ func TestEveryCodeIsExplainedInBothLanguages(t *testing.T) {
 		ActorYou:     {locales.English: "Who must act: you", locales.French: "Qui doit agir\u00a0: vous"},
 		ActorIT:      {locales.English: "Who must act: your IT department", locales.French: "Qui doit agir\u00a0: votre service informatique"},
 		ActorSupport: {locales.English: "Who must act: Auvenir support", locales.French: "Qui doit agir\u00a0: le soutien Auvenir"},
+		ActorDMC: {locales.English: "Who must act: the administrators of DMC Hosting, through Auvenir support",
+			locales.French: "Qui doit agir\u00a0: les administrateurs de DMC Hosting, par le soutien Auvenir"},
 	}
 	for _, lang := range locales.Langs {
 		z := locales.New(lang)
@@ -213,3 +223,25 @@ func TestBadInput(t *testing.T) {
 type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// The details go to whoever must act: the client's IT department for tenant restrictions their
+// own network applies (AADSTS5000211), Auvenir support for DMC Hosting's own rules.
+func TestDetailsGoToWhoActs(t *testing.T) {
+	z := locales.New(locales.English)
+	for code, want := range map[string][]string{
+		"5000211": {"Who must act: your IT department", "To send to your IT department"},
+		"530035":  {"Who must act: the administrators of DMC Hosting, through Auvenir support", "To send to Auvenir support"},
+		"16003":   {"Who must act: you", "To send to Auvenir support"},
+	} {
+		r, err := Parse("AADSTS" + code + ": x\nCorrelation ID: fcc0a98c-f61e-46c4-97e1-a51c69a1bb94")
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := join(Answer(z, r, steps.Facts()))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("AADSTS%s: lacks %q:\n%s", code, w, text)
+			}
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/auvenir/auvenir-onboard/internal/textin"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -17,10 +18,13 @@ const MaxInput = 64 << 10
 // Refusals of input that cannot be a pasted error message. Each is one line, in the person's
 // language; --explain exits 2 after printing it.
 var (
-	ErrEmpty   = &locales.Error{ID: "ExplainErrEmpty"}
-	ErrTooLong = &locales.Error{ID: "ExplainErrTooLong", Data: map[string]any{"Max": MaxInput / 1024}}
-	ErrBinary  = &locales.Error{ID: "ExplainErrBinary"}
-	ErrRead    = &locales.Error{ID: "ExplainErrRead"}
+	ErrEmpty = &locales.Error{ID: "ExplainErrEmpty"}
+	// ErrEmptyWizard is ErrEmpty as the wizard's explainer says it: the person pastes into a
+	// field there, and advice about command-line options would only confuse them.
+	ErrEmptyWizard = &locales.Error{ID: "ExplainErrEmptyWizard"}
+	ErrTooLong     = &locales.Error{ID: "ExplainErrTooLong", Data: map[string]any{"Max": MaxInput / 1024}}
+	ErrBinary      = &locales.Error{ID: "ExplainErrBinary"}
+	ErrRead        = &locales.Error{ID: "ExplainErrRead"}
 )
 
 // Report is what was found in a pasted text.
@@ -44,7 +48,7 @@ var (
 
 // Read takes the text from r (standard input for `--explain -`), refusing more than MaxInput.
 func Read(r io.Reader) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	b, err := io.ReadAll(io.LimitReader(textin.NewReader(r), MaxInput+1))
 	if err != nil {
 		return "", ErrRead.With(map[string]any{"Err": err.Error()})
 	}

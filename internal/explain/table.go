@@ -20,7 +20,8 @@ type Actor string
 const (
 	ActorYou     Actor = "you"     // the client
 	ActorIT      Actor = "it"      // the client's own IT department
-	ActorSupport Actor = "support" // Auvenir support, who reach DMC Hosting's administrators
+	ActorSupport Actor = "support" // Auvenir support itself
+	ActorDMC     Actor = "dmc"     // DMC Hosting's administrators, reached through Auvenir support
 )
 
 // Entry is one known code.
@@ -28,7 +29,8 @@ type Entry struct {
 	Code   string // the digits after AADSTS
 	Name   string // Microsoft's name for it, from the reference table
 	Actor  Actor
-	Source string // the page the entry was checked against
+	Source string // the facts ledger's source the entry was checked in (assets/facts.toml)
+	Quote  string // that source's own words for the code
 }
 
 // MeaningID and DoID are the locale messages that explain the code.
@@ -42,8 +44,20 @@ func (a Actor) ActorID() string {
 		return "ExplainActorIT"
 	case ActorSupport:
 		return "ExplainActorSupport"
+	case ActorDMC:
+		return "ExplainActorDMC"
 	}
 	return "ExplainActorYou"
+}
+
+// SendID is the heading of the details to send: to the client's IT department when they must
+// act, otherwise to Auvenir support (who reach DMC Hosting's administrators).
+func (a Actor) SendID() string {
+	switch a {
+	case ActorIT:
+		return "ExplainSendHeadingIT"
+	}
+	return "ExplainSendHeading"
 }
 
 // table is parsed once, on the first explanation: most runs of the program never need it.
@@ -58,7 +72,7 @@ var table = sync.OnceValue(func() map[string]Entry {
 func parseTable(data []byte) (map[string]Entry, error) {
 	var f struct {
 		Code []struct {
-			Code, Name, Actor, Source string
+			Code, Name, Actor, Source, Quote string
 		}
 	}
 	md, err := toml.Decode(string(data), &f)
@@ -71,16 +85,16 @@ func parseTable(data []byte) (map[string]Entry, error) {
 	t := make(map[string]Entry, len(f.Code))
 	for _, c := range f.Code {
 		a := Actor(c.Actor)
-		if a != ActorYou && a != ActorIT && a != ActorSupport {
+		if a != ActorYou && a != ActorIT && a != ActorSupport && a != ActorDMC {
 			return nil, fmt.Errorf("code %s: actor %q", c.Code, c.Actor)
 		}
-		if !allDigits(c.Code) || c.Source == "" || c.Name == "" {
-			return nil, fmt.Errorf("code %q: needs digits, a name and a source", c.Code)
+		if !allDigits(c.Code) || c.Source == "" || c.Name == "" || c.Quote == "" {
+			return nil, fmt.Errorf("code %q: needs digits, a name, a source and its quote", c.Code)
 		}
 		if _, dup := t[c.Code]; dup {
 			return nil, fmt.Errorf("code %s listed twice", c.Code)
 		}
-		t[c.Code] = Entry{Code: c.Code, Name: c.Name, Actor: a, Source: c.Source}
+		t[c.Code] = Entry{Code: c.Code, Name: c.Name, Actor: a, Source: c.Source, Quote: c.Quote}
 	}
 	return t, nil
 }

@@ -11,9 +11,11 @@ import (
 )
 
 // Markdown writes the whole guide (before you begin, the nine steps, the finish and the support
-// contacts) in z's language, for the client and day of data (see DataFor). It writes plain text
-// only: no colour, no escape codes.
+// contacts) in z's language, for the client and day of data (see DataFor), worded for paper: no
+// key to press, and every sign-in path unless the client answered the step-2 question. It writes
+// plain text only: no colour, no escape codes.
 func Markdown(w io.Writer, z *locales.Localizer, data map[string]any) error {
+	data = OnPaper(With(data))
 	bw := bufio.NewWriter(w)
 	line := func(s string) { bw.WriteString(s); bw.WriteByte('\n') }
 	line("# " + z.T("AppName", data))
@@ -107,6 +109,8 @@ func word(w string) string {
 	case strings.Contains(core, "://"):
 		lead, trail = strings.TrimSuffix(lead, "<"), strings.TrimPrefix(trail, ">")
 		return mdEscape(lead) + "<" + core + ">" + mdEscape(trail)
+	case core == "#": // the phone key of Microsoft's call: a key to press, shown as one
+		return mdEscape(lead) + "`#`" + mdEscape(trail)
 	case strings.Contains(core, "@") || strings.Contains(core, "#EXT#"):
 		if strings.HasSuffix(lead, "<") && strings.HasPrefix(trail, ">") {
 			lead, core, trail = lead[:len(lead)-1], "<"+core+">", trail[1:]

@@ -43,13 +43,13 @@ func TestPrintHasTodaysScreens(t *testing.T) {
 		for _, want := range []string{"More information required", "Keep your account secure",
 			"Set up your account", "Work or school account", "I want to use a different authenticator app",
 			"I want to set up a different method", "Text me a code", "Call me",
-			"You should only accept if you trust DMCHosting.", quote(lang, "Cancel"), quote(lang, "Accept"),
-			"Additional security verification"} {
+			"You should only accept if you trust DMCHosting.", quote(lang, "Cancel"), accept(lang),
+			"Additional security verification", steps.MyAccountTenantURL, "`#`"} {
 			if !strings.Contains(strings.ReplaceAll(md, "\u00a0", " "), want) {
 				t.Errorf("%s: --print lacks %q", lang, want)
 			}
 		}
-		end := map[locales.Lang]string{locales.English: "February 1, 2027", locales.French: "premier février 2027"}[lang]
+		end := map[locales.Lang]string{locales.English: "February 1, 2027", locales.French: "1er février 2027"}[lang]
 		if !strings.Contains(md, end) {
 			t.Errorf("%s: --print does not announce the end of text-message codes on %s", lang, end)
 		}
@@ -149,15 +149,38 @@ func TestSignInBranches(t *testing.T) {
 			t.Errorf("%q, step 5 = %q", si, s)
 		}
 	}
-	// "I don't know" shows both paths, and says how to tell which one Microsoft takes.
+	// "I don't know" shows both paths, each as a condition ("If you see …"), never the
+	// certainties of one path: "Click the “Send code” button" beside "Microsoft asks for your
+	// password" told the client two contradictory things.
 	s := text(steps.SignInUnsure, 3)
-	for _, want := range []string{"“Send code”", "Microsoft 365 at work", "personal Microsoft account", "If Microsoft asks for a password"} {
+	for _, want := range []string{"If you see the “Send code” button", "Microsoft 365 at work", "If Microsoft asks for a password"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("unsure, step 3 lacks %q: %q", want, s)
 		}
 	}
+	for n := 3; n <= 5; n++ {
+		s := text(steps.SignInUnsure, n)
+		for _, certainty := range []string{"Click the “Send code” button.", "does not offer", "No code email for you",
+			"Microsoft asks for your account's password", "Type your account's password", "The code is sent by"} {
+			if strings.Contains(s, certainty) {
+				t.Errorf("unsure, step %d states a certainty of one path, %q: %q", n, certainty, s)
+			}
+		}
+		if lead := strings.SplitN(s, "\n", 2)[0]; !strings.Contains(lead, "If ") && !strings.Contains(lead, "either") {
+			t.Errorf("unsure, step %d: the instruction is not conditional: %q", n, lead)
+		}
+	}
 	if strings.Contains(text(steps.SignInWork, 3), "If Microsoft asks for a password") {
-		t.Error("the unsure hint shows for a work account")
+		t.Error("the unsure wording shows for a work account")
+	}
+	// The password path's titles name what the client does: no "Send code" over a password.
+	z2 := locales.New(locales.English)
+	for _, si := range []steps.SignIn{steps.SignInWork, steps.SignInPersonal} {
+		for n, avoid := range map[int]string{3: "Send code", 5: "Enter the code"} {
+			if got := Title(z2, step(n), DataFor("", si, beforeEnd)); strings.Contains(got, avoid) {
+				t.Errorf("%s, step %d is titled %q", si, n, got)
+			}
+		}
 	}
 }
 
@@ -166,7 +189,7 @@ func TestLongDate(t *testing.T) {
 	if got := LongDate(locales.New(locales.English), d); got != "February 1, 2027" {
 		t.Errorf("en = %q", got)
 	}
-	if got := LongDate(locales.New(locales.French), d); got != "premier février 2027" {
+	if got := LongDate(locales.New(locales.French), d); got != "1er février 2027" {
 		t.Errorf("fr = %q", got)
 	}
 	if got := LongDate(locales.New(locales.French), steps.Date{Year: 2026, Month: time.September, Day: 15}); got != "15 septembre 2026" {
@@ -185,9 +208,56 @@ func TestStoresFollowOption1(t *testing.T) {
 	}
 }
 
+// accept is how the guide names Microsoft's "Accept" button: in French, Microsoft's French label
+// first, the English beside.
+func accept(lang locales.Lang) string {
+	if lang == locales.French {
+		return "« Accepter » (Accept)"
+	}
+	return "“Accept”"
+}
+
 func quote(lang locales.Lang, s string) string {
 	if lang == locales.French {
 		return "« " + s + " »"
 	}
 	return "“" + s + "”"
+}
+
+// Paper cannot take a key press, nor answer the step-2 question: --print names no key, gives
+// every sign-in path as a condition, both addresses of the permissions page, the Gmail case,
+// what to do when Microsoft calls, and the seed's closing words and contacts.
+func TestPrintIsAGuideOnItsOwn(t *testing.T) {
+	want := map[locales.Lang][]string{
+		locales.English: {"Steps 3 to 5 depend on what your address already is", "If you see the “Send code” button",
+			"If Microsoft asks for a password instead", "Gmail", steps.OrganizationsURL, steps.MyAccountTenantURL,
+			"Answer, listen, then press the `#` key", "Our priority is our clients' success!", "Administrators: you may be using an alias account",
+			steps.SupportEmail, steps.SupportPhone, "If this page never appears"},
+		locales.French: {"Les étapes 3 à 5 dépendent de votre adresse", "Si vous voyez le bouton « Envoyer le code » (Send code)",
+			"Si Microsoft demande plutôt un mot de passe", "Gmail", steps.OrganizationsURL, steps.MyAccountTenantURL,
+			"appuyez sur la touche `#`", "Notre priorité, c'est le succès de nos clients !", "Administrateurs : vous utilisez peut-être un compte d'alias",
+			steps.SupportEmail, steps.SupportPhone, "Si cette page n'apparaît jamais"},
+	}
+	avoid := map[locales.Lang][]string{
+		locales.English: {"press s", "Press a", "press m", "Press m", "run auvenir-onboard", "--explain"},
+		locales.French:  {"appuyez sur s", "Appuyez sur a", "Appuyez sur m", "relancez auvenir-onboard", "--explain"},
+	}
+	for _, lang := range locales.Langs {
+		md := strings.ReplaceAll(markdown(t, lang, ""), "\u00a0", " ")
+		for _, w := range want[lang] {
+			if !strings.Contains(md, w) {
+				t.Errorf("%s: --print lacks %q", lang, w)
+			}
+		}
+		for _, w := range avoid[lang] {
+			if strings.Contains(md, w) {
+				t.Errorf("%s: --print says %q, which paper cannot do", lang, w)
+			}
+		}
+	}
+	// A client who answered keeps their own path on paper.
+	md := markdownFor(t, locales.English, DataFor("", steps.SignInWork, beforeEnd))
+	if strings.Contains(md, "If you see the “Send code” button") || !strings.Contains(md, "password you use for Microsoft 365 at work") {
+		t.Error("--print of a work account shows the unsure wording")
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guest"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -14,7 +15,21 @@ import (
 const (
 	keySignIn = "SignInPath" // steps.SignIn: the path of steps 3 to 5
 	keyNow    = "Now"        // time.Time: the day, for Microsoft's end of text-message codes
+	keyPaper  = "Paper"      // bool: the guide is printed (--print): no key can be pressed
 )
+
+// OnPaper marks data as the printed guide's: blocks that name a key are worded for paper, or left
+// off, and a client who has not answered the step-2 question gets every path, each as a
+// condition, since a reader of paper cannot answer it.
+func OnPaper(d map[string]any) map[string]any {
+	d[keyPaper] = true
+	if si, _ := d[keySignIn].(steps.SignIn); si == steps.SignInUnanswered {
+		d[keySignIn] = steps.SignInUnsure
+	}
+	return d
+}
+
+func onPaper(d map[string]any) bool { p, _ := d[keyPaper].(bool); return p }
 
 // DataFor is Data for a client who answered the sign-in question with signIn, on now's day.
 // The TUI, the plain mode and --print all build their data here, so the three show the same
@@ -46,7 +61,8 @@ func Blocks(s steps.Screen, data map[string]any) []steps.Block {
 	a, p := situation(data)
 	out := make([]steps.Block, 0, len(s.Blocks))
 	for _, b := range s.Blocks {
-		if b.Shown(a, p) {
+		paper := onPaper(data)
+		if b.Shown(a, p) && !(paper && b.PaperID == "-") && (paper || !b.PaperOnly) {
 			out = append(out, b)
 		}
 	}
@@ -92,6 +108,10 @@ func LongDate(z *locales.Localizer, d steps.Date) string {
 // withIdentity adds the address and its guest identity.
 func withIdentity(d map[string]any, email string) {
 	if email != "" {
+		// The address passed guest.Parse, which refuses what a terminal would obey; cleaning
+		// it again here, where every screen and the copy key take it, keeps that true of an
+		// address that came some other way. Shown and copied stay the same text.
+		email = sanitize.Text(email)
 		d["Email"] = email
 		d["Identity"] = guest.Identity(email)
 	}

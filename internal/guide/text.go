@@ -46,6 +46,9 @@ func BlockText(z *locales.Localizer, b steps.Block, data map[string]any) string 
 	if b.EmailID != "" && data["Email"] != nil {
 		id = b.EmailID
 	}
+	if onPaper(data) && b.PaperID != "" && b.PaperID != "-" {
+		id = b.PaperID
+	}
 	return z.T(id, data)
 }
 
@@ -70,18 +73,28 @@ func Heading(z *locales.Localizer, s steps.Screen) string {
 	return z.T(s.TitleID)
 }
 
-// Title is the screen's short name, as the step list shows it.
+// Title is the screen's short name, as the step list shows it: on steps 3 to 5, the password's
+// when the client's address is already a Microsoft account, both cases' when they do not know.
 func Title(z *locales.Localizer, s steps.Screen, data map[string]any) string {
-	return z.T(s.TitleID, data)
+	return z.T(pick(data, s.TitleID, s.TitlePasswordID, s.TitleUnsureID), data)
+}
+
+// pick is plain, or the password's or the unsure client's variant when the screen has one.
+func pick(data map[string]any, plain, password, unsure string) string {
+	si, _ := data[keySignIn].(steps.SignIn)
+	switch {
+	case si.UsesPassword() && password != "":
+		return password
+	case si == steps.SignInUnsure && unsure != "":
+		return unsure
+	}
+	return plain
 }
 
 // Lead is the screen's main instruction: on steps 3 to 5, the password's when the client's
-// address is already a Microsoft account.
+// address is already a Microsoft account, both cases' when they do not know.
 func Lead(z *locales.Localizer, s steps.Screen, data map[string]any) string {
-	id := s.LeadID
-	if si, _ := data[keySignIn].(steps.SignIn); si.UsesPassword() && s.LeadPasswordID != "" {
-		id = s.LeadPasswordID
-	}
+	id := pick(data, s.LeadID, s.LeadPasswordID, s.LeadUnsureID)
 	if id == "" {
 		return ""
 	}

@@ -30,6 +30,9 @@ type Styles struct {
 	Width int
 	// Glyphs, when set, replace MarkOK and MarkFail (the classic Windows console's fonts lack them).
 	Glyphs glyphs.Set
+	// NoHeader leaves the header out: the plain lines of a terminal that cannot redraw printed
+	// it already, before the results came.
+	NoHeader bool
 }
 
 // TerminalStyles are readable on dark and light backgrounds alike (the table is printed after
@@ -126,10 +129,12 @@ func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
 // redirects under their row, then a remedy per failure and the verdict.
 func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netcheck.ProxySetting, timeout time.Duration, st Styles) {
 	var b strings.Builder
-	for _, l := range Header(z, len(rep.Endpoints), timeout, p) {
-		b.WriteString(paragraph(l, st.Width) + "\n")
+	if !st.NoHeader {
+		for _, l := range Header(z, len(rep.Endpoints), timeout, p) {
+			b.WriteString(paragraph(l, st.Width) + "\n")
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 
 	rows := make([][5]string, len(rep.Endpoints))
 	widths := [5]int{}

@@ -111,7 +111,7 @@ func assertPlainText(t *testing.T, out string) {
 
 func TestFrenchMenuAndTypography(t *testing.T) {
 	out := run(t, Config{Lang: locales.French, LangKnown: true, Step: 3}, lines("0"))
-	want := "Votre choix (1 suivant, 2 précédent, 3 répéter, 4 j'ai cliqué sur «\u00a0Send code\u00a0», 8 expliquer un message d'erreur de Microsoft, 9 passer à l'anglais, 0 quitter)\u00a0:"
+	want := "Votre choix (1 suivant, 2 précédent, 3 répéter, 4 j'ai cliqué sur «\u00a0Envoyer le code\u00a0», 8 expliquer un message d'erreur de Microsoft, 9 passer à l'anglais, 0 quitter)\u00a0:"
 	if !strings.Contains(out, want) {
 		t.Fatalf("French prompt missing:\n%s", out)
 	}

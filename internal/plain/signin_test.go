@@ -11,14 +11,14 @@ import (
 )
 
 // Step 2 asks whether the address is already a Microsoft account; with "work",
-// step 3 leads with the password instead of « Send code », and the answer is saved.
+// step 3 is titled and led by the password instead of « Send code », and the answer is saved.
 func TestSignInQuestionChangesStep3(t *testing.T) {
 	store := &progress.Store{Dir: t.TempDir()}
 	// next (address), next (step 1), next (step 2), 4 the question, 1 "work", next (step 3), quit
 	out := run(t, Config{Lang: locales.English, LangKnown: true, Progress: store}, lines("1", "1", "1", "4", "1", "1", "0"))
 	for _, want := range []string{"Is this address already a Microsoft account?",
 		"1. Yes, a work account", "4. I don't know", "Your answer: Yes, a work account",
-		"Step 3 of 9: Send code\nMicrosoft asks for your account's password instead of sending a code.",
+		"Step 3 of 9: Sign in with your password\nMicrosoft asks for your account's password instead of sending a code.",
 		"password you use for Microsoft 365 at work"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q", want)

@@ -20,3 +20,13 @@ func Need(t testing.TB, name string) {
 		t.Skipf("%s is not installed", name)
 	}
 }
+
+// RunInStep skips t under CI, naming the step of .ci/run that already does what t does (so the
+// CI run does not pay twice; tools/skipcheck accepts a skip only when it names a step), and
+// does nothing elsewhere, where t runs as usual.
+func RunInStep(t testing.TB, step, what string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Skipf("under CI, .ci/run's step %q %s", step, what)
+	}
+}

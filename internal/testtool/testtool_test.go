@@ -29,3 +29,24 @@ func TestNeed(t *testing.T) {
 		t.Fatalf("a present program must pass:\n%s", out)
 	}
 }
+
+// Under CI the test skips with the step's name in its message; elsewhere it runs.
+func TestRunInStep(t *testing.T) {
+	if os.Getenv("TESTTOOL_STEP") != "" {
+		RunInStep(t, "go vet (linux, windows, darwin)", "vets it")
+		t.Log("ran")
+		return
+	}
+	run := func(ci string) string {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestRunInStep$", "-test.v")
+		cmd.Env = append(os.Environ(), "TESTTOOL_STEP=1", "CI="+ci)
+		out, _ := cmd.CombinedOutput()
+		return string(out)
+	}
+	if out := run("true"); !strings.Contains(out, "--- SKIP") || !strings.Contains(out, `step "go vet (linux, windows, darwin)" vets it`) {
+		t.Fatalf("under CI the test must skip naming the step:\n%s", out)
+	}
+	if out := run(""); !strings.Contains(out, "--- PASS") || !strings.Contains(out, "ran") {
+		t.Fatalf("outside CI the test must run:\n%s", out)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 func TestOwnConsole(t *testing.T) {
@@ -66,6 +68,7 @@ func TestNoPauseOutsideWindows(t *testing.T) {
 
 // The Windows code compiles and passes vet for both Windows architectures of the release.
 func TestBuildsForWindows(t *testing.T) {
+	testtool.RunInStep(t, "go vet (linux, windows, darwin)", "vets every package for windows/amd64 and windows/arm64")
 	for _, arch := range []string{"amd64", "arm64"} {
 		cmd := exec.Command("go", "vet", ".")
 		cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH="+arch, "CGO_ENABLED=0")

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/auvenir/auvenir-onboard/internal/testtool"
 )
 
 func TestMedian(t *testing.T) {
@@ -100,5 +103,33 @@ github.com/nyaruka/phonenumbers google.golang.org/protobuf/proto
 	got := directImports(lines, moduleOf)
 	if len(got) != 2 || len(got["github.com/nyaruka/phonenumbers"]) != 1 || len(got["golang.org/x/text"]) != 2 {
 		t.Errorf("got %v (protobuf is only imported by phonenumbers, not directly)", got)
+	}
+}
+
+func TestInitTimes(t *testing.T) {
+	trace := []byte(`init internal/bytealg @0.008 ms, 0 ms clock, 0 bytes, 0 allocs
+init github.com/nyaruka/phonenumbers @12 ms, 14.5 ms clock, 9000000 bytes, 90000 allocs
+init github.com/nyaruka/phonenumbers @27 ms, 0.5 ms clock, 10 bytes, 1 allocs
+auvenir-onboard 1.0.0
+`)
+	got, err := initTimes(trace)
+	if err != nil || got["github.com/nyaruka/phonenumbers"] != 15 || got["internal/bytealg"] != 0 || len(got) != 2 {
+		t.Errorf("initTimes = %v, %v", got, err)
+	}
+	if _, err := initTimes([]byte("auvenir-onboard 1.0.0\n")); err == nil {
+		t.Error("output without a trace accepted")
+	}
+}
+
+// The ratio is of medians of runs taken alternately; true (the shell) runs as both programs here.
+func TestStartRatio(t *testing.T) {
+	testtool.Need(t, "true")
+	sh, _ := exec.LookPath("true")
+	r, prog, base, err := startRatio(3, sh, sh, nil)
+	if err != nil || prog <= 0 || base <= 0 || r != prog/base {
+		t.Errorf("startRatio = %v %v %v %v", r, prog, base, err)
+	}
+	if _, _, _, err := startRatio(1, "/nonexistent/program", sh, nil); err == nil {
+		t.Error("a program that cannot start gave a ratio")
 	}
 }

@@ -5,7 +5,8 @@
 // It builds the stripped linux/amd64-style binary of the working tree (as dist does), times
 // --version and --print, drives the wizard in tmux for the first frame and the peak memory,
 // reads the 120×40 rendering benchmark of tui/, and times --check-network against loopback
-// servers of known delays. Figures depend on the machine: they are printed, and the exit status is
+// servers of known delays. The start of --version and of a one-address --check-network is timed
+// against an empty Go program's, alternately in the same run, as a ratio. Figures depend on the machine: they are printed, and the exit status is
 // 1 when one is over budget. It is a developer tool, so it speaks English.
 package main
 
@@ -47,7 +48,7 @@ func (f figure) verdict() string {
 	return "ok"
 }
 
-// report prints the figures as a Markdown table (the README shows it) and tells whether all fit.
+// report prints the figures as a Markdown table (docs/testing.md shows it) and tells whether all fit.
 func report(w io.Writer, figs []figure) bool {
 	ok := true
 	fmt.Fprintln(w, "| figure | measured | budget | verdict |")
@@ -83,6 +84,7 @@ func trim(v float64) string { return fmt.Sprintf("%g", v) }
 func main() {
 	runs := flag.Int("runs", 20, "runs of each timed command (the median is reported)")
 	bin := flag.String("bin", "", "measure this binary instead of building one")
+	startupOnly := flag.Bool("startup", false, "measure only the start-up ratios and the package initialisation")
 	flag.Parse()
 	root, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}").Output()
 	if err != nil {
@@ -111,15 +113,30 @@ func main() {
 		}
 	}
 	env := []string{"LANG=en_CA.UTF-8", "NO_COLOR=1"}
+	if *startupOnly {
+		figs = append(figs[:0], startupFigures(*runs, path, work, env)...)
+		fmt.Printf("\nMeasured %s on %s/%s, %d CPUs, %s.\n\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+		report(os.Stdout, figs)
+		if all, phone, err := initCost(*runs, path); err == nil {
+			fmt.Printf("\nPackage initialisation of `--version` (GODEBUG=inittrace=1, median of %d): %.1f ms, of which github.com/nyaruka/phonenumbers %.1f ms.\n", *runs, all, phone)
+		}
+		return
+	}
 	figs = append(figs,
 		timed(*runs, 20, path, env, "--version"),
 		timed(*runs, 40, path, env, "--print", "--lang", "en"),
 	)
+	figs = append(figs, startupFigures(*runs, path, work, env)...)
 	figs = append(figs, wizardFigures(path)...)
 	figs = append(figs, renderFigure(dir))
 	figs = append(figs, checkNetworkFigure(path))
 	fmt.Printf("\nMeasured %s on %s/%s, %d CPUs, %s.\n\n", time.Now().UTC().Format("2006-01-02"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	ok := report(os.Stdout, figs)
+	if all, phone, err := initCost(*runs, path); err != nil {
+		fmt.Println("\npackage initialisation: not measured:", err)
+	} else {
+		fmt.Printf("\nPackage initialisation of `--version` (GODEBUG=inittrace=1, median of %d): %.1f ms, of which github.com/nyaruka/phonenumbers %.1f ms (it decodes its metadata in init, used or not).\n", *runs, all, phone)
+	}
 	if binary > 0 {
 		if shares, err := dependencyShares(dir, work); err != nil {
 			fmt.Println("\nlargest dependencies: not measured:", err)

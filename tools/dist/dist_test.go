@@ -148,7 +148,7 @@ func TestWindowsArchive(t *testing.T) {
 	s := headSource(t)
 	base := archiveBase(s, target{"windows", "amd64"})
 	files := unzip(t, filepath.Join(out, base+".zip"))
-	for _, name := range []string{"README.md", "LICENSE", noticesName, program + ".exe"} {
+	for _, name := range []string{"LICENSE", noticesName, program + ".exe"} {
 		if len(files[base+"/"+name]) == 0 {
 			t.Errorf("%s is missing or empty in the archive (has %v)", name, keys(files))
 		}

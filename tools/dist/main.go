@@ -1,5 +1,6 @@
 // Command dist builds the release of auvenir-onboard: one archive per platform, with the program,
-// README.md, LICENSE and the licences of what it contains, plus SHA256SUMS.
+// the clients' bilingual read-me (assets/client-readme.toml), LICENSE and the licences of what it
+// contains, plus SHA256SUMS. The developer README stays in the repository.
 //
 //	go run ./tools/dist [-o dist] [-rev HEAD] [-version 1.2.3] [-targets all|os/arch,...]
 //	                    [-sign-cert cert.pem -sign-key key.pem [-sign-pass-file f] [-timestamp-url u]]
@@ -106,11 +107,19 @@ func run(cfg config, log io.Writer) ([]string, error) {
 	if err := snapshot(repo, src.Commit, tree); err != nil {
 		return nil, err
 	}
-	docs := []entry{{"README.md", filepath.Join(tree, "README.md"), modeFile}, {"LICENSE", filepath.Join(tree, "LICENSE"), modeFile}}
+	docs := []entry{{"LICENSE", filepath.Join(tree, "LICENSE"), modeFile}}
 	for _, d := range docs {
 		if _, err := os.Stat(d.Path); err != nil {
 			return nil, fmt.Errorf("commit %s has no %s, which every archive carries", src.Commit[:12], d.Name)
 		}
+	}
+	readme, err := loadClientReadme(tree)
+	if err != nil {
+		return nil, fmt.Errorf("commit %s: %w", src.Commit[:12], err)
+	}
+	readmes, err := writeClientReadmes(readme, src, cfg.Targets, work)
+	if err != nil {
+		return nil, err
 	}
 	for _, t := range cfg.Targets {
 		if t.OS == "windows" {
@@ -156,7 +165,7 @@ func run(cfg config, log io.Writer) ([]string, error) {
 			signed = ", signed"
 		}
 		name := filepath.Join(out, archiveName(src, t))
-		entries := append([]entry{{t.exe(), bin, modeExec}}, docs...)
+		entries := append([]entry{{t.exe(), bin, modeExec}, {readme.FileName, readmes[t], modeFile}}, docs...)
 		if err := writeArchive(name, archiveBase(src, t), entries, src.Time, t.OS == "windows"); err != nil {
 			return nil, err
 		}

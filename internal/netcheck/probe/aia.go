@@ -1,0 +1,121 @@
+package probe
+
+import (
+	"context"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// aiaLimit bounds an intermediate certificate fetched from an AIA address: a few kilobytes in
+// practice (DER), 64 KiB leaves room for a PEM bundle.
+const aiaLimit = 64 << 10
+
+// aiaEntry is one AIA address's fetch, shared by the endpoints whose servers all forget the
+// same intermediate: done closes when certs or err is set.
+type aiaEntry struct {
+	done  chan struct{}
+	certs []*x509.Certificate
+	err   error
+}
+
+// fetchIssuer fetches the issuer of leaf from its AIA addresses (plain http, as CAs publish
+// them), the first that answers with a certificate. from is the address used, or the first
+// one tried when none answered.
+func (c *Prober) fetchIssuer(ctx context.Context, leaf *x509.Certificate) (certs []*x509.Certificate, from string, err error) {
+	for _, u := range leaf.IssuingCertificateURL {
+		if !strings.HasPrefix(strings.ToLower(u), "http://") {
+			continue
+		}
+		if from == "" {
+			from = u
+		}
+		certs, err = c.fetchAIA(ctx, u)
+		if err == nil {
+			return certs, u, nil
+		}
+	}
+	if from == "" {
+		return nil, leaf.IssuingCertificateURL[0], errors.New("no plain-http AIA address")
+	}
+	return nil, from, err
+}
+
+func (c *Prober) fetchAIA(ctx context.Context, u string) ([]*x509.Certificate, error) {
+	c.aiaMu.Lock()
+	if c.aia == nil {
+		c.aia = map[string]*aiaEntry{}
+	}
+	e, ok := c.aia[u]
+	if !ok {
+		e = &aiaEntry{done: make(chan struct{})}
+		c.aia[u] = e
+	}
+	c.aiaMu.Unlock()
+	if ok {
+		select {
+		case <-e.done:
+			return e.certs, e.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	e.certs, e.err = c.downloadCertificates(ctx, u)
+	close(e.done)
+	return e.certs, e.err
+}
+
+func (c *Prober) downloadCertificates(ctx context.Context, u string) ([]*x509.Certificate, error) {
+	status, _, body, err := c.get(ctx, u, aiaLimit)
+	if err != nil {
+		return nil, err
+	}
+	if status != 200 {
+		return nil, errors.New("HTTP " + strconv.Itoa(status))
+	}
+	return parseCertificates(body)
+}
+
+// parseCertificates reads DER (one or several certificates, as AIA serves them) or PEM.
+func parseCertificates(raw []byte) ([]*x509.Certificate, error) {
+	if certs, err := x509.ParseCertificates(raw); err == nil && len(certs) > 0 {
+		return certs, nil
+	}
+	out, err := pemCertificates(raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, errors.New("not a DER or PEM certificate")
+	}
+	return out, nil
+}
+
+// pemCertificates is every CERTIFICATE block of PEM text, other blocks skipped; none is no error.
+func pemCertificates(raw []byte) ([]*x509.Certificate, error) {
+	var out []*x509.Certificate
+	for {
+		var b *pem.Block
+		b, raw = pem.Decode(raw)
+		if b == nil {
+			return out, nil
+		}
+		if b.Type != "CERTIFICATE" {
+			continue
+		}
+		cert, err := x509.ParseCertificate(b.Bytes)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cert)
+	}
+}
+
+// aiaCache is the Checker's part of the AIA fetches.
+type aiaCache struct {
+	aiaMu sync.Mutex
+	aia   map[string]*aiaEntry
+}
