@@ -30,8 +30,6 @@ type netMoved struct{}
 
 func newNetScreen(cfg Config) netScreen { return netScreen{cfg: cfg} }
 
-func (netScreen) id() screenID { return idNet }
-
 func (netScreen) mode(*common) mode { return mode{globals: gAll} }
 
 // keys: c runs the check, esc leaves it once shown.
