@@ -2,7 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/auvenir/auvenir-onboard/locales"
 )
@@ -47,5 +50,33 @@ func TestScrollHintSaysWhereTheRestIs(t *testing.T) {
 		m = press(m, "end")
 		mustContain(t, m, c.above)
 		mustNotContain(t, m, c.below, c.both)
+	}
+}
+
+// Issue 20, item 6: in a small window the help bar takes at most two lines, and keeps → ← ? q
+// and l; the text gains the lines (step 9 at 80×24 gained one; at 60×20 in presenter mode, two).
+func TestCompactHelpBar(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		for _, presenter := range []bool{false, true} {
+			m, _ := newWith(Config{Lang: locales.French, LangKnown: true, Presenter: presenter, Email: "claire.roy@cabinet.qc.ca"}, size[0], size[1])
+			for i := range m.walk.Screens() {
+				m.show(i)
+				bar := m.helpBar(m.w - 2)
+				if n := strings.Count(bar, "\n") + 1; n > maxBarRows {
+					t.Errorf("%v presenter=%v %s: the bar takes %d lines", size, presenter, m.screen().Key, n)
+				}
+				plainBar := ansi.Strip(bar)
+				for _, want := range []string{"? toutes les touches", "q quitter", "l passer à l'anglais"} {
+					if !strings.Contains(plainBar, want) {
+						t.Errorf("%v %s: the bar lacks %q:\n%s", size, m.screen().Key, want, plainBar)
+					}
+				}
+			}
+		}
+	}
+	// A tall window shows every key.
+	m, _ := newWith(Config{Lang: locales.French, LangKnown: true, Step: 9}, 80, 40)
+	if bar := ansi.Strip(m.helpBar(m.w - 2)); !strings.Contains(bar, "x expliquer une erreur") {
+		t.Fatalf("a tall window drops keys:\n%s", bar)
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
@@ -132,8 +133,44 @@ func (m Model) footer() string {
 
 // helpBar lays the screen's keys out on as many lines as the width needs, rather than letting
 // the help component cut the last ones (help and quit) off a narrow window.
+//
+// In a small window (under 30 rows) the bar takes at most two lines, so the step's text keeps
+// its room (issue 20, item 6: step 9 needed six pages at 80×24): the keys that do not fit are
+// left out from the end, except → ← ? q and l; ? lists them all.
 func (m *Model) helpBar(w int) string {
-	return strings.Join(wrapKeys(&m.common, m.barKeys(), w), "\n")
+	keys := m.barKeys()
+	rows := wrapKeys(&m.common, keys, w)
+	if m.h >= compactBarBelow {
+		return strings.Join(rows, "\n")
+	}
+	k, g := m.km.walk, m.km.global
+	essential := func(b key.Binding) bool {
+		return sameBinding(b, k.Next) || sameBinding(b, k.Back) || sameBinding(b, g.Help) || sameBinding(b, g.Quit) ||
+			sameBinding(b, g.Interrupt) || sameBinding(b, g.Lang) // a client who cannot read this language needs l
+	}
+	for len(rows) > maxBarRows {
+		i := len(keys) - 1
+		for i >= 0 && (essential(keys[i]) || !keys[i].Enabled()) {
+			i--
+		}
+		if i < 0 {
+			break
+		}
+		keys = append(keys[:i:i], keys[i+1:]...)
+		rows = wrapKeys(&m.common, keys, w)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// A window shorter than compactBarBelow rows gets a help bar of at most maxBarRows lines.
+const (
+	compactBarBelow = 30
+	maxBarRows      = 2
+)
+
+// sameBinding reports whether two bindings are the same key with the same label.
+func sameBinding(a, b key.Binding) bool {
+	return a.Help() == b.Help() && strings.Join(a.Keys(), " ") == strings.Join(b.Keys(), " ")
 }
 
 // strip is the narrow step list: a mark per numbered step, done ones ticked.
