@@ -134,9 +134,10 @@ func (m Model) footer() string {
 // helpBar lays the screen's keys out on as many lines as the width needs, rather than letting
 // the help component cut the last ones (help and quit) off a narrow window.
 //
-// In a small window (under 30 rows) the bar takes at most two lines, so the step's text keeps
-// its room (issue 20, item 6: step 9 needed six pages at 80×24): the keys that do not fit are
-// left out from the end, except → ← ? q and l; ? lists them all.
+// In a small window (under 30 rows) the bar takes at most two lines where it can, so the step's
+// text keeps its room (issue 20, item 6): the keys that only some clients need (P, x, y, o and
+// the keys that open a step 9 ending) are left out first, from the end; the step's own keys,
+// → ← ? q and l always stay; ? lists them all.
 func (m *Model) helpBar(w int) string {
 	keys := m.barKeys()
 	rows := wrapKeys(&m.common, keys, w)
@@ -144,13 +145,20 @@ func (m *Model) helpBar(w int) string {
 		return strings.Join(rows, "\n")
 	}
 	k, g := m.km.walk, m.km.global
-	essential := func(b key.Binding) bool {
-		return sameBinding(b, k.Next) || sameBinding(b, k.Back) || sameBinding(b, g.Help) || sameBinding(b, g.Quit) ||
-			sameBinding(b, g.Interrupt) || sameBinding(b, g.Lang) // a client who cannot read this language needs l
+	droppable := []key.Binding{g.Presenter, k.Explain, k.CopyIdentity, k.Copy, k.Open}
+	openers, _ := m.openers()
+	droppable = append(droppable, openers...)
+	canDrop := func(b key.Binding) bool {
+		for _, d := range droppable {
+			if sameBinding(b, d) {
+				return true
+			}
+		}
+		return false
 	}
 	for len(rows) > maxBarRows {
 		i := len(keys) - 1
-		for i >= 0 && (essential(keys[i]) || !keys[i].Enabled()) {
+		for i >= 0 && (!canDrop(keys[i]) || !keys[i].Enabled()) {
 			i--
 		}
 		if i < 0 {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/diagnose"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/probe"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 )
 
 // Config is what a check needs. The zero values of the fields marked "test" are the real
@@ -151,7 +152,7 @@ func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 	run := diagnose.Run{ProxySource: c.ProxySource(), Proxy: c.cfg.Proxy.Configured,
 		ProxyPAC: c.cfg.Proxy.PAC, Timeout: c.cfg.Timeout, Elapsed: elapsed}
 	if u := c.cfg.Proxy.Unusable; u != nil {
-		run.ProxyUnusable = u.Reason
+		run.ProxyUnusable = redact.Text(u.Reason, 2*redact.MaxValue)
 	}
 	return diagnose.NewReport(results, run)
 }

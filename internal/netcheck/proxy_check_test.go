@@ -61,19 +61,6 @@ func TestPACFileChoosesTheProxy(t *testing.T) {
 	wantClass(t, check(t, cfg, at("ok.test", netchecktest.Port(srv)))[0], netcheck.Refused)
 }
 
-// A script that fails for an address gives that address the class proxy, phase pac.
-func TestPACFailureIsTheAddressProxyFailure(t *testing.T) {
-	p := newPKI(t)
-	cfg := p.config(5 * time.Second)
-	pac := newPAC(t, `function FindProxyForURL(u, h) { if (h == "bad.test") throw new Error("no rule"); return "DIRECT"; }`, cfg.Resolver)
-	cfg.Proxy = netcheck.PACSetting(netcheck.ProxyFromPAC, pac)
-	r := check(t, cfg, "https://bad.test/")[0]
-	wantClass(t, r, netcheck.Proxy)
-	if r.Phase != netcheck.PhasePAC || !strings.Contains(r.Detail, "PAC test.pac: ") || !strings.Contains(r.Detail, "no rule") {
-		t.Errorf("phase %q, detail %q", r.Phase, r.Detail)
-	}
-}
-
 // The system's PAC URL is fetched and evaluated; direct traffic is refused and the PAC's proxy
 // works.
 func TestSystemPACURL(t *testing.T) {

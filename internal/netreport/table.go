@@ -125,6 +125,15 @@ func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
 	return out
 }
 
+// PACFailedLine is the line under a row whose PAC script gave no answer, the address tried
+// DIRECT; "" when the script answered.
+func PACFailedLine(z *locales.Localizer, r netcheck.Result) string {
+	if r.PACFailed == "" {
+		return ""
+	}
+	return z.T("NetPACFailedDirect", guide.With(Data(), "Reason", clean(r.PACFailed)))
+}
+
 // WriteTable prints the report: the header, a row per endpoint grouped as in the list, the
 // redirects under their row, then a remedy per failure and the verdict.
 func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netcheck.ProxySetting, timeout time.Duration, st Styles) {
@@ -209,6 +218,9 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		}
 		for _, rl := range RedirectLines(z, r) {
 			b.WriteString("      " + st.Muted.Render("↳ "+rl) + "\n")
+		}
+		if l := PACFailedLine(z, r); l != "" {
+			b.WriteString("      " + st.Muted.Render("↳ "+l) + "\n")
 		}
 	}
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -163,11 +164,6 @@ func GroupName(z *locales.Localizer, ep netcheck.Endpoint) string {
 	return clean(ep.Group)
 }
 
-// ProxyLine says which proxy the check uses, before any result.
-func ProxyLine(z *locales.Localizer, p netcheck.ProxySetting) string {
-	return strings.Join(ProxyLines(z, p), " ")
-}
-
 // ProxyLines say which proxy the check uses and where the setting came from, then, when a
 // setting was found that cannot be used, why, and the command that would check through it.
 func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
@@ -235,7 +231,7 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
 		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
 		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
-		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
+		"Schemes", clean(SchemeList(z, r)),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"),
 		"Limit", headerLimit(z))
@@ -282,8 +278,12 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		}
 	case netcheck.ProxyAuth:
 		id = "NetFixProxyAuth"
-		if r.SignInRefused {
+		switch {
+		case r.SignInRefused:
 			id = "NetFixProxyAuthRefused"
+		case windowsSignInOnly(r.ProxyAuth):
+			// A password in the proxy URL would never be sent to it in Basic: no such advice.
+			id = "NetFixProxyAuthWindows"
 		}
 	default:
 		id = "NetFixError"
@@ -365,7 +365,9 @@ func shortIssuer(dn string) string {
 
 // clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
 // terminal: every table, live line and remedy goes through it; the JSON document does not.
-func clean(s string) string { return sanitize.Text(s) }
+// clean is every value from outside as this package shows it: passwords masked and length
+// bounded (redact.Text, the same pass as the results'), escape sequences removed.
+func clean(s string) string { return sanitize.Text(redact.Text(s, 2*redact.MaxValue)) }
 
 // headerLimit is netcheck.MaxHeaderBytes as the person writes it: "100 KB", « 100 Ko ».
 func headerLimit(z *locales.Localizer) string {

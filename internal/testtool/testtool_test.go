@@ -37,9 +37,9 @@ func TestRunInStep(t *testing.T) {
 		t.Log("ran")
 		return
 	}
-	run := func(ci string) string {
+	run := func(ci string, more ...string) string {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestRunInStep$", "-test.v")
-		cmd.Env = append(os.Environ(), "TESTTOOL_STEP=1", "CI="+ci)
+		cmd.Env = append(append(os.Environ(), "TESTTOOL_STEP=1", "CI="+ci, "AUVENIR_CI_STEP="), more...)
 		out, _ := cmd.CombinedOutput()
 		return string(out)
 	}
@@ -48,5 +48,8 @@ func TestRunInStep(t *testing.T) {
 	}
 	if out := run(""); !strings.Contains(out, "--- PASS") || !strings.Contains(out, "ran") {
 		t.Fatalf("outside CI the test must run:\n%s", out)
+	}
+	if out := run("true", "AUVENIR_CI_STEP=go vet (linux, windows, darwin)"); !strings.Contains(out, "--- PASS") || !strings.Contains(out, "ran") {
+		t.Fatalf("within its own step the test must run:\n%s", out)
 	}
 }

@@ -81,6 +81,7 @@ func TestMain(m *testing.M) {
 // The release of one commit is a function of that commit: two runs give the same bytes. One
 // Windows and one Linux target keep the cost low; .ci/run checks the full matrix.
 func TestTwoReleasesOfACommitAreIdentical(t *testing.T) {
+	testtool.RunInStep(t, "cross-builds (twice, reproducible)", "builds all six targets twice, the second time with an empty build cache, and compares SHA256SUMS")
 	a, filesA := sharedRelease(t)
 	_, filesB := release(t, signer{}, targetsOf(t, filesA)...)
 	if len(filesA) != len(filesB) || len(filesA) < 3 {

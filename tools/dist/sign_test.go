@@ -71,6 +71,7 @@ func throwawayCert(t *testing.T) (cert, key, encKey, passFile string) {
 // With a certificate and key, the .exe inside the archive carries an Authenticode signature that
 // osslsigncode verifies against that certificate; signing keeps the release reproducible.
 func TestSignedWindowsRelease(t *testing.T) {
+	testtool.RunInStep(t, "Authenticode signing proof", "runs this test, shown")
 	testtool.Need(t, "osslsigncode")
 	cert, key, encKey, passFile := throwawayCert(t)
 	win := target{"windows", "amd64"}

@@ -80,8 +80,15 @@ type Result struct {
 	// RFC 8446 spells it ("handshake_failure"); "" without one.
 	TLSAlert string `json:"tls_alert"`
 
+	// PACFailed is why the PAC script gave no answer for the address (it threw, ran past its
+	// limits, answered nothing usable): the address was then tried DIRECT, as Chromium does.
+	// "" when it answered.
+	PACFailed string `json:"pac_failed,omitempty"`
+
 	// ProxyAuth are the sign-in schemes the proxy offered (Proxy-Authenticate), for proxy_auth.
 	ProxyAuth []string `json:"proxy_auth,omitempty"`
+	// ProxyAuthMore is how many more schemes the proxy offered than ProxyAuth keeps (at most 8).
+	ProxyAuthMore int `json:"proxy_auth_more,omitempty"`
 	// SignInRefused is a proxy_auth whose credentials the proxy refused.
 	SignInRefused bool `json:"-"`
 

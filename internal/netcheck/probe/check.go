@@ -39,6 +39,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 		return r
 	}
 	h := c.probe(ctx, u, stage, true)
+	r.PACFailed = h.pacFailed
 	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy, r.ProxyAuth = h.ip, h.status, h.issuer, h.proxy, h.proxyAuth
 	if !h.notAfter.IsZero() {
 		r.TLSNotAfter = h.notAfter.UTC().Format(time.RFC3339)
@@ -98,6 +99,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	}
 	r.Elapsed = time.Since(start)
 	r.ElapsedMS = r.Elapsed.Milliseconds()
+	r.Redact()
 	return r
 }
 

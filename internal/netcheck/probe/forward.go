@@ -34,10 +34,9 @@ func (c *Prober) askProxy(ctx context.Context, p *url.URL, req *http.Request, fo
 		h.ip = ra.IP.String()
 	}
 	sent()
+	// No credentials with the first request: a password goes only in a scheme the proxy
+	// offers in its 407 (proxy.SignIn), never as Basic to a proxy that did not ask for it.
 	auth := ""
-	if p.User != nil {
-		auth = proxy.BasicAuth(p.User)
-	}
 	x := &proxyExchange{ctx: ctx, conn: conn, r: conn, req: req, forward: forward, paddr: paddr,
 		dial: func() (net.Conn, error) { return c.dialProxy(ctx, p, paddr) }}
 	resp, err := x.Send(auth)

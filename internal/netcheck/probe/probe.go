@@ -44,6 +44,7 @@ type hop struct {
 	// which an offline computer cannot be told.
 	dnsAnswered bool
 
+	pacFailed     string   // why the PAC script gave no answer, the address going DIRECT
 	proxyAuth     []string // the sign-in schemes a proxy offered, for proxy_auth
 	signInRefused bool     // the proxy refused the credentials sent
 }
@@ -55,8 +56,7 @@ func (h hop) fail(class Class, phase Phase, detail string) hop {
 
 // probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline. first
 // is the endpoint's own address (not a redirect's): only there is IPv4 tried beside IPv6.
-func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) hop {
-	var h hop
+func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) (h hop) {
 	au, err := withASCIIHost(u) // a redirect may name an international host
 	if err != nil {
 		return h.fail(DNS, PhaseDNS, u.Hostname()+": "+err.Error())
@@ -65,8 +65,14 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	host := lower(u.Hostname())
 	port := portOf(u)
 	proxies, err := c.cfg.Proxy.Choices(ctx, u)
-	if err != nil {
+	if err != nil && (ctx.Err() != nil || !proxy.FallsBack(err)) {
 		return h.fail(Proxy, PhasePAC, err.Error())
+	}
+	if err != nil {
+		// As Chromium: a script that fails (or answers nothing usable) sends the address DIRECT,
+		// and the row says so.
+		proxies = []*url.URL{nil}
+		defer func(why string) { h.pacFailed = why }(err.Error())
 	}
 	var conn net.Conn
 	var v4 <-chan bool
