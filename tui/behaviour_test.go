@@ -307,7 +307,7 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	c.t = t0.Add(7 * time.Minute)
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
 	m = press(m, "right", "s")
-	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running. Press s again")
+	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running: 23 min left. Press s again")
 	if !m.walk.CodeSent().Equal(t0) {
 		t.Fatal("the first s started the timer over")
 	}
@@ -320,6 +320,13 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	// The question belongs to its screen: moving on forgets it.
 	m = press(m, "s", "right", "left", "s")
 	mustContain(t, m, "Press s again")
+	// Its default is no (issue 20, item 2): any other key keeps the timer, and s asks again.
+	sent := m.walk.CodeSent()
+	m = press(m, "j", "s")
+	mustContain(t, m, "Press s again")
+	if !m.walk.CodeSent().Equal(sent) {
+		t.Fatal("s after another key started the timer over without asking")
+	}
 }
 
 // 10. The phone check's words: no landline doubt for every Canadian number, the United States

@@ -89,6 +89,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.strayKey(msg, s, md) {
 		return nil
 	}
+	if m.walk.RestartAsked() && !key.Matches(msg, m.km.walk.StartTimer) {
+		// The question's default is no: any other key keeps the running timer.
+		m.walk.ConfirmTimerRestart(false, m.now())
+		if m.status.id == "TimerRestartAsk" {
+			m.setStatus("", nil)
+		}
+	}
 	switch {
 	case md.globals&gQuit != 0 && key.Matches(msg, g.Quit):
 		return tea.Quit
@@ -301,7 +308,7 @@ func (m *Model) startTimer() tea.Cmd {
 	} else {
 		switch m.walk.StartTimer(now) {
 		case walkthrough.TimerAsk:
-			m.setStatus("TimerRestartAsk", nil)
+			m.setStatus("TimerRestartAsk", map[string]any{"Minutes": int((m.codeLeft() + time.Minute - 1) / time.Minute)})
 			return nil
 		case walkthrough.TimerNotHere:
 			return nil
