@@ -91,6 +91,8 @@ func TestGoldenStates(t *testing.T) {
 		"fr_help":             {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"?"}},
 		"language_chooser":    {Config{}, 80, 24, nil},
 		"en_window_too_small": {Config{Lang: locales.English, LangKnown: true}, 40, 12, nil},
+		// Presenter mode in the smallest window: the big step number beside the heading.
+		"fr_presenter_step9_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9, Presenter: true}, 60, 20, nil},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
