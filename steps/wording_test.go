@@ -50,6 +50,10 @@ var notLabels = map[string]string{
 	"your email address":     "the guide's own words for an address not given",
 	"votre adresse courriel": "the guide's own words for an address not given",
 	"Your address":           "the title of the guide's own screen, not Microsoft's",
+	"host unreachable":       "the name of an ICMP answer (RFC 792's Destination Unreachable), not a Microsoft label",
+	"hôte injoignable":       "the name of an ICMP answer (RFC 792's Destination Unreachable), not a Microsoft label",
+	"no such name":           "the name of the DNS answer NXDOMAIN (RFC 1035's Name Error), not a Microsoft label",
+	"nom inexistant":         "the name of the DNS answer NXDOMAIN (RFC 1035's Name Error), not a Microsoft label",
 	"Votre adresse":          "the title of the guide's own screen, not Microsoft's",
 }
 

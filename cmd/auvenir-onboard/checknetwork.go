@@ -282,6 +282,7 @@ func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netchec
 var problemIDs = map[netcheck.Problem]string{
 	netcheck.ProblemSyntax:     "NetProblemSyntax",
 	netcheck.ProblemURL:        "NetProblemURL",
+	netcheck.ProblemUserInfo:   "NetProblemUserInfo",
 	netcheck.ProblemNoURL:      "NetProblemNoURL",
 	netcheck.ProblemAllow:      "NetProblemAllow",
 	netcheck.ProblemUnknownKey: "NetProblemUnknownKey",

@@ -25,7 +25,7 @@ func TestProxyAuthAndPACRemedies(t *testing.T) {
 		}
 	}
 	r.SignInRefused, r.ProxyAuth = true, []string{"Basic"}
-	if got := Remedy(en, r, time.Second); !strings.Contains(got, "refused the sign-in sent (Basic offered): check the user name and password given with --proxy") {
+	if got := Remedy(en, r, time.Second); !strings.Contains(got, "refused the sign-in sent (offered: Basic): check the user name and password given in --proxy") {
 		t.Errorf("refused: %q", got)
 	}
 	r = failed(netcheck.Proxy, netcheck.PhasePAC)

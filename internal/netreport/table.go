@@ -224,7 +224,7 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		}
 	}
 
-	if fixes := Remedies(z, rep, timeout); len(fixes) > 0 {
+	if fixes := RemedyLines(z, rep, timeout); len(fixes) > 0 {
 		b.WriteString("\n" + st.Bold.Render(z.T("NetFixHeading", Data())) + "\n")
 		for _, f := range fixes {
 			b.WriteString(bullet(f, st.Width) + "\n")
@@ -271,12 +271,40 @@ func Remedies(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) 
 	return out
 }
 
+// RemedyLines are Remedies as the table gives them: each failure's sentence after who acts on
+// it and with the error Chromium shows, each said once.
+func RemedyLines(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, r := range rep.Endpoints {
+		add(RemedyLine(z, r, timeout))
+		for _, f := range UnlistedRemedies(z, r) {
+			add(z.T("NetFixLineNoError", guide.With(Data(), "Owner", OwnerName(z, netcheck.OwnerFirewall), "Fix", f)))
+		}
+	}
+	return out
+}
+
 // Verdict is the closing lines: how many answered, what to allow and exempt, how long it took.
 func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 	s := rep.Summary
 	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
 		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
-	d = guide.With(d, "Pass", s.Severities[netcheck.SeverityOK]+s.Severities[netcheck.SeverityWarn])
+	// Reachable counts the addresses that answered: an optional address that failed only
+	// warns, but it is not reachable (issue 19: "Reachable 6 of 29" counted those).
+	reached := 0
+	for _, r := range rep.Endpoints {
+		if netcheck.Reached(r) {
+			reached++
+		}
+	}
+	d = guide.With(d, "Pass", reached)
 	var out []string
 	switch {
 	case s.Offline:

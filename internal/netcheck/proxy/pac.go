@@ -138,16 +138,21 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 	}
 	a := pacAnswer{}
 	s, err := p.find1(ctx, u)
+	scriptFailed := err != nil
 	if err == nil {
 		var entries []PACEntry
 		if entries, err = ParsePACResult(s); err == nil {
 			a.choices, err = pacChoices(entries)
 		} else {
-			err = AnswerError(err, s)
+			scriptFailed = true
+			err = AnswerError(err, s) // masked and bounded: a PAC answer may hold a password
 		}
 	}
 	if err != nil {
 		a.err = fmt.Errorf("PAC %s: %w", p.Location, err)
+	}
+	if scriptFailed && ctx.Err() == nil {
+		a.choices, a.err = directFallback(a.err)
 	}
 	// A call cut short by the endpoint's own deadline says nothing of the next endpoint.
 	if ctx.Err() == nil {
@@ -164,11 +169,11 @@ func (p *PAC) prefetch(ctx context.Context, host string) {
 	if known || host == "" || net.ParseIP(host) != nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, p.limit)
+	lctx, cancel := context.WithTimeout(ctx, p.lookupBudget())
 	defer cancel()
-	addrs, err := p.resolver.LookupIPAddr(ctx, host)
+	addrs, err := p.resolver.LookupIPAddr(lctx, host)
 	if err != nil && ctx.Err() != nil {
-		return // cut short: the script will ask again
+		return // cut short by the address's own deadline: the script will ask again
 	}
 	ips := make([]net.IP, 0, len(addrs))
 	for _, a := range addrs {
@@ -214,14 +219,18 @@ func (p *PAC) lookup(ctx context.Context, host string) []net.IP {
 	}
 	var ips []net.IP
 	if host != "" {
-		addrs, err := p.resolver.LookupIPAddr(ctx, host)
+		// Half the call's limit: a DNS server that drops the question leaves the script time to
+		// finish, and the name resolves to nothing on every run instead of racing the limit.
+		lctx, cancel := context.WithTimeout(ctx, p.lookupBudget())
+		addrs, err := p.resolver.LookupIPAddr(lctx, host)
+		cancel()
 		if err == nil {
 			for _, a := range addrs {
 				ips = append(ips, a.IP)
 			}
 		}
 		if ctx.Err() != nil {
-			return ips // cut short by the limit: not an answer to keep
+			return ips // cut short by the call's limit: not an answer to keep
 		}
 	}
 	p.dns[host] = ips
