@@ -379,3 +379,41 @@ func TestChooserShowsItsKeys(t *testing.T) {
 	mustContain(t, m, "press e for English", "appuyez sur f pour le français",
 		"← → to move, Enter to choose, q to quit", "← → pour changer, Entrée pour choisir, q pour quitter")
 }
+
+// Issue 20, item 1: a word typed where no field is open takes back what its first letter did
+// when that letter switched the language or presenter mode ("luc@…", "Paul@…").
+func TestStrayWordUndoesItsFirstLetter(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 24)
+	// (A letter that is itself a key right after l — "lquinn" — is taken as that key: nothing
+	// but time tells a word from two keys, and l then q is also how a client quits.)
+	for _, word := range []string{"luc@firm.ca", "laure@firm.ca"} {
+		next, cmd := m.Update(keyMsg(string(word[0])))
+		m = next.(Model)
+		for _, r := range word[1:] {
+			next, cmd = m.Update(keyMsg(string(r)))
+			m = next.(Model)
+			if cmd != nil && cmd() == tea.Quit() {
+				t.Fatalf("%s: quit while typing", word)
+			}
+		}
+		if m.z.Lang() != locales.English || m.walk.Lang() != locales.English {
+			t.Fatalf("the l of %s switched the language: %s", word, m.z.Lang())
+		}
+		m = press(m, "esc")
+	}
+	mustContain(t, m, "No field is open here")
+	m = typeText(press(m, "esc"), "Paul")
+	if m.Presenting() {
+		t.Fatal("the P of Paul turned presenter mode on")
+	}
+	// A key pressed on its own still does what it says, and twice undoes itself.
+	if m = press(m, "esc", "l"); m.z.Lang() != locales.French {
+		t.Fatal("l alone no longer switches the language")
+	}
+	if m = press(m, "l"); m.z.Lang() != locales.English {
+		t.Fatal("l twice is not back")
+	}
+	if m = press(m, "esc", "P", "right"); !m.Presenting() {
+		t.Fatal("P then an arrow: presenter mode was taken back")
+	}
+}

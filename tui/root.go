@@ -86,7 +86,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s != nil {
 		md = s.mode(&m.common)
 	}
+	undo := m.undoLetter
+	m.undoLetter = nil
 	if m.strayKey(msg, s, md) {
+		if m.stray && undo != nil && msg.Text != "" {
+			// The letter before this one was the first of the word typed: take back what it
+			// did (the language, presenter mode), as it was not meant as a key.
+			undo(m)
+		}
 		return nil
 	}
 	if m.walk.RestartAsked() && !key.Matches(msg, m.km.walk.StartTimer) {
@@ -101,9 +108,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case md.globals&gLang != 0 && key.Matches(msg, g.Lang):
 		m.setLang(m.z.Lang().Other())
+		m.undoLetter = func(m *Model) { m.setLang(m.z.Lang().Other()) }
 		return nil
 	case md.globals&gPresenter != 0 && key.Matches(msg, g.Presenter):
 		m.setPresenter(!m.presenter)
+		m.undoLetter = func(m *Model) { m.setPresenter(!m.presenter) }
 		return nil
 	case md.globals&gHelp != 0 && key.Matches(msg, g.Help):
 		m.toggleHelp()
