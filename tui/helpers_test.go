@@ -118,4 +118,3 @@ func (m Model) addr() addressScreen      { return m.get(idAddress).(addressScree
 func (m Model) practice() practiceScreen { return m.get(idPractice).(practiceScreen) }
 func (m Model) phone() phoneScreen       { return m.get(idPhone).(phoneScreen) }
 func (m Model) signInQ() signInScreen    { return m.get(idSignIn).(signInScreen) }
-func (m Model) explainer() explainScreen { return m.get(idExplain).(explainScreen) }
