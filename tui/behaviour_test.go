@@ -307,7 +307,7 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	c.t = t0.Add(7 * time.Minute)
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
 	m = press(m, "right", "s")
-	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running. Press s again")
+	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running: 23 min left. Press s again")
 	if !m.walk.CodeSent().Equal(t0) {
 		t.Fatal("the first s started the timer over")
 	}
@@ -320,6 +320,13 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	// The question belongs to its screen: moving on forgets it.
 	m = press(m, "s", "right", "left", "s")
 	mustContain(t, m, "Press s again")
+	// Its default is no (issue 20, item 2): any other key keeps the timer, and s asks again.
+	sent := m.walk.CodeSent()
+	m = press(m, "j", "s")
+	mustContain(t, m, "Press s again")
+	if !m.walk.CodeSent().Equal(sent) {
+		t.Fatal("s after another key started the timer over without asking")
+	}
 }
 
 // 10. The phone check's words: no landline doubt for every Canadian number, the United States
@@ -371,4 +378,42 @@ func TestChooserShowsItsKeys(t *testing.T) {
 	m := send(New(Config{Now: (&fakeClock{t0}).now}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustContain(t, m, "press e for English", "appuyez sur f pour le français",
 		"← → to move, Enter to choose, q to quit", "← → pour changer, Entrée pour choisir, q pour quitter")
+}
+
+// Issue 20, item 1: a word typed where no field is open takes back what its first letter did
+// when that letter switched the language or presenter mode ("luc@…", "Paul@…").
+func TestStrayWordUndoesItsFirstLetter(t *testing.T) {
+	m, _ := newTest(locales.English, 80, 24)
+	// (A letter that is itself a key right after l — "lquinn" — is taken as that key: nothing
+	// but time tells a word from two keys, and l then q is also how a client quits.)
+	for _, word := range []string{"luc@firm.ca", "laure@firm.ca"} {
+		next, cmd := m.Update(keyMsg(string(word[0])))
+		m = next.(Model)
+		for _, r := range word[1:] {
+			next, cmd = m.Update(keyMsg(string(r)))
+			m = next.(Model)
+			if cmd != nil && cmd() == tea.Quit() {
+				t.Fatalf("%s: quit while typing", word)
+			}
+		}
+		if m.z.Lang() != locales.English || m.walk.Lang() != locales.English {
+			t.Fatalf("the l of %s switched the language: %s", word, m.z.Lang())
+		}
+		m = press(m, "esc")
+	}
+	mustContain(t, m, "No field is open here")
+	m = typeText(press(m, "esc"), "Paul")
+	if m.Presenting() {
+		t.Fatal("the P of Paul turned presenter mode on")
+	}
+	// A key pressed on its own still does what it says, and twice undoes itself.
+	if m = press(m, "esc", "l"); m.z.Lang() != locales.French {
+		t.Fatal("l alone no longer switches the language")
+	}
+	if m = press(m, "l"); m.z.Lang() != locales.English {
+		t.Fatal("l twice is not back")
+	}
+	if m = press(m, "esc", "P", "right"); !m.Presenting() {
+		t.Fatal("P then an arrow: presenter mode was taken back")
+	}
 }

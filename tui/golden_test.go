@@ -53,18 +53,25 @@ func chars(s string) []string {
 	return out
 }
 
-// Every screen of the walkthrough, in both languages, at 80×24.
+// Every screen of the walkthrough, in both languages, at 80×24 and at the smallest window,
+// 60×20 (issue 20: no line breaks inside an address or a quoted label at either width).
 func TestGoldenScreens(t *testing.T) {
-	for _, lang := range locales.Langs {
-		screens := New(Config{}).walk.Screens()
-		for i, s := range screens {
-			keys := make([]string, i)
-			for k := range keys {
-				keys[k] = "right"
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		suffix := ""
+		if size[0] != 80 {
+			suffix = fmt.Sprintf("_%dx%d", size[0], size[1])
+		}
+		for _, lang := range locales.Langs {
+			screens := New(Config{}).walk.Screens()
+			for i, s := range screens {
+				keys := make([]string, i)
+				for k := range keys {
+					keys[k] = "right"
+				}
+				t.Run(fmt.Sprintf("%s_%02d_%s%s", lang, i, s.Key, suffix), func(t *testing.T) {
+					runGolden(t, Config{Lang: lang, LangKnown: true, Email: "claire.roy@cabinet.qc.ca"}, size[0], size[1], keys...)
+				})
 			}
-			t.Run(fmt.Sprintf("%s_%02d_%s", lang, i, s.Key), func(t *testing.T) {
-				runGolden(t, Config{Lang: lang, LangKnown: true}, 80, 24, keys...)
-			})
 		}
 	}
 }
@@ -84,6 +91,8 @@ func TestGoldenStates(t *testing.T) {
 		"fr_help":             {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"?"}},
 		"language_chooser":    {Config{}, 80, 24, nil},
 		"en_window_too_small": {Config{Lang: locales.English, LangKnown: true}, 40, 12, nil},
+		// Presenter mode in the smallest window: the big step number beside the heading.
+		"fr_presenter_step9_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9, Presenter: true}, 60, 20, nil},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })

@@ -82,12 +82,16 @@ type Model struct {
 	cfg    Config
 	vp     scroller
 
-	timer    timer.Model
-	stray    bool // letters are being typed where no field is open: they do nothing (strayKey)
-	stack    []screenID
-	status   status            // one line above the support contacts (features.go)
-	saver    walkthrough.Saver // writes the walk's state when it changed (resume.go)
-	composed int               // frames composed, for the tests of work done per key
+	timer timer.Model
+	stray bool // letters are being typed where no field is open: they do nothing (strayKey)
+	// undoLetter takes back what the last key did when it was a letter that switched the
+	// language or presenter mode: if the next key shows a word is being typed, it was a letter
+	// of that word ("luc@…" switched the language with its l).
+	undoLetter func(m *Model)
+	stack      []screenID
+	status     status            // one line above the support contacts (features.go)
+	saver      walkthrough.Saver // writes the walk's state when it changed (resume.go)
+	composed   int               // frames composed, for the tests of work done per key
 
 	// The screens (screens.go): each keeps its state while closed, by its id; the network
 	// check, which works in the background, in its own field.

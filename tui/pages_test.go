@@ -2,7 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/auvenir/auvenir-onboard/locales"
 )
@@ -47,5 +50,46 @@ func TestScrollHintSaysWhereTheRestIs(t *testing.T) {
 		m = press(m, "end")
 		mustContain(t, m, c.above)
 		mustNotContain(t, m, c.below, c.both)
+	}
+}
+
+// Issue 20, item 6: in a small window the help bar takes two lines where the step's own keys
+// allow (three at most), and keeps those keys, → ← ? q and l; the text gains the lines.
+func TestCompactHelpBar(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		for _, presenter := range []bool{false, true} {
+			m, _ := newWith(Config{Lang: locales.French, LangKnown: true, Presenter: presenter, Email: "claire.roy@cabinet.qc.ca"}, size[0], size[1])
+			for i := range m.walk.Screens() {
+				m.show(i)
+				bar := m.helpBar(m.w - 2)
+				if n := strings.Count(bar, "\n") + 1; n > maxBarRows+1 {
+					t.Errorf("%v presenter=%v %s: the bar takes %d lines", size, presenter, m.screen().Key, n)
+				}
+				plainBar := ansi.Strip(bar)
+				var own []string
+				if s := m.get(m.focus()); s != nil {
+					for _, b := range s.keys(&m.common) {
+						if b.Enabled() && b.Help().Key != "" {
+							own = append(own, b.Help().Key+" ")
+						}
+					}
+				}
+				for _, want := range append([]string{"? toutes les touches", "q quitter", "l passer à l'anglais"}, own...) {
+					if !strings.Contains(plainBar, want) {
+						t.Errorf("%v %s: the bar lacks %q:\n%s", size, m.screen().Key, want, plainBar)
+					}
+				}
+			}
+		}
+	}
+	// The intro's bar at 60×20 was three lines, now two.
+	m, _ := newWith(Config{Lang: locales.English, LangKnown: true}, 60, 20)
+	if n := strings.Count(m.helpBar(m.w-2), "\n") + 1; n != 2 {
+		t.Fatalf("the intro's bar at 60×20 takes %d lines", n)
+	}
+	// A tall window shows every key.
+	m, _ = newWith(Config{Lang: locales.French, LangKnown: true, Step: 9}, 80, 40)
+	if bar := ansi.Strip(m.helpBar(m.w - 2)); !strings.Contains(bar, "x expliquer une erreur") {
+		t.Fatalf("a tall window drops keys:\n%s", bar)
 	}
 }

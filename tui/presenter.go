@@ -88,14 +88,28 @@ func (m Model) presenterTop(w int) string {
 	word := m.z.T("MaskStepWord")
 	big := bigNumber(s.Number)
 	pad := strings.Repeat(" ", lipgloss.Width(word)+2)
-	lines := []string{""}
+	var number []string
 	for i, row := range big {
 		lead := pad
 		if i == 1 {
 			lead = m.st.Heading.Render(word) + "  "
 		}
-		lines = append(lines, lipgloss.NewStyle().MaxWidth(w).Render(lead+m.st.Heading.Render(row)))
+		number = append(number, lipgloss.NewStyle().MaxWidth(w).Render(lead+m.st.Heading.Render(row)))
 	}
+	if m.h < compactBarBelow {
+		// A small window: the number beside the heading and the instruction, not above them,
+		// so the step's text keeps three more lines (issue 20, item 6).
+		nw := lipgloss.Width(pad) + lipgloss.Width(big[0]) + 1
+		if rw := w - nw - 2; rw >= 30 {
+			right := []string{m.headingLine(s, d, rw)}
+			if lead := guide.Lead(m.z, s, d); lead != "" {
+				right = append(right, strings.Split(fill(m.st.Lead, lead, rw), "\n")...)
+			}
+			lines := append([]string{""}, joinColumns(number, nw, 2, right)...)
+			return strings.Join(append(lines, ""), "\n")
+		}
+	}
+	lines := append([]string{""}, number...)
 	lines = append(lines, m.headingLine(s, d, w))
 	if lead := guide.Lead(m.z, s, d); lead != "" {
 		lines = append(lines, fill(m.st.Lead, lead, w))

@@ -86,17 +86,33 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if s != nil {
 		md = s.mode(&m.common)
 	}
+	undo := m.undoLetter
+	m.undoLetter = nil
 	if m.strayKey(msg, s, md) {
+		if m.stray && undo != nil && msg.Text != "" {
+			// The letter before this one was the first of the word typed: take back what it
+			// did (the language, presenter mode), as it was not meant as a key.
+			undo(m)
+		}
 		return nil
+	}
+	if m.walk.RestartAsked() && !key.Matches(msg, m.km.walk.StartTimer) {
+		// The question's default is no: any other key keeps the running timer.
+		m.walk.ConfirmTimerRestart(false, m.now())
+		if m.status.id == "TimerRestartAsk" {
+			m.setStatus("", nil)
+		}
 	}
 	switch {
 	case md.globals&gQuit != 0 && key.Matches(msg, g.Quit):
 		return tea.Quit
 	case md.globals&gLang != 0 && key.Matches(msg, g.Lang):
 		m.setLang(m.z.Lang().Other())
+		m.undoLetter = func(m *Model) { m.setLang(m.z.Lang().Other()) }
 		return nil
 	case md.globals&gPresenter != 0 && key.Matches(msg, g.Presenter):
 		m.setPresenter(!m.presenter)
+		m.undoLetter = func(m *Model) { m.setPresenter(!m.presenter) }
 		return nil
 	case md.globals&gHelp != 0 && key.Matches(msg, g.Help):
 		m.toggleHelp()
@@ -301,7 +317,7 @@ func (m *Model) startTimer() tea.Cmd {
 	} else {
 		switch m.walk.StartTimer(now) {
 		case walkthrough.TimerAsk:
-			m.setStatus("TimerRestartAsk", nil)
+			m.setStatus("TimerRestartAsk", map[string]any{"Minutes": int((m.codeLeft() + time.Minute - 1) / time.Minute)})
 			return nil
 		case walkthrough.TimerNotHere:
 			return nil

@@ -35,7 +35,7 @@ func (optionsScreen) mode(*common) mode { return mode{globals: gAll} }
 
 func (optionsScreen) keys(c *common) []key.Binding {
 	k := c.km.options
-	if !guide.PhoneOffered(c.data()) {
+	if !c.walk.PhoneOffered(c.clock()) {
 		// Text-message codes have ended (assets/smsvoice.toml): no number to check.
 		return []key.Binding{k.Practice, k.Stores}
 	}
@@ -50,7 +50,7 @@ func (s optionsScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 		return s, openScreen{idPractice}, nil
 	case key.Matches(press, k.Stores):
 		return s, openScreen{idStores}, nil
-	case key.Matches(press, k.Phone) && guide.PhoneOffered(c.data()):
+	case key.Matches(press, k.Phone) && c.walk.PhoneOffered(c.clock()):
 		return s, openScreen{idPhone}, nil
 	}
 	return s, unchanged{}, nil
@@ -78,7 +78,7 @@ func (s optionsScreen) view(c *common, w, _ int) string {
 	if c.walk.PracticeDone() {
 		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PracticeDone", d), w))
 	}
-	if !guide.PhoneOffered(d) {
+	if !c.walk.PhoneOffered(c.clock()) {
 		return strings.Join(out, "\n")
 	}
 	out = append(out, "", fill(st.SubHeading, c.z.T("Step9PhoneHeading", d), w), keyLine(k.Phone, "Step9PhoneHint"))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
@@ -132,8 +133,52 @@ func (m Model) footer() string {
 
 // helpBar lays the screen's keys out on as many lines as the width needs, rather than letting
 // the help component cut the last ones (help and quit) off a narrow window.
+//
+// In a small window (under 30 rows) the bar takes at most two lines where it can, so the step's
+// text keeps its room (issue 20, item 6): the keys that only some clients need (P, x, y, o and
+// the keys that open a step 9 ending) are left out first, from the end; the step's own keys,
+// → ← ? q and l always stay; ? lists them all.
 func (m *Model) helpBar(w int) string {
-	return strings.Join(wrapKeys(&m.common, m.barKeys(), w), "\n")
+	keys := m.barKeys()
+	rows := wrapKeys(&m.common, keys, w)
+	if m.h >= compactBarBelow {
+		return strings.Join(rows, "\n")
+	}
+	k, g := m.km.walk, m.km.global
+	droppable := []key.Binding{g.Presenter, k.Explain, k.CopyIdentity, k.Copy, k.Open}
+	openers, _ := m.openers()
+	droppable = append(droppable, openers...)
+	canDrop := func(b key.Binding) bool {
+		for _, d := range droppable {
+			if sameBinding(b, d) {
+				return true
+			}
+		}
+		return false
+	}
+	for len(rows) > maxBarRows {
+		i := len(keys) - 1
+		for i >= 0 && (!canDrop(keys[i]) || !keys[i].Enabled()) {
+			i--
+		}
+		if i < 0 {
+			break
+		}
+		keys = append(keys[:i:i], keys[i+1:]...)
+		rows = wrapKeys(&m.common, keys, w)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// A window shorter than compactBarBelow rows gets a help bar of at most maxBarRows lines.
+const (
+	compactBarBelow = 30
+	maxBarRows      = 2
+)
+
+// sameBinding reports whether two bindings are the same key with the same label.
+func sameBinding(a, b key.Binding) bool {
+	return a.Help() == b.Help() && strings.Join(a.Keys(), " ") == strings.Join(b.Keys(), " ")
 }
 
 // strip is the narrow step list: a mark per numbered step, done ones ticked.

@@ -14,7 +14,7 @@ func (m *Model) widget(w int) string {
 	if id := m.widgetScreen(); id != idNone {
 		return m.get(id).view(&m.common, w, 0)
 	}
-	if m.walk.SignIn().UsesPassword() {
+	if !m.walk.HasTimer() && (m.screen().Widget == steps.WidgetCodeSent || m.screen().Widget == steps.WidgetCodeTimer) {
 		return "" // no emailed code: no timer (steps 3 to 5 speak of the password)
 	}
 	switch m.screen().Widget {

@@ -21,7 +21,7 @@ func (s *session) phoneField() Field {
 		},
 		Accept: s.checkPhone,
 		Leave:  true,
-		Hidden: func() bool { return !guide.PhoneOffered(s.data()) },
+		Hidden: func() bool { return !s.w.PhoneOffered(s.cfg.Now()) },
 		Show: func(z *locales.Localizer, n int) []string {
 			d := guide.With(s.data(), "N", n)
 			lines := []string{z.T("PlainStep9Phone", d)}

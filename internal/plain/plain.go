@@ -384,7 +384,7 @@ func (s *session) chooseLanguage() (locales.Lang, bool) {
 // unless the address is already a Microsoft account (then Microsoft asks for its password and
 // emails no code).
 func (s *session) hasTimer(w steps.Widget) bool {
-	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.w.SignIn().UsesPassword()
+	return (w == steps.WidgetCodeSent || w == steps.WidgetCodeTimer) && !s.w.SignIn().UsesPassword() // as Walk.HasTimer, for any widget
 }
 
 // builtinFields are plain mode's own prompts, by the widget they stand for.

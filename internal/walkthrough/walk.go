@@ -173,6 +173,13 @@ func (w Walk) PracticeDone() bool { return w.practised }
 // Number is the mobile number checked in this session; empty when none.
 func (w Walk) Number() string { return w.number }
 
+// PhoneOffered reports whether step 9's option 2 (codes by text message or call) is still
+// offered at now, and with it the mobile number check: Microsoft ends it on the day of
+// assets/smsvoice.toml. A typed decision, where the views read it from the template data before.
+func (w Walk) PhoneOffered(now time.Time) bool {
+	return steps.SMSVoice().Phase(now) != steps.PhoneRetired
+}
+
 // HasTimer reports whether the current screen offers the emailed code's timer: steps 3 to 5,
 // unless the address is already a Microsoft account (Microsoft then asks for its password and
 // emails no code).

@@ -175,3 +175,13 @@ func TestSaverWritesChangesOnly(t *testing.T) {
 		t.Fatal("forget kept the file")
 	}
 }
+
+// Step 9's number check follows Microsoft's end of text-message codes (assets/smsvoice.toml).
+func TestPhoneOffered(t *testing.T) {
+	w := New(locales.English)
+	e := steps.SMSVoice().MicrosoftEnd
+	end := time.Date(e.Year, e.Month, e.Day, 12, 0, 0, 0, time.UTC)
+	if !w.PhoneOffered(end.AddDate(0, 0, -30)) || w.PhoneOffered(end.AddDate(0, 1, 0)) {
+		t.Fatalf("option 2 around its end (%s)", end.Format(time.DateOnly))
+	}
+}
