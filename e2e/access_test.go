@@ -163,7 +163,7 @@ func TestResumeAfterQuittingAtStep5(t *testing.T) {
 
 	// --reset forgets it: no question, a line saying so.
 	p = start(t, 80, 24, env, "--reset", "--lang", "en")
-	p.waitFor("Saved progress forgotten.", "Before you begin")
+	p.waitFor("Saved progress forgotten:", "Before you begin")
 	p.keys("q")
 	p.exited()
 	if _, err := os.Stat(filepath.Join(cfg, "auvenir-onboard", "progress.json")); !os.IsNotExist(err) {

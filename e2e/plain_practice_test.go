@@ -91,7 +91,9 @@ func TestPlainPracticeRefusedOnDumbTerminal(t *testing.T) {
 	p := start(t, 100, 30, []string{"TERM=dumb"}, "--lang", "en", "--step", "9")
 	p.waitFor("Your choice (1 next")
 	p.keys("4", "Enter")
-	p.waitFor("run auvenir-onboard --totp-practice for the full-screen practice")
+	// The command that works from plain mode (issue 20, item 5), read across the pane's wrapping.
+	p.waitUntil(func(s string) string { return strings.ReplaceAll(s, "\n", "") },
+		[]string{"run auvenir-onboard --plain --totp-practice there"})
 	p.keys("0", "Enter")
 	if code := p.exited(); code != "0" {
 		t.Fatalf("exit %s", code)

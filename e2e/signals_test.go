@@ -107,7 +107,7 @@ func TestSignalsRestoreTheTerminal(t *testing.T) {
 		{"show-qr", run{w: 80, h: 24, pipe: uri + "\n", args: []string{"--show-qr", "--lang", "en"}}, []string{"GEZD GNBV"}},
 		{"check-network", run{w: 100, h: 20, args: []string{"--lang", "en", "--check-network", "--timeout", "30s",
 			"--proxy", "none", "https://127.0.0.1:" + silent + "/"}}, []string{"127.0.0.1:" + silent}},
-		{"plain practice", run{w: 100, h: 30, args: []string{"--plain", "--lang", "en", "--step", "9", "--totp-practice"}},
+		{"plain practice", run{w: 100, h: 30, args: []string{"--plain", "--lang", "en", "--totp-practice"}},
 			[]string{"3. Type the 6 digits"}},
 		{"plain hidden prompt", run{w: 100, h: 30, args: []string{"--plain", "--presenter", "--lang", "en", "--step", "9"}},
 			[]string{"Your choice (1 next"}},
@@ -233,7 +233,7 @@ func TestNoSuspendWithoutAShell(t *testing.T) {
 // ctrl+\ typed in plain mode (SIGQUIT to the foreground group) with the practice key on screen:
 // the key is erased, the status is 131, and no goroutine dump is printed.
 func TestPlainCtrlBackslash(t *testing.T) {
-	p := start(t, 100, 30, nil, "--plain", "--lang", "en", "--step", "9", "--totp-practice")
+	p := start(t, 100, 30, nil, "--plain", "--lang", "en", "--totp-practice")
 	s := p.waitFor("3. Type the 6 digits")
 	if plainKey.FindString(s) == "" {
 		t.Fatalf("no key on screen:\n%s", s)

@@ -84,6 +84,29 @@ if classes != want or sys.argv[4] != "1":
 print(f"== --check-network --json under wine: closed port refused, open port ok (exit {sys.argv[4]}: one failed)")
 PY
 
+# Windows' own text formats (issue 22 item 7): what PowerShell 5.1 writes, and a PAC file named
+# the way Windows names a local file (RFC 8089: file:///C:/…).
+python3 - "$work" <<'PY'
+import sys
+w = sys.argv[1]
+page = "Désolé\r\nAADSTS500212: NotAllowedByOutboundPolicyTenant\r\n"
+open(f"{w}/err-utf16.txt", "wb").write(page.encode("utf-16"))  # BOM + UTF-16 LE, as ">" writes
+key = "otpauth://totp/Example:jane@firm.ca?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Example\r\n"
+open(f"{w}/key-utf8bom.txt", "wb").write(b"\xef\xbb\xbf" + key.encode())  # Out-File -Encoding utf8
+open(f"{w}/prefix/drive_c/h22-proxy.pac", "wb").write(
+    b"\xef\xbb\xbf" + b'function FindProxyForURL(url, host) { return "DIRECT"; }\r\n')
+PY
+run_in() { env -u TERM -u TERM_PROGRAM -u LANG -u LC_ALL -u LC_MESSAGES "$wine" "$exe" "$@"; }
+run_in --explain - --lang en <"$work/err-utf16.txt" >"$work/explain.out"
+grep -q "Microsoft error AADSTS500212" "$work/explain.out" || { echo "--explain - did not read a UTF-16 file"; exit 1; }
+set +e
+run_in --show-qr --lang en <"$work/key-utf8bom.txt" >/dev/null 2>"$work/qr.err"
+set -e
+grep -q "needs a terminal" "$work/qr.err" || { echo "--show-qr refused a key after a BOM: $(cat "$work/qr.err")"; exit 1; }
+run_exe --check-network --json --pac 'file:///C:/h22-proxy.pac' "http://127.0.0.1:$open/" >"$work/wine-pac.json"
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["endpoints"]; sys.exit(0 if [x["class"] for x in e]==["ok"] else f"--pac file:///C:/: {e}")' "$work/wine-pac.json"
+echo "== --explain - reads UTF-16, --show-qr a key after a BOM, --pac file:///C:/h22-proxy.pac is read"
+
 echo "== e2e under wine (console output of a walk, replay without insert mode, language, --show-qr)"
 AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -run '^TestWindows' ./e2e 2>&1 |
   grep -E '^(--- |PASS|FAIL|ok)|wine_test.go'
@@ -92,6 +115,12 @@ echo "== Windows unit tests under wine"
 GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck/probe
 GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
+# The file: URL and BOM/UTF-16 readers, in the Windows build (no temporary folders: wine 8
+# cannot remove the ones Go's testing makes).
+GOOS=windows GOARCH=amd64 go test -c -o "$work/fileurl.test.exe" ./internal/fileurl
+GOOS=windows GOARCH=amd64 go test -c -o "$work/textin.test.exe" ./internal/textin
+"$wine" "$work/fileurl.test.exe" -test.v </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
+"$wine" "$work/textin.test.exe" -test.v </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
 # The tui tests read their golden files relative to the package folder.
 (cd tui && env -u TERM "$wine" "$work/tui.test.exe" -test.v -test.run 'SystemClipboard|RendererEnviron' </dev/null |
   grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)')

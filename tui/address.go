@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 // addressScreen is the field of « Your address ». It takes letters only once the client moved
@@ -30,8 +31,12 @@ func newAddressScreen(email string) addressScreen {
 	in := textinput.New()
 	in.CharLimit = addressLimit
 	in.SetValue(email)
+	cleanInput(&in)
 	return addressScreen{input: newField(in)}
 }
+
+var _ = register(idAddress, entry{widget: steps.WidgetAddress,
+	make: func(Config) screen { return newAddressScreen("") }})
 
 // In the field letters are text, so of the global keys only ctrl+c applies there.
 func (s addressScreen) mode(*common) mode {
@@ -60,6 +65,9 @@ func (s addressScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 	press, isKey := msg.(tea.KeyPressMsg)
 	if !s.input.Focused() {
 		if isKey && key.Matches(press, k.Edit) {
+			if s.refusal == "" {
+				s.input = s.input.SetValue(c.walk.Email()) // the walk's address is the one to change
+			}
 			s, cmd := s.focus()
 			return s, redraw{}, cmd
 		}
@@ -129,6 +137,9 @@ func (s addressScreen) leave(move int) (screen, action, tea.Cmd) {
 func (s addressScreen) view(c *common, w, _ int) string {
 	st := c.st
 	in := s.input.copy()
+	if !s.input.Focused() && s.refusal == "" {
+		in.SetValue(c.walk.Email()) // closed, the field shows the address the walk holds
+	}
 	in.SetWidth(fieldWidth(c))
 	in.Placeholder = c.z.T("AddressPlaceholder")
 	in.SetStyles(st.Input)

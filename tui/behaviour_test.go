@@ -63,8 +63,8 @@ func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Email: saved}, 80, 24)
 	m = press(m, "right", "right") // on step 1
 	m = press(m, "left")           // back into « Your address »
-	if m.screen().Key != "address" || m.addr.input.Focused() {
-		t.Fatalf("on %s, field open %v", m.screen().Key, m.addr.input.Focused())
+	if m.screen().Key != "address" || m.addr().input.Focused() {
+		t.Fatalf("on %s, field open %v", m.screen().Key, m.addr().input.Focused())
 	}
 	for _, k := range []string{"c", "q", "l", "enter"} {
 		next, cmd := m.Update(keyMsg(k))
@@ -73,10 +73,10 @@ func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 			t.Fatalf("%s quit the guide after a stray letter", k)
 		}
 	}
-	if m.walk.Email() != saved || m.addr.input.Value() != saved || m.z.Lang() != locales.English || m.screen().Key != "address" {
-		t.Fatalf("address %q (field %q), %s, on %s", m.walk.Email(), m.addr.input.Value(), m.z.Lang(), m.screen().Key)
+	if m.walk.Email() != saved || m.addr().input.Focused() || m.z.Lang() != locales.English || m.screen().Key != "address" {
+		t.Fatalf("address %q (field open %v), %s, on %s", m.walk.Email(), m.addr().input.Focused(), m.z.Lang(), m.screen().Key)
 	}
-	mustContain(t, m, "No field is open here", "Your address: "+saved)
+	mustContain(t, m, "No field is open here", "Your address: "+saved, "> "+saved+" ")
 	// Esc ends the typing: the keys work again.
 	if m = press(m, "esc", "right"); m.screen().Key != "step1" {
 		t.Fatalf("after esc, → went to %s", m.screen().Key)
@@ -117,8 +117,8 @@ func TestEscKeepsAValidAddressAndClearsTheOldError(t *testing.T) {
 		m = press(m, "e", "ctrl+u")
 		m = typeText(m, typed)
 		m = press(m, "esc")
-		if m.walk.Email() != "marie@cabinet.ca" || m.addr.input.Value() != "marie@cabinet.ca" || m.addr.input.Focused() {
-			t.Fatalf("esc after %q: address %q, field %q", typed, m.walk.Email(), m.addr.input.Value())
+		if m.walk.Email() != "marie@cabinet.ca" || m.addr().input.Value() != "marie@cabinet.ca" || m.addr().input.Focused() {
+			t.Fatalf("esc after %q: address %q, field %q", typed, m.walk.Email(), m.addr().input.Value())
 		}
 		mustNotContain(t, m, "(editing)", "This is not a valid email address")
 	}
@@ -213,7 +213,8 @@ func TestAddressesAndNumbersStayWhole(t *testing.T) {
 			m, _ := newWith(Config{Lang: lang, Email: "jane.tremblay@cabinet-exemple.ca"}, size[0], size[1])
 			for i := range m.walk.Screens() {
 				m.show(i)
-				m.addr, _ = m.addr.focus()
+				a, _ := m.addr().focus()
+				m.put(idAddress, a)
 				for range 8 {
 					s := screenText(m)
 					for _, l := range strings.Split(s, "\n") {
@@ -247,7 +248,7 @@ func TestPracticeFitsWithAnAddress(t *testing.T) {
 			m := New(Config{Lang: lang, LangKnown: true, Email: addr, Practice: true, practiceRand: fixedRand()})
 			m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 			mustNotContain(t, m, "81×26", "needs at least", "il faut au moins")
-			if c := m.practice.cache; !c.valid || c.err != nil || c.r.Height > 23 {
+			if c := m.practice().cache; !c.valid || c.err != nil || c.r.Height > 23 {
 				t.Fatalf("%s %s: no code at 80×24 (%v):\n%s", addr, lang, c.err, screenText(m))
 			}
 		}
@@ -265,7 +266,9 @@ func TestNoShownKeyDoesNothing(t *testing.T) {
 		for i := range m.walk.Screens() {
 			m.show(i)
 			if m.screen().Widget == steps.WidgetAddress {
-				m.addr.input = m.addr.input.Blur() // its field's own keys are checked by TestTypingOnYourAddressReachesTheField
+				a := m.addr()
+				a.input = a.input.Blur()
+				m.put(idAddress, a) // its field's own keys are checked by TestTypingOnYourAddressReachesTheField
 				m.refresh()
 			}
 			for _, b := range m.barKeys() {
@@ -352,7 +355,7 @@ func TestLongUnbracketedPasteIntoTheAddress(t *testing.T) {
 		next, _ := m.Update(tea.KeyPressMsg{Code: rune('a' + i%26), Text: string(rune('a' + i%26))})
 		m = next.(Model)
 	}
-	if got := len(m.addr.input.Value()); got != 254 {
+	if got := len(m.addr().input.Value()); got != 254 {
 		t.Fatalf("the field holds %d characters", got)
 	}
 	if frames := m.composed - before; frames > 300 {
@@ -361,4 +364,11 @@ func TestLongUnbracketedPasteIntoTheAddress(t *testing.T) {
 	if m.screen().Key != "address" {
 		t.Fatalf("the pasted letters ran commands: on %s", m.screen().Key)
 	}
+}
+
+// Issue 20, item 5: the chooser names every key it answers to, in both languages.
+func TestChooserShowsItsKeys(t *testing.T) {
+	m := send(New(Config{Now: (&fakeClock{t0}).now}), tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContain(t, m, "press e for English", "appuyez sur f pour le français",
+		"← → to move, Enter to choose, q to quit", "← → pour changer, Entrée pour choisir, q pour quitter")
 }

@@ -16,6 +16,8 @@ type chooserScreen struct {
 	choice locales.Lang
 }
 
+var _ = register(idChooser, entry{make: func(Config) screen { return chooserScreen{choice: locales.French} }})
+
 // Of the global keys only ctrl+c and q apply: l moves the marker here, as h does.
 func (chooserScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }
 
@@ -60,6 +62,9 @@ func (s chooserScreen) view(c *common, w, h int) string {
 		"",
 		fill(c.st.Muted, fr.T("ChooseLanguageKey"), bw),
 		fill(c.st.Muted, en.T("ChooseLanguageKey"), bw),
+		// The other keys, which a client could not guess (issue 20, item 5).
+		fill(c.st.Muted, fr.T("ChooseLanguageMove"), bw),
+		fill(c.st.Muted, en.T("ChooseLanguageMove"), bw),
 	}, "\n"))
 	sup := c.st.Footer.Render(fill(lipgloss.NewStyle(), fr.T("FooterSupport", d), max(10, w-2)) + "\n" +
 		fill(lipgloss.NewStyle(), en.T("FooterSupport", d), max(10, w-2)))

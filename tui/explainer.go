@@ -30,6 +30,8 @@ func newExplainScreen() explainScreen {
 	return explainScreen{field: f}
 }
 
+var _ = register(idExplain, entry{make: func(Config) screen { return newExplainScreen() }})
+
 // Letters are text here; only ctrl+c of the root's keys applies.
 func (explainScreen) mode(*common) mode { return mode{text: true} }
 
@@ -77,6 +79,7 @@ func (s explainScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) 
 	}
 	var cmd tea.Cmd
 	s.field, cmd = s.field.Update(msg)
+	cleanInput(&s.field)
 	return s, redraw{}, cmd
 }
 

@@ -72,7 +72,7 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 		t.Fatalf("4 chose %q on %s", m.walk.SignIn(), m.screen().Key)
 	}
 	m = press(m, "m", "esc")
-	if m.walk.SignIn() != steps.SignInUnsure || m.signInQ.choosing {
+	if m.walk.SignIn() != steps.SignInUnsure || m.signInQ().choosing {
 		t.Fatal("Esc changed the answer or left the answers open")
 	}
 }
@@ -217,7 +217,7 @@ func TestPhoneFieldInSightOnASmallWindow(t *testing.T) {
 			mustContain(t, m, label, "╰")
 			m = typeText(m, "4165551234")
 			m = press(m, "enter")
-			verdict := guide.PhoneVerdict(m.z, *m.phone.number, presenter)
+			verdict := guide.PhoneVerdict(m.z, *m.phone().number, presenter)
 			mustContain(t, m, "╰", strings.ReplaceAll(verdict[0].Text, "\u00a0", " "))
 			if !strings.Contains(screenText(m), "↓") {
 				t.Fatalf("%s presenter=%v: the text below the field is not announced:\n%s", lang, presenter, screenText(m))

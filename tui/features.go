@@ -1,5 +1,7 @@
 package tui
 
+import "github.com/auvenir/auvenir-onboard/internal/sanitize"
+
 // status is one line above the support contacts saying what a key just did (or that a state file
 // was ignored). It is kept as a message ID and its values, not as words, so switching the
 // language says it again in the new one; it belongs to the screen it was said on.
@@ -32,12 +34,14 @@ func (m Model) statusLine() string {
 	if text == "" {
 		return ""
 	}
+	// The words may quote a path from the environment or a system error: outside text.
+	text = sanitize.Text(text)
 	lines := fill(m.st.Bold, text, max(10, m.w-2))
 	if s.link != "" {
 		lines += "\n" + m.st.Link.Hyperlink(s.link).Render(s.link)
 	}
 	if s.own != "" {
-		lines += "\n " + s.own // indented under the words, to select on its own
+		lines += "\n " + sanitize.Text(s.own) // indented under the words, to select on its own
 	}
 	return lines + "\n"
 }

@@ -86,8 +86,8 @@ func TestPresenterKey(t *testing.T) {
 	}
 	mustNotContain(t, m, "jane@firm.ca")
 	m = press(m, "P", "e", "P")
-	if m.Presenting() || m.addr.input.Value() != "jane@firm.caP" {
-		t.Fatalf("P in the field: presenting=%v value=%q", m.Presenting(), m.addr.input.Value())
+	if m.Presenting() || m.addr().input.Value() != "jane@firm.caP" {
+		t.Fatalf("P in the field: presenting=%v value=%q", m.Presenting(), m.addr().input.Value())
 	}
 }
 
@@ -451,5 +451,31 @@ func TestStepKeepsTheSavedProgress(t *testing.T) {
 	st := load(t, store)
 	if st.Screen != "step7" || st.Email != saved.Email || st.SignIn != saved.SignIn || !st.CodeSent.Equal(saved.CodeSent) {
 		t.Fatalf("--step saved over the progress: %+v", st)
+	}
+}
+
+// Issue 20, item 7: the screen added in its own file. On step 9 d opens it (for an address that
+// may be an organisation's account), Enter records that Microsoft asked for no method, and the
+// progress saves it; for a personal Microsoft account the key is neither shown nor acted on.
+func TestTrustedScreen(t *testing.T) {
+	store := &progress.Store{Dir: t.TempDir()}
+	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Step: 9, Progress: store}, 80, 24)
+	mustContain(t, m, "d Microsoft asked for no method")
+	m = press(m, "d")
+	mustContain(t, m, "You are done: your organization's multi-factor authentication is trusted",
+		"did not show “More information required”", "Enter yes, that is what happened", "Esc back to step 9")
+	m = press(m, "enter")
+	mustContain(t, m, "Noted: nothing more to set up.")
+	if st := load(t, store); st.MFA != progress.MFATrusted {
+		t.Fatalf("saved %+v", st)
+	}
+	m = press(m, "esc")
+	mustContain(t, m, "Step 9 of 9")
+
+	p, _ := newWith(Config{Lang: locales.French, LangKnown: true, Step: 2}, 80, 24)
+	p = press(p, "m", "2", "9") // a personal Microsoft account
+	mustNotContain(t, p, "aucune méthode")
+	if p = press(p, "d"); p.isOpen(idTrusted) {
+		t.Fatal("d opened the screen for a personal account")
 	}
 }

@@ -22,6 +22,7 @@ func (f field) with(change func(*textinput.Model)) field {
 func (f field) Update(msg tea.Msg) (field, tea.Cmd) {
 	c := *f.in
 	c, cmd := c.Update(msg)
+	cleanInput(&c)
 	return field{&c}, cmd
 }
 
@@ -33,7 +34,7 @@ func (f field) Focus() (field, tea.Cmd) {
 func (f field) Blur() field { return f.with(func(in *textinput.Model) { in.Blur() }) }
 
 func (f field) SetValue(v string) field {
-	return f.with(func(in *textinput.Model) { in.SetValue(v); in.CursorEnd() })
+	return f.with(func(in *textinput.Model) { in.SetValue(v); cleanInput(in); in.CursorEnd() })
 }
 
 func (f field) Value() string         { return f.in.Value() }

@@ -11,6 +11,8 @@ import (
 // walkthrough under it, which closes the help.
 type helpScreen struct{}
 
+var _ = register(idHelp, entry{make: func(Config) screen { return helpScreen{} }})
+
 func (helpScreen) mode(*common) mode { return mode{globals: gAll} }
 
 func (helpScreen) keys(c *common) []key.Binding { return []key.Binding{c.km.help.Close} }

@@ -112,3 +112,9 @@ func mustNotContain(t *testing.T, m Model, bad ...string) {
 
 // show puts screen i on, as a jump would (tests that visit every screen).
 func (m *Model) show(i int) { m.goTo(func() bool { return m.walk.GoTo(i, false) }) }
+
+// The screens' states, for the tests that look inside them.
+func (m Model) addr() addressScreen      { return m.get(idAddress).(addressScreen) }
+func (m Model) practice() practiceScreen { return m.get(idPractice).(practiceScreen) }
+func (m Model) phone() phoneScreen       { return m.get(idPhone).(phoneScreen) }
+func (m Model) signInQ() signInScreen    { return m.get(idSignIn).(signInScreen) }

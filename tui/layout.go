@@ -15,8 +15,52 @@ import (
 // lipgloss and x/ansi also break after every hyphen, which cut "no-reply@auvenir.ca" and
 // "212-555-0100" in two.
 
+// A label in quotes (“Send code”, « Send code ») is one word too when it fits on a line: a
+// client looks for it on Microsoft's page as it is written, and one broken over two lines reads
+// as two labels (issue 20, item 6).
+
+// glue stands for a space inside a quoted label while the text is wrapped: one cell wide, never
+// a place to break, and never in the guide's text.
+const glue = '\ue000'
+
+// glueQuotes joins the words of each quoted label that fits in w cells.
+func glueQuotes(para string, w int) string {
+	if !strings.ContainsAny(para, "“«") {
+		return para
+	}
+	r := []rune(para)
+	for i := 0; i < len(r); i++ {
+		var end rune
+		switch r[i] {
+		case '“':
+			end = '”'
+		case '«':
+			end = '»'
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(r) && r[j] != end {
+			j++
+		}
+		if j == len(r) {
+			break
+		}
+		if cells(string(r[i:j+1])) <= w {
+			for k := i + 1; k < j; k++ {
+				if r[k] == ' ' {
+					r[k] = glue
+				}
+			}
+		}
+		i = j
+	}
+	return string(r)
+}
+
 // wrapWords lays text out in lines of at most w cells. Explicit line breaks are kept; runs of
-// spaces at a break are dropped; a no-break space (U+00A0) never breaks.
+// spaces at a break are dropped; a no-break space (U+00A0) never breaks, nor does a quoted
+// label that fits on a line.
 func wrapWords(text string, w int) string {
 	if w < 1 {
 		w = 1
@@ -29,9 +73,9 @@ func wrapWords(text string, w int) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		wrapParagraph(&b, para, w)
+		wrapParagraph(&b, glueQuotes(para, w-(len(para)-len(strings.TrimLeft(para, " ")))), w)
 	}
-	return b.String()
+	return strings.ReplaceAll(b.String(), string(glue), " ")
 }
 
 func wrapParagraph(b *strings.Builder, para string, w int) {

@@ -36,23 +36,23 @@ func FuzzPracticeCodeField(f *testing.F) {
 	f.Fuzz(func(t *testing.T, typed string) {
 		m, _ := practiceAt(t, locales.English, 80, 24)
 		m = send(m, tea.PasteMsg{Content: typed})
-		before := m.practice.code.Value()
+		before := m.practice().code.Value()
 		fitsWindow(t, m, 80, 24)
 		m = press(m, "enter")
 		fitsWindow(t, m, 80, 24)
-		if m.practice.result == nil {
+		if m.practice().result == nil {
 			t.Fatalf("enter on %q said nothing", before)
 		}
 		if _, ok := totp.ParseCode(before); !ok {
-			if m.practice.result.Outcome != totp.Malformed || m.practice.code.Value() != before {
-				t.Fatalf("%q: outcome %v, field %q: a refused code must stay as typed", before, m.practice.result.Outcome, m.practice.code.Value())
+			if m.practice().result.Outcome != totp.Malformed || m.practice().code.Value() != before {
+				t.Fatalf("%q: outcome %v, field %q: a refused code must stay as typed", before, m.practice().result.Outcome, m.practice().code.Value())
 			}
 			if !strings.Contains(flowText(m), "Type the 6 digits the app shows") {
 				t.Fatalf("%q refused without saying why", before)
 			}
 			return
 		}
-		if m.practice.result.Outcome == totp.Malformed {
+		if m.practice().result.Outcome == totp.Malformed {
 			t.Fatalf("%q is a well-formed code but was refused", before)
 		}
 	})
@@ -73,17 +73,17 @@ func FuzzPhoneField(f *testing.F) {
 		m := send(New(Config{Lang: lang, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
 		m = press(m, "t")
 		m = send(m, tea.PasteMsg{Content: typed})
-		before := m.phone.field.Value()
+		before := m.phone().field.Value()
 		m = press(m, "enter")
 		fitsWindow(t, m, 80, 24)
 		n, err := phone.Parse(before)
 		switch {
 		case err != nil:
-			if m.phone.err == nil || m.phone.field.Value() != before || !locales.New(lang).Has(m.phone.err.ID) {
-				t.Fatalf("%q: refusal %v, field %q", before, m.phone.err, m.phone.field.Value())
+			if m.phone().err == nil || m.phone().field.Value() != before || !locales.New(lang).Has(m.phone().err.ID) {
+				t.Fatalf("%q: refusal %v, field %q", before, m.phone().err, m.phone().field.Value())
 			}
-		case m.phone.number == nil || m.phone.number.E164 != n.E164 || m.phone.err != nil:
-			t.Fatalf("%q: accepted as %v, shown %v", before, n, m.phone.number)
+		case m.phone().number == nil || m.phone().number.E164 != n.E164 || m.phone().err != nil:
+			t.Fatalf("%q: accepted as %v, shown %v", before, n, m.phone().number)
 		}
 	})
 }

@@ -24,7 +24,7 @@ func practiceAt(t *testing.T, lang locales.Lang, w, h int) (Model, *fakeClock) {
 	c := &fakeClock{t0}
 	m := New(Config{Lang: lang, LangKnown: true, Now: c.now, Practice: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: w, Height: h})
-	if m.front() != idPractice || m.practice.p == nil {
+	if m.front() != idPractice || m.practice().p == nil {
 		t.Fatalf("--totp-practice did not open the practice: view %d", m.front())
 	}
 	return m, c
@@ -33,7 +33,7 @@ func practiceAt(t *testing.T, lang locales.Lang, w, h int) (Model, *fakeClock) {
 // codeAt is what the app shows at time at for the practice key.
 func codeAt(t *testing.T, m Model, at time.Time) string {
 	t.Helper()
-	c, err := otptotp.GenerateCode(m.practice.p.Secret(), at)
+	c, err := otptotp.GenerateCode(m.practice().p.Secret(), at)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,17 +57,17 @@ func TestStep9ShowsOptionsStoresAndKeys(t *testing.T) {
 func TestPracticeOpensFromStep9AndKeepsItsKey(t *testing.T) {
 	m, _ := newTest(locales.French, 80, 24)
 	m = press(m, "9", "a")
-	if m.front() != idPractice || m.practice.p == nil {
+	if m.front() != idPractice || m.practice().p == nil {
 		t.Fatal("a did not open the practice")
 	}
-	secret := m.practice.p.Secret()
+	secret := m.practice().p.Secret()
 	mustRead(t, m, "Exercice : ajouter un compte", "Auvenir (exercice)", otpauth.Group(secret)[:19])
 	mustNotContain(t, m, "Étape 9 de 9") // full screen: the wizard's layout is gone
 	m = press(m, "esc")
 	mustRead(t, m, "Étape 9 de 9")
 	mustNotContain(t, m, secret[:8])
 	m = press(m, "a")
-	if m.practice.p.Secret() != secret {
+	if m.practice().p.Secret() != secret {
 		t.Fatal("coming back made a new key: the entry already in the app would stop working")
 	}
 }
@@ -75,8 +75,8 @@ func TestPracticeOpensFromStep9AndKeepsItsKey(t *testing.T) {
 func TestPracticeAccountIsTheAddress(t *testing.T) {
 	m := New(Config{Lang: locales.English, LangKnown: true, Email: "jane@firm.ca", Practice: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	if m.practice.p.Account() != "jane@firm.ca" || !strings.Contains(m.practice.p.URI(), "jane@firm.ca") {
-		t.Fatalf("account %q", m.practice.p.Account())
+	if m.practice().p.Account() != "jane@firm.ca" || !strings.Contains(m.practice().p.URI(), "jane@firm.ca") {
+		t.Fatalf("account %q", m.practice().p.Account())
 	}
 }
 
@@ -84,12 +84,12 @@ func TestPracticeWaitsForTheLanguage(t *testing.T) {
 	m := New(Config{Practice: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustRead(t, m, "Choisissez votre langue")
-	if m.practice.p != nil {
+	if m.practice().p != nil {
 		t.Fatal("the key was made before the language (its issuer name) was known")
 	}
 	m = press(m, "f", "enter")
-	if m.practice.p == nil || m.practice.p.Issuer() != "Auvenir (exercice)" {
-		t.Fatalf("after choosing French: %v", m.practice.p)
+	if m.practice().p == nil || m.practice().p.Issuer() != "Auvenir (exercice)" {
+		t.Fatalf("after choosing French: %v", m.practice().p)
 	}
 	mustRead(t, m, "Exercice : ajouter un compte")
 }
@@ -100,8 +100,8 @@ func TestPracticeCodeFieldRefusesInline(t *testing.T) {
 	m = typeText(m, "12a")
 	mustRead(t, m, refusal, "› 12a")
 	m = press(m, "enter")
-	if m.practice.code.Value() != "12a" || m.practice.result.Outcome != totp.Malformed {
-		t.Fatalf("a refused code was lost or checked: %q %v", m.practice.code.Value(), m.practice.result)
+	if m.practice().code.Value() != "12a" || m.practice().result.Outcome != totp.Malformed {
+		t.Fatalf("a refused code was lost or checked: %q %v", m.practice().code.Value(), m.practice().result)
 	}
 	m = press(m, "backspace")
 	mustNotContain(t, m, refusal)
@@ -112,8 +112,8 @@ func TestPracticeCodeFieldRefusesInline(t *testing.T) {
 	mustRead(t, m, refusal) // seven digits refused as typed
 	// Letters that are keys elsewhere are text here: q does not quit, a typo does not navigate.
 	m = typeText(m, "qnp")
-	if m.front() != idPractice || m.practice.code.Value() != "1234567qnp" {
-		t.Fatalf("letters were taken as commands: view %d, field %q", m.front(), m.practice.code.Value())
+	if m.front() != idPractice || m.practice().code.Value() != "1234567qnp" {
+		t.Fatalf("letters were taken as commands: view %d, field %q", m.front(), m.practice().code.Value())
 	}
 	if _, cmd := m.Update(keyMsg("q")); cmd != nil && cmd() == tea.Quit() {
 		t.Fatal("q quits from the code field")
@@ -121,7 +121,7 @@ func TestPracticeCodeFieldRefusesInline(t *testing.T) {
 	if _, cmd := m.Update(keyMsg("ctrl+c")); cmd == nil || cmd() != tea.Quit() {
 		t.Fatal("ctrl+c does not quit from the practice")
 	}
-	if m.practice.verified || m.practice.checked {
+	if m.practice().verified || m.practice().checked {
 		t.Fatal("a refused text counted as a check")
 	}
 }
@@ -129,13 +129,13 @@ func TestPracticeCodeFieldRefusesInline(t *testing.T) {
 func TestPracticeVerified(t *testing.T) {
 	for _, lang := range locales.Langs {
 		m, clock := practiceAt(t, lang, 80, 24)
-		secret := m.practice.p.Secret()
+		secret := m.practice().p.Secret()
 		code := codeAt(t, m, clock.t)
 		clock.t = clock.t.Add(20 * time.Second) // typing takes time; the code stays good
 		m = typeText(m, code[:3]+" "+code[3:])
 		m = press(m, "enter")
-		if !m.practice.verified || m.practice.result.Outcome != totp.Verified {
-			t.Fatalf("%s: %v", lang, m.practice.result)
+		if !m.practice().verified || m.practice().result.Outcome != totp.Verified {
+			t.Fatalf("%s: %v", lang, m.practice().result)
 		}
 		if lang == locales.English {
 			mustRead(t, m, "✓ Code verified", "Practice done: your phone is ready", "Now delete the practice account",
@@ -158,13 +158,13 @@ func TestPracticeClockAheadAndBehind(t *testing.T) {
 	m = press(m, "enter")
 	mustRead(t, m, "your phone's clock is about 2 minutes ahead of this computer's",
 		"Set the phone's date and time to automatic")
-	if m.practice.verified {
+	if m.practice().verified {
 		t.Fatal("a code from the future verified")
 	}
 	// The next digit starts a new code: the checked one goes, the advice stays until checked.
 	m = typeText(m, codeAt(t, m, clock.t.Add(-3*time.Minute)))
-	if len(m.practice.code.Value()) != 6 {
-		t.Fatalf("field %q: the old code was not replaced", m.practice.code.Value())
+	if len(m.practice().code.Value()) != 6 {
+		t.Fatalf("field %q: the old code was not replaced", m.practice().code.Value())
 	}
 	m = press(m, "enter")
 	mustRead(t, m, "about 3 minutes behind")
@@ -200,7 +200,7 @@ func TestPracticeCodeInColourScansOnAnyBackground(t *testing.T) {
 		if reported {
 			m = send(m, tea.BackgroundColorMsg{Color: color.White})
 		}
-		uri := m.practice.p.URI()
+		uri := m.practice().p.URI()
 		for _, light := range []bool{false, true} {
 			if got := scanFrame(t, m.View().Content, light); len(got) != 1 || got[0] != uri {
 				t.Fatalf("reported light=%v, terminal light=%v: decoded %q, want %q", reported, light, got, uri)
@@ -234,7 +234,7 @@ func TestPracticeCodeScansOnDarkAndLight(t *testing.T) {
 		if light {
 			m = send(m, tea.BackgroundColorMsg{Color: color.White})
 		}
-		uri := m.practice.p.URI()
+		uri := m.practice().p.URI()
 		if got := scanFrame(t, m.View().Content, light); len(got) != 1 || got[0] != uri {
 			t.Fatalf("light=%v: decoded %q, want %q", light, got, uri)
 		}
@@ -253,17 +253,17 @@ func TestPracticeCodeScansOnDarkAndLight(t *testing.T) {
 
 func TestPracticeCodeSizeAt80x24(t *testing.T) {
 	m, _ := practiceAt(t, locales.English, 80, 24)
-	r := m.practice.cache.r
+	r := m.practice().cache.r
 	if r.Width != 45 || r.Height != 23 {
 		t.Fatalf("code %d×%d at 80×24, want the smallest 45×23", r.Width, r.Height)
 	}
-	renders := m.practice.cache.renders
+	renders := m.practice().cache.renders
 	m = typeText(m, "123456")
-	if m.practice.cache.renders != renders {
-		t.Fatalf("typing redrew the QR code %d times", m.practice.cache.renders-renders)
+	if m.practice().cache.renders != renders {
+		t.Fatalf("typing redrew the QR code %d times", m.practice().cache.renders-renders)
 	}
 	big, _ := practiceAt(t, locales.English, 120, 40)
-	if r := big.practice.cache.r; r.Height <= 23 {
+	if r := big.practice().cache.r; r.Height <= 23 {
 		t.Fatalf("at 120×40 the code is %d×%d: the larger, standard drawing fits", r.Width, r.Height)
 	}
 }
@@ -271,7 +271,7 @@ func TestPracticeCodeSizeAt80x24(t *testing.T) {
 func TestPracticeTooSmallShowsSizeAndKey(t *testing.T) {
 	m, _ := practiceAt(t, locales.English, 70, 22)
 	mustRead(t, m, "This window (70×22) is too small for the QR code: it needs at least 77×24",
-		otpauth.Group(m.practice.p.Secret())[:19])
+		otpauth.Group(m.practice().p.Secret())[:19])
 	mustNotContain(t, m, "2. Scan the code", "i invert")
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustRead(t, m, "2. Scan the code")
@@ -309,8 +309,8 @@ func TestPhoneField(t *testing.T) {
 	m = typeText(m, "647 555 01")
 	m = press(m, "enter")
 	mustRead(t, m, "This number is too short", "647 555 01")
-	if m.phone.field.Value() != "647 555 01" {
-		t.Fatalf("the typed text was lost: %q", m.phone.field.Value())
+	if m.phone().field.Value() != "647 555 01" {
+		t.Fatalf("the typed text was lost: %q", m.phone().field.Value())
 	}
 	m = typeText(m, "23")
 	m = press(m, "enter")
@@ -435,17 +435,17 @@ func TestStep9ScreensFitTheWindow(t *testing.T) {
 func TestPresenterNeverShowsAKey(t *testing.T) {
 	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Presenter: true, practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	secret := m.practice.p.Secret()
+	secret := m.practice().p.Secret()
 	mustRead(t, m, "Presenter mode: the QR code and the key appear only on the client's own screen.", "2. Type the 6 digits")
 	mustNotContain(t, m, secret[:4], "▀▀▀▀")
 
 	m, _ = practiceAt(t, locales.English, 80, 24)
-	mustRead(t, m, otpauth.Group(m.practice.p.Secret())[:19])
+	mustRead(t, m, otpauth.Group(m.practice().p.Secret())[:19])
 	m = press(m, "P")
 	if !m.Presenting() {
 		t.Fatal("P did not switch presenter mode on in the practice")
 	}
-	mustNotContain(t, m, m.practice.p.Secret()[:4], "▀▀▀▀")
+	mustNotContain(t, m, m.practice().p.Secret()[:4], "▀▀▀▀")
 	// The practice still works: the client reads the code off their own phone.
 	m = typeText(m, codeAt(t, m, t0))
 	m = press(m, "enter")
@@ -461,7 +461,7 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 	p = typeText(p, "6475550123")
 	mustNotContain(t, p, "6475550123", "555")
 	p = press(p, "enter")
-	mustRead(t, p, "✓ Your number: +1 ••• ••• 01 23")
+	mustRead(t, p, "✓ Your number: +1 •••-•••-0123")
 	mustNotContain(t, p, "555")
 }
 
@@ -469,13 +469,13 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 func TestFieldsKeepLinkAndCopyLetters(t *testing.T) {
 	m, _ := practiceAt(t, locales.English, 80, 24)
 	m = typeText(m, "oy")
-	if m.practice.code.Value() != "oy" {
-		t.Fatalf("field %q: o and y were taken as keys", m.practice.code.Value())
+	if m.practice().code.Value() != "oy" {
+		t.Fatalf("field %q: o and y were taken as keys", m.practice().code.Value())
 	}
 	p := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
 	p = typeText(press(p, "t"), "yo")
-	if p.phone.field.Value() != "yo" {
-		t.Fatalf("field %q", p.phone.field.Value())
+	if p.phone().field.Value() != "yo" {
+		t.Fatalf("field %q", p.phone().field.Value())
 	}
 }
 
@@ -485,7 +485,7 @@ func TestProgressRecordsTheOptionOnly(t *testing.T) {
 	m := New(Config{Lang: locales.English, LangKnown: true, Practice: true, Progress: store, Now: func() time.Time { return t0 },
 		practiceRand: fixedRand()})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	secret := m.practice.p.Secret()
+	secret := m.practice().p.Secret()
 	m = typeText(m, codeAt(t, m, t0))
 	m = press(m, "enter", "esc", "t")
 	m = typeText(m, "6475550123")

@@ -89,19 +89,10 @@ type Model struct {
 	saver    walkthrough.Saver // writes the walk's state when it changed (resume.go)
 	composed int               // frames composed, for the tests of work done per key
 
-	// The screens (screens.go): each keeps its state while closed, as a typed field.
-	chooser   chooserScreen
-	offer     offerScreen
-	helpView  helpScreen
-	addr      addressScreen
-	net       netScreen
-	options   optionsScreen
-	practice  practiceScreen
-	stores    storesScreen
-	phone     phoneScreen
-	showQR    showQRScreen
-	signInQ   signInScreen
-	explainer explainScreen
+	// The screens (screens.go): each keeps its state while closed, by its id; the network
+	// check, which works in the background, in its own field.
+	scr screenStates
+	net netScreen
 
 	// The frame's parts, rebuilt by refresh when what they show changes.
 	headerPart, footerPart, topPart, stripPart string
@@ -133,11 +124,8 @@ func New(cfg Config) Model {
 	if cfg.Step > 0 {
 		m.walk.Step(cfg.Step)
 	}
-	m.addr = newAddressScreen(m.walk.Email())
+	m.scr = newScreens(cfg)
 	m.net = newNetScreen(cfg)
-	m.practice = newPracticeScreen(cfg.practiceRand)
-	m.phone = newPhoneScreen()
-	m.explainer = newExplainScreen()
 	m.status = status{text: cfg.Notice}
 	from := m.walk.State()
 	if cfg.Saved != nil {
@@ -145,21 +133,17 @@ func New(cfg Config) Model {
 	}
 	switch {
 	case cfg.ShowKey != nil:
-		m.showQR = showQRScreen{key: *cfg.ShowKey, cache: &qrCache{}}
 		m.stack = []screenID{idShowQR} // nothing to choose: the code is all there is
 	default:
 		if cfg.Practice {
 			m.walk.Step(9)
 			m.stack = append(m.stack, idPractice) // the key is made once the language is known
-			m.practice.code, _ = m.practice.code.Focus()
 		}
 		if r := cfg.Resume; r != nil && walkthrough.Offerable(*r) {
-			m.offer = offerScreen{state: *r}
 			from = *r
 			m.stack = append(m.stack, idOffer)
 		}
 		if !cfg.LangKnown {
-			m.chooser = chooserScreen{choice: locales.French}
 			m.stack = append(m.stack, idChooser)
 		}
 	}
@@ -183,8 +167,8 @@ func (m *Model) setLang(l locales.Lang) {
 	m.walk.SetLang(l)
 	m.z = locales.New(m.walk.Lang())
 	m.km = newKeyMaps(m.z, m.data(), m.cfg.PanicKey)
-	if m.front() == idPractice {
-		m.practice = m.practice.ensure(&m.common)
+	if s, ok := m.get(m.front()).(langWaiter); ok {
+		m.put(m.front(), s.langKnown(&m.common))
 	}
 	m.refresh()
 }

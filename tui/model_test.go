@@ -80,7 +80,7 @@ func TestAddressField(t *testing.T) {
 	}
 	m = press(m, "enter")
 	mustContain(t, m, "The part after @ must be a domain with a dot", "lquinn@example")
-	if m.walk.Email() != "" || !m.addr.input.Focused() {
+	if m.walk.Email() != "" || !m.addr().input.Focused() {
 		t.Fatal("a bad address was kept, or the field lost focus")
 	}
 	m = typeText(m, ".ca")
@@ -103,7 +103,7 @@ func TestAddressFieldFrenchErrorAndEsc(t *testing.T) {
 	m = press(m, "enter")
 	mustContain(t, m, "Entrez une seule adresse.", "a@b.ca, c@d.ca")
 	m = press(m, "esc")
-	if m.addr.input.Focused() || m.addr.input.Value() != "" || m.walk.Email() != "" {
+	if m.addr().input.Focused() || m.addr().input.Value() != "" || m.walk.Email() != "" {
 		t.Fatal("esc should cancel the edit: nothing typed is kept")
 	}
 	mustNotContain(t, m, "Entrez une seule adresse.")

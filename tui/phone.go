@@ -32,6 +32,8 @@ func newPhoneScreen() phoneScreen {
 	return phoneScreen{field: newField(f)}
 }
 
+var _ = register(idPhone, entry{make: func(Config) screen { return newPhoneScreen() }})
+
 // Letters are text here; P still hides the screen's data (no number has a P in it).
 func (phoneScreen) mode(*common) mode { return mode{text: true, globals: gPresenter} }
 

@@ -41,6 +41,8 @@ func newPracticeScreen(r io.Reader) practiceScreen {
 	return practiceScreen{rand: r, code: newField(code), cache: &qrCache{}}
 }
 
+var _ = register(idPractice, entry{make: func(cfg Config) screen { return newPracticeScreen(cfg.practiceRand) }})
+
 // Letters are text in the code field: of the global keys l and P apply (no code has them), so
 // an agent can hide a key already on screen.
 func (practiceScreen) mode(*common) mode {
@@ -70,6 +72,16 @@ func (s practiceScreen) ensure(c *common) practiceScreen {
 		return s
 	}
 	s.p = p
+	return s
+}
+
+// langKnown makes the key and puts the keys in the code field (--totp-practice opens here
+// before the language is chosen).
+func (s practiceScreen) langKnown(c *common) screen {
+	s = s.ensure(c)
+	if !s.code.Focused() {
+		s.code, _ = s.code.Focus()
+	}
 	return s
 }
 

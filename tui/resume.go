@@ -30,7 +30,7 @@ func (m *Model) saveProgress() {
 
 // answerOffer continues where the person stopped, or, once they confirmed it, starts over and
 // forgets the progress.
-func (m *Model) answerOffer(resume bool) tea.Cmd {
+func (m *Model) answerOffer(resume bool, state progress.State) tea.Cmd {
 	if !resume {
 		if err := m.saver.Forget(m.walk.State()); err != nil {
 			var perr *progress.Error
@@ -40,18 +40,17 @@ func (m *Model) answerOffer(resume bool) tea.Cmd {
 			m.status = status{text: perr.Message(m.z)}
 			m.refresh()
 		} else {
-			m.setStatus("ResumeForgotten", nil)
+			m.setStatus("ResumeForgotten", map[string]any{"Path": m.saver.Path()})
 		}
 		return nil
 	}
-	return m.resume(m.offer.state)
+	return m.resume(state)
 }
 
 // resume puts the wizard where the saved progress says: the screen (the ones before it count as
 // done), the address and the code timer, which keeps counting from when it was started.
 func (m *Model) resume(st progress.State) tea.Cmd {
 	m.walk.Resume(st)
-	m.addr = newAddressScreen(m.walk.Email())
 	var cmd tea.Cmd
 	if left := m.codeLeft(); left > 0 {
 		m.timer = timer.New(left, timer.WithInterval(time.Second))
@@ -70,6 +69,13 @@ type offerScreen struct {
 	confirming bool // f was pressed: what would be lost is listed, and yes is awaited
 }
 
+var _ = register(idOffer, entry{make: func(cfg Config) screen {
+	if cfg.Resume != nil {
+		return offerScreen{state: *cfg.Resume}
+	}
+	return offerScreen{}
+}})
+
 func (offerScreen) mode(*common) mode { return mode{full: true, globals: gQuit} }
 
 func (s offerScreen) keys(c *common) []key.Binding {
@@ -86,13 +92,13 @@ func (s offerScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	switch {
 	case !ok:
 	case s.confirming && key.Matches(k, o.Yes):
-		return s, resumeChosen{resume: false}, nil
+		return s, resumeChosen{resume: false, state: s.state}, nil
 	case s.confirming && key.Matches(k, o.No):
 		s.confirming = false
 		return s, redraw{}, nil
 	case s.confirming:
 	case key.Matches(k, o.Continue):
-		return s, resumeChosen{resume: true}, nil
+		return s, resumeChosen{resume: true, state: s.state}, nil
 	case key.Matches(k, o.StartOver):
 		s.confirming = true
 		return s, redraw{}, nil

@@ -38,8 +38,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
-		if s := m.focus(); s != nil && s.mode(&m.common).text {
-			return m.route(s, msg)
+		if id := m.focus(); id != idNone && m.get(id).mode(&m.common).text {
+			return m.route(id, msg)
 		}
 		return nil
 	case tea.WindowSizeMsg:
@@ -67,7 +67,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	// The network check runs in the background and reports whatever is on screen.
-	return m.route(m.net, msg)
+	return m.route(idNet, msg)
 }
 
 // key handles a key press: the global keys the front screen allows, then the screen, then the
@@ -80,7 +80,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, g.Interrupt) {
 		return tea.Quit
 	}
-	s := m.focus()
+	id := m.focus()
+	s := m.get(id)
 	md := mode{globals: gAll}
 	if s != nil {
 		md = s.mode(&m.common)
@@ -102,10 +103,18 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if s != nil && (md.text || md.full || matches(msg, s.keys(&m.common))) {
-		return m.route(s, msg)
+		return m.route(id, msg)
 	}
 	if md.full {
 		return nil
+	}
+	if m.front() == idNone {
+		keys, ids := m.openers()
+		for i, k := range keys {
+			if key.Matches(msg, k) {
+				return m.open(ids[i])
+			}
+		}
 	}
 	return m.walkKey(msg)
 }
@@ -155,14 +164,17 @@ func (m *Model) bound(msg tea.KeyPressMsg, s screen, md mode) bool {
 	if s != nil && matches(msg, s.keys(&m.common)) {
 		return true
 	}
+	if keys, _ := m.openers(); !md.full && m.front() == idNone && matches(msg, keys) {
+		return true
+	}
 	return !md.full && key.Matches(msg, k.Next, k.Back, k.Jump, k.ScrollUp, k.ScrollDown, k.PageUp,
 		k.PageDown, k.Top, k.Bottom, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, k.Crash)
 }
 
-// route gives msg to screen s, keeps its next state and does what it asks.
-func (m *Model) route(s screen, msg tea.Msg) tea.Cmd {
-	next, act, cmd := s.update(&m.common, msg)
-	m.put(next)
+// route gives msg to screen id, keeps its next state and does what it asks.
+func (m *Model) route(id screenID, msg tea.Msg) tea.Cmd {
+	next, act, cmd := m.get(id).update(&m.common, msg)
+	m.put(id, next)
 	switch a := act.(type) {
 	case unchanged:
 		return cmd
@@ -177,18 +189,13 @@ func (m *Model) route(s screen, msg tea.Msg) tea.Cmd {
 		m.setLang(a.lang)
 	case resumeChosen:
 		m.close()
-		cmd = tea.Batch(cmd, m.answerOffer(a.resume))
+		cmd = tea.Batch(cmd, m.answerOffer(a.resume, a.state))
 	case addressLeft:
 		cmd = tea.Batch(cmd, m.leaveAddress(a))
 	case signInChosen:
 		m.walk.AnswerSignIn(a.answer)
 	case mfaChosen:
-		m.walk.Rehearsed(a.opt)
-		if a.number != "" {
-			m.options.number = a.number
-		} else {
-			m.options.verified = true
-		}
+		m.walk.Rehearse(a.opt, a.number)
 	case scrollBy:
 		if a.n < 0 {
 			m.vp.ScrollUp(-a.n)
@@ -350,15 +357,17 @@ func (m *Model) barKeys() []key.Binding {
 		}
 		return out
 	}
-	if s := m.focus(); s != nil && s.mode(c).text {
+	if s := m.get(m.focus()); s != nil && s.mode(c).text {
 		return append(s.keys(c), g.Interrupt)
 	}
 	k := m.km.walk
 	// The bar wraps at the window's edge: the keys a lost person needs come first.
 	out := []key.Binding{k.Next, k.Back}
-	if s := m.focus(); s != nil {
+	if s := m.get(m.focus()); s != nil {
 		out = append(out, s.keys(c)...)
 	}
+	openers, _ := m.openers()
+	out = append(out, openers...)
 	out = append(out, k.StartTimer, k.Open, k.CopyIdentity)
 	if s := m.screen(); s.Kind == steps.KindStep || s.Kind == steps.KindFinish {
 		out = append(out, k.Explain) // where Microsoft's pages show their errors
@@ -378,6 +387,8 @@ func (m *Model) allKeys() [][]key.Binding {
 	}
 	suspend := g.Suspend
 	suspend.SetEnabled(m.cfg.Suspendable)
+	openers, _ := m.openers()
+	screenKeys = append(screenKeys, openers...)
 	screenKeys = append(screenKeys, k.StartTimer, k.Open, k.Copy, k.CopyIdentity, k.Explain, g.Presenter, g.Lang, g.Help, g.Quit, suspend)
 	return [][]key.Binding{{k.Next, k.Back, k.Jump, k.ScrollUp}, screenKeys}
 }
@@ -418,10 +429,10 @@ func (m *Model) refresh() {
 		fixed++ // the step strip
 	}
 	m.vp.SetHeight(max(1, m.h-fixed))
-	if s, ok := m.focus().(sighted); ok && m.front() != idNone && s.mode(c).text {
+	if s, ok := m.get(m.focus()).(sighted); ok && m.front() != idNone && s.mode(c).text {
 		m.vp.Show(s.sightLine(c, w)) // the field in the step's place, with more text below it
 	}
-	if s := m.focus(); s != nil && m.front() == idNone {
+	if s := m.get(m.focus()); s != nil && m.front() == idNone {
 		if md := s.mode(c); md.text || md.follow {
 			m.vp.GotoBottom() // keep the field, or the answers, in sight while they have the keys
 		}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/internal/walkthrough"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
@@ -18,9 +19,8 @@ import (
 // owns the frame and the global keys (ctrl+c, q, l, P, ?), handled once in root.go; a screen
 // handles the rest of its keys and tells the root what to do through an action.
 //
-// Adding a screen: a type that implements screen, a screenID, a field of Model and its line in
-// Model.get and Model.put (screens.go); open it with Model.open, or give it a steps.Widget in
-// Model.widgetScreen.
+// Adding a screen: its file (a type that implements screen, and its register call) and its line
+// in the list of screenIDs below; see screens.go.
 
 // screen is one interactive part of the wizard. Screens are values: update returns the next
 // state, so the root stays a value that tests can copy.
@@ -65,7 +65,8 @@ const (
 	gAll       = gQuit | gLang | gPresenter | gHelp
 )
 
-// screenID names a screen.
+// screenID names a screen. This is the one list of screens: a new screen adds its line above
+// idEnd, and its file registers it (screens.go).
 type screenID int
 
 const (
@@ -82,6 +83,7 @@ const (
 	idShowQR            // --show-qr
 	idSignIn            // step 2's question: is the address already a Microsoft account?
 	idExplain           // the error explainer (x)
+	idTrusted           // step 9: done, the client's organisation's MFA is trusted (d)
 	idEnd               // one past the last: a new screen goes above
 )
 
@@ -98,7 +100,10 @@ type (
 	// langChosen: the chooser's answer.
 	langChosen struct{ lang locales.Lang }
 	// resumeChosen: the offer's answer.
-	resumeChosen struct{ resume bool }
+	resumeChosen struct {
+		resume bool
+		state  progress.State // the progress the offer was about
+	}
 	// addressLeft: the address field was left; email is the address to keep (empty: none), and
 	// move the screens to go (+1 on, -1 back, 0 stay).
 	addressLeft struct {
@@ -136,6 +141,12 @@ type common struct {
 // sign-in path and the day (the blocks of steps 3 to 5 and of step 9 depend on them).
 func (c *common) data() map[string]any {
 	return guide.Situated(guide.Shown(c.walk.Email(), c.presenter), c.walk.SignIn(), c.clock())
+}
+
+// bind is a binding declared by a screen in its own file: keys, the label shown for them, and
+// the locale message that says what they do (in the language and with the data of now).
+func (c *common) bind(keys []string, shown, descID string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, c.z.T(descID, c.data())))
 }
 
 // matches reports whether msg is one of bindings (disabled ones never match).

@@ -1,88 +1,106 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/auvenir/auvenir-onboard/steps"
 )
 
-// The root's register of screens: where each keeps its state, which is open, and which one has
-// the keyboard. A new screen adds its line to get and put.
+// The root's register of screens: which screens there are, where each keeps its state, which is
+// open, and which one has the keyboard.
+//
+// Adding a screen touches two places: its file (a type that implements screen, and a call to
+// register that says how to make its first state and where it opens) and its line in the list of
+// screenIDs (screen.go). Nothing else names it: no switch, no field of Model (issue 20, item 7).
+
+// entry is what the root knows of a screen besides its methods.
+type entry struct {
+	// make is the screen's first state, made once when the wizard starts.
+	make func(cfg Config) screen
+	// widget, when set, makes it the screen of every step with that widget, drawn under the
+	// step's text (the address field, step 9's options...).
+	widget steps.Widget
+	// on and key, when set, open it from the steps with widget on: the key is in the help bar
+	// there, after the step's own screen's keys.
+	on  steps.Widget
+	key func(c *common) key.Binding
+}
+
+// The network check of « Before you begin » keeps its state in Model.net (it works in the
+// background, and its file is moving to its owner): its line is here.
+var _ = register(idNet, entry{widget: steps.WidgetNetworkCheck})
+
+// registry holds each screen's entry, by its id; each screen's file fills its own line.
+var registry [idEnd]entry
+
+// register is called once per screen, from its file.
+func register(id screenID, e entry) struct{} {
+	registry[id] = e
+	return struct{}{}
+}
+
+// newScreens makes every screen's first state.
+func newScreens(cfg Config) screenStates {
+	var out screenStates
+	for id, e := range registry {
+		if e.make != nil {
+			out[id] = e.make(cfg)
+		}
+	}
+	return out
+}
+
+// screenStates holds each screen's state by id. It is an array, copied with the model: a copy
+// of the model never sees another's screens change.
+type screenStates [idEnd]screen
 
 // get is the screen named id, in its current state.
 func (m *Model) get(id screenID) screen {
-	switch id {
-	case idChooser:
-		return m.chooser
-	case idOffer:
-		return m.offer
-	case idHelp:
-		return m.helpView
-	case idAddress:
-		return m.addr
-	case idNet:
-		return m.net
-	case idOptions:
-		return m.options
-	case idPractice:
-		return m.practice
-	case idStores:
-		return m.stores
-	case idPhone:
-		return m.phone
-	case idShowQR:
-		return m.showQR
-	case idSignIn:
-		return m.signInQ
-	case idExplain:
-		return m.explainer
+	if id == idNet {
+		return m.net // the network check works in the background: its own field (netcheck_widget.go)
 	}
-	return nil
+	if id <= idNone || id >= idEnd {
+		return nil
+	}
+	return m.scr[id]
 }
 
-// put keeps a screen's next state.
-func (m *Model) put(s screen) {
-	switch s := s.(type) {
-	case chooserScreen:
-		m.chooser = s
-	case offerScreen:
-		m.offer = s
-	case helpScreen:
-		m.helpView = s
-	case addressScreen:
-		m.addr = s
-	case netScreen:
-		m.net = s
-	case optionsScreen:
-		m.options = s
-	case practiceScreen:
-		m.practice = s
-	case storesScreen:
-		m.stores = s
-	case phoneScreen:
-		m.phone = s
-	case showQRScreen:
-		m.showQR = s
-	case signInScreen:
-		m.signInQ = s
-	case explainScreen:
-		m.explainer = s
+// put keeps the next state of screen id.
+func (m *Model) put(id screenID, s screen) {
+	if n, ok := s.(netScreen); ok && id == idNet {
+		m.net = n
+		return
+	}
+	if id > idNone && id < idEnd {
+		m.scr[id] = s
 	}
 }
 
 // widgetScreen is the screen that is part of the current step, drawn under its text.
 func (m *Model) widgetScreen() screenID {
-	switch m.screen().Widget {
-	case steps.WidgetAddress:
-		return idAddress
-	case steps.WidgetNetworkCheck:
-		return idNet
-	case steps.WidgetMFAOptions:
-		return idOptions
-	case steps.WidgetSignIn:
-		return idSignIn
+	if w := m.screen().Widget; w != steps.WidgetNone {
+		for id, e := range registry {
+			if e.widget == w {
+				return screenID(id)
+			}
+		}
 	}
 	return idNone
+}
+
+// openers are the keys that open a screen from the current step, and the screens they open.
+func (m *Model) openers() ([]key.Binding, []screenID) {
+	var keys []key.Binding
+	var ids []screenID
+	if w := m.screen().Widget; w != steps.WidgetNone {
+		for id, e := range registry {
+			if e.on == w && e.key != nil {
+				keys, ids = append(keys, e.key(&m.common)), append(ids, screenID(id))
+			}
+		}
+	}
+	return keys, ids
 }
 
 // front is the open screen on top of the stack, or idNone when the walkthrough has the keys.
@@ -103,15 +121,13 @@ func (m *Model) frontFull() screen {
 	return nil
 }
 
-// focus is the screen that gets keys: the front of the stack, or else the step's own screen.
-func (m *Model) focus() screen {
+// focus is the screen that gets keys: the front of the stack, or else the step's own screen
+// (idNone: the walkthrough has them).
+func (m *Model) focus() screenID {
 	if id := m.front(); id != idNone {
-		return m.get(id)
+		return id
 	}
-	if id := m.widgetScreen(); id != idNone {
-		return m.get(id)
-	}
-	return nil
+	return m.widgetScreen()
 }
 
 // open puts a screen on the stack; the help closes first, as it describes the screen under it.
@@ -124,7 +140,7 @@ func (m *Model) open(id screenID) tea.Cmd {
 	if o, ok := m.get(id).(opener); ok {
 		var s screen
 		s, cmd = o.opened(&m.common)
-		m.put(s)
+		m.put(id, s)
 	}
 	m.vp.GotoTop() // a screen in the step's place starts at its top
 	m.refresh()
@@ -137,7 +153,7 @@ func (m *Model) close() {
 		id := m.stack[n-1]
 		m.stack = m.stack[:n-1]
 		if c, ok := m.get(id).(closer); ok {
-			m.put(c.closed(&m.common))
+			m.put(id, c.closed(&m.common))
 		}
 		m.refresh()
 		if id == idPractice || id == idStores || id == idPhone {
@@ -147,6 +163,12 @@ func (m *Model) close() {
 		return
 	}
 	m.refresh()
+}
+
+// langWaiter is a screen opened before the language was chosen that needs it to be ready (the
+// practice's key is named in the client's language).
+type langWaiter interface {
+	langKnown(c *common) screen
 }
 
 // opener is a screen that does something as it opens (focus its field, make its key).

@@ -19,6 +19,13 @@ type showQRScreen struct {
 	cache  *qrCache
 }
 
+var _ = register(idShowQR, entry{make: func(cfg Config) screen {
+	if cfg.ShowKey == nil {
+		return showQRScreen{cache: &qrCache{}}
+	}
+	return showQRScreen{key: *cfg.ShowKey, cache: &qrCache{}}
+}})
+
 func (showQRScreen) mode(*common) mode { return mode{full: true, globals: gLang | gPresenter} }
 
 func (s showQRScreen) keys(c *common) []key.Binding {

@@ -23,6 +23,8 @@ type signInScreen struct {
 	cursor   int  // the marked answer
 }
 
+var _ = register(idSignIn, entry{widget: steps.WidgetSignIn, make: func(Config) screen { return signInScreen{} }})
+
 // While the answers are shown, ↑/↓ move the mark: on a small window the frame must keep the
 // answers in sight, since those keys no longer scroll.
 func (s signInScreen) mode(*common) mode { return mode{globals: gAll, follow: s.choosing} }

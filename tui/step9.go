@@ -27,10 +27,9 @@ type mfaChosen struct {
 
 // optionsScreen is step 9's part under its text: what a, g and t open, the store pages, and
 // what was done. What was done comes from the practice and the phone screens, read at drawing.
-type optionsScreen struct {
-	verified bool   // a practice code was verified
-	number   string // the number checked, in international form
-}
+type optionsScreen struct{}
+
+var _ = register(idOptions, entry{widget: steps.WidgetMFAOptions, make: func(Config) screen { return optionsScreen{} }})
 
 func (optionsScreen) mode(*common) mode { return mode{globals: gAll} }
 
@@ -76,15 +75,15 @@ func (s optionsScreen) view(c *common, w, _ int) string {
 		fill(st.SubHeading, c.z.T("Step9PracticeHeading", d), w),
 		keyLine(k.Practice, "Step9PracticeHint"),
 	}
-	if s.verified {
+	if c.walk.PracticeDone() {
 		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PracticeDone", d), w))
 	}
 	if !guide.PhoneOffered(d) {
 		return strings.Join(out, "\n")
 	}
 	out = append(out, "", fill(st.SubHeading, c.z.T("Step9PhoneHeading", d), w), keyLine(k.Phone, "Step9PhoneHint"))
-	if s.number != "" {
-		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PhoneDone", guide.With(d, "Number", guide.ShownNumber(s.number, c.presenter))), w))
+	if n := c.walk.Number(); n != "" {
+		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PhoneDone", guide.With(d, "Number", guide.ShownNumber(n, c.presenter))), w))
 	}
 	return strings.Join(out, "\n")
 }

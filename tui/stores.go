@@ -21,6 +21,8 @@ type storesScreen struct {
 	invert bool
 }
 
+var _ = register(idStores, entry{make: func(Config) screen { return storesScreen{} }})
+
 func (storesScreen) mode(*common) mode { return mode{full: true, globals: gQuit | gLang | gPresenter} }
 
 func (s storesScreen) keys(c *common) []key.Binding { return s.bindings(c, s.switches(c)) }

@@ -42,7 +42,13 @@ func (m *Model) compose() {
 	}
 	main := strings.Split(m.topPart, "\n")
 	main = append(main, padLines(m.vp.Visible(), m.vp.height)...)
-	if !m.vp.AtBottom() {
+	// The line under the text says where more of it is: below, above, or both.
+	switch above := m.vp.offset > 0; {
+	case above && !m.vp.AtBottom():
+		main = append(main, m.st.Muted.Render(m.z.T("ScrollMoreBoth")))
+	case above:
+		main = append(main, m.st.Muted.Render(m.z.T("ScrollMoreAbove")))
+	case !m.vp.AtBottom():
 		main = append(main, m.st.Muted.Render(m.z.T("ScrollMore")))
 	}
 	var body []string

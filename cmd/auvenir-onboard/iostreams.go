@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 
 	"golang.org/x/term"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -33,7 +35,7 @@ type ioStreams struct {
 	// OpenTerminal opens the terminal apart from standard input (--show-qr reads its key from a
 	// pipe and its keys from the terminal).
 	OpenTerminal func() (in, out *os.File, err error)
-	// ConfigDir is the user's configuration folder (os.UserConfigDir).
+	// ConfigDir is the user's configuration folder (progress.ConfigDir of the environment).
 	ConfigDir func() (string, error)
 }
 
@@ -44,7 +46,7 @@ func systemStreams() *ioStreams {
 		StdinTTY:     term.IsTerminal(int(os.Stdin.Fd())),
 		StdoutTTY:    term.IsTerminal(int(os.Stdout.Fd())),
 		OpenTerminal: winconsole.OpenTerminal,
-		ConfigDir:    os.UserConfigDir,
+		ConfigDir:    func() (string, error) { return progress.ConfigDir(runtime.GOOS, os.Getenv) },
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"runtime"
 
 	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -10,13 +11,26 @@ import (
 )
 
 // progressStore is where progress is kept: under the user's configuration directory. Without
-// one (no HOME), the guide works and saves nothing.
-func progressStore(s *ioStreams) *progress.Store {
+// one (no HOME, or %AppData%), the guide works and saves nothing, and err says so in a line.
+func progressStore(s *ioStreams) (*progress.Store, error) {
 	dir, err := s.ConfigDir()
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	return &progress.Store{Dir: progress.DirUnder(dir)}
+	return &progress.Store{Dir: progress.DirUnder(dir)}, nil
+}
+
+// noStore is the line that says progress cannot be saved, and why.
+func noStore(err error, z *locales.Localizer) string {
+	var perr *progress.Error
+	if !errors.As(err, &perr) {
+		v := "HOME"
+		if runtime.GOOS == "windows" {
+			v = "%AppData%"
+		}
+		perr = &progress.Error{ID: progress.IDNoFolder, Var: v, Err: err}
+	}
+	return perr.Message(z)
 }
 
 // saved is what the store holds for this start, for the wizard and the plain mode alike.
@@ -34,9 +48,9 @@ type saved struct {
 // loadProgress reads the saved progress. --reset forgets it first. A file that cannot be used
 // becomes the notice. --step asks for a place: no offer then.
 func loadProgress(s *ioStreams, o *options, z *locales.Localizer) saved {
-	store := progressStore(s)
-	if store == nil {
-		return saved{}
+	store, err := progressStore(s)
+	if err != nil {
+		return saved{notice: noStore(err, z)} // saving is off: said, never silent
 	}
 	sv := saved{store: store}
 	if o.reset {
@@ -70,27 +84,41 @@ func wizardProgress(s *ioStreams, o *options, cfg *tui.Config, z *locales.Locali
 	}
 }
 
-// resetOnly is --reset without a terminal: forget, say so, and stop there successfully, since
-// forgetting was all that could be asked of a script.
+// resetOnly is --reset without a terminal: forget, say what was deleted or that nothing was
+// saved, and stop there successfully, since forgetting was all that could be asked of a
+// script. Without a folder for progress, nothing can have been saved there: said, exit 1.
 func resetOnly(s *ioStreams, z *locales.Localizer) int {
-	store := progressStore(s)
-	if store != nil {
-		if err := store.Reset(); err != nil {
-			fmt.Fprintln(s.ErrOut, resetError(err, z))
-			return 1
-		}
+	store, err := progressStore(s)
+	if err != nil {
+		fmt.Fprintln(s.ErrOut, noStore(err, z))
+		return 1
 	}
-	fmt.Fprintln(s.Out, z.T("ResumeForgotten"))
+	removed, err := store.Forget()
+	if err != nil {
+		fmt.Fprintln(s.ErrOut, resetError(err, z))
+		return 1
+	}
+	fmt.Fprintln(s.Out, forgotten(store, removed, z))
 	return 0
 }
 
-// resetNotice is what --reset says at the start of the guide: forgotten, or why not and what
-// to do, which is never "--reset" again.
+// resetNotice is what --reset says at the start of the guide: what was forgotten, that nothing
+// was saved, or why not and what to do, which is never "--reset" again.
 func resetNotice(store *progress.Store, z *locales.Localizer) string {
-	if err := store.Reset(); err != nil {
+	removed, err := store.Forget()
+	if err != nil {
 		return resetError(err, z)
 	}
-	return z.T("ResumeForgotten")
+	return forgotten(store, removed, z)
+}
+
+// forgotten names the file deleted, or says there was none: "forgotten" only when it was.
+func forgotten(store *progress.Store, removed bool, z *locales.Localizer) string {
+	id := "ResumeNothingSaved"
+	if removed {
+		id = "ResumeForgotten"
+	}
+	return z.T(id, map[string]any{"Path": store.Path()})
 }
 
 func resetError(err error, z *locales.Localizer) string {

@@ -58,8 +58,14 @@ func TestWizardProgress(t *testing.T) {
 
 	cfg = tui.Config{}
 	wizardProgress(s, &options{reset: true}, &cfg, en)
-	if _, err := os.Stat(store.Path()); !os.IsNotExist(err) || cfg.Notice != "Saved progress forgotten." {
+	if _, err := os.Stat(store.Path()); !os.IsNotExist(err) || cfg.Notice != "Saved progress forgotten: "+store.Path()+" deleted." {
 		t.Fatalf("--reset: %v %+v", err, cfg)
+	}
+	// Nothing left to forget: said so, never "forgotten".
+	cfg = tui.Config{}
+	wizardProgress(s, &options{reset: true}, &cfg, en)
+	if cfg.Notice != "No progress was saved ("+store.Path()+" does not exist): nothing to forget." {
+		t.Fatalf("--reset with nothing saved: %q", cfg.Notice)
 	}
 }
 
@@ -70,7 +76,7 @@ func TestResetWithoutTerminal(t *testing.T) {
 	store := configDir(t, s)
 	store.Save(progress.State{Screen: "step5", Lang: locales.French})
 	code := run(s, []string{"--reset", "--lang", "fr"})
-	if code != 0 || out.String() != "Progression enregistrée oubliée.\n" || errb.Len() != 0 {
+	if code != 0 || out.String() != "Progression enregistrée oubliée\u00a0: "+store.Path()+" a été supprimé.\n" || errb.Len() != 0 {
 		t.Fatalf("exit %d, out %q, err %q", code, out.String(), errb.String())
 	}
 	if _, err := os.Stat(store.Path()); !os.IsNotExist(err) {
@@ -100,5 +106,44 @@ func TestUnusableProgressPathIsExplained(t *testing.T) {
 		if code := run(s, args); code != 0 || !strings.Contains(out.String(), "Rename or move that file") || strings.Contains(out.String(), "--reset") {
 			t.Fatalf("%v: exit %d\n%s", args, code, out.String())
 		}
+	}
+}
+
+// Issue 22 item 6: saving never fails silently. With no HOME, or only a relative
+// XDG_CONFIG_HOME (which the XDG spec says to ignore), the guide says in one line, in the
+// person's language, that progress cannot be saved; --reset says so on standard error and
+// exits 1 instead of claiming progress forgotten; --reset with nothing saved says that.
+func TestNoFolderForProgressIsSaid(t *testing.T) {
+	t.Parallel()
+	for _, env := range []map[string]string{{}, {"XDG_CONFIG_HOME": "rel/cfg"}, {"HOME": "home/j"}} {
+		noHome := func() (string, error) { return progress.ConfigDir("linux", mapEnv(env)) }
+		s, out, errb := testStreams(t, nil, false, strings.NewReader("0\n"))
+		s.ConfigDir = noHome
+		if code := run(s, []string{"--plain", "--lang", "fr"}); code != 0 ||
+			strings.Count(out.String(), "La progression ne peut pas être enregistrée\u00a0: la variable d'environnement HOME") != 1 {
+			t.Fatalf("%v: exit %d\n%s\n%s", env, code, out.String(), errb.String())
+		}
+		s, out, errb = testStreams(t, nil, false, nil)
+		s.ConfigDir = noHome
+		code := run(s, []string{"--reset", "--lang", "en"})
+		if code != 1 || out.Len() != 0 || strings.Count(errb.String(), "\n") != 1 ||
+			!strings.HasPrefix(errb.String(), "Progress cannot be saved: the environment variable HOME") {
+			t.Fatalf("%v: --reset: exit %d, stdout %q, stderr %q", env, code, out.String(), errb.String())
+		}
+		var cfg tui.Config
+		wizardProgress(s, &options{reset: true}, &cfg, locales.New(locales.English))
+		if cfg.Progress != nil || !strings.HasPrefix(cfg.Notice, "Progress cannot be saved") {
+			t.Fatalf("%v: wizard: %+v", env, cfg)
+		}
+	}
+	// A relative XDG_CONFIG_HOME with a HOME: ignored, progress goes under HOME.
+	home := "/nonexistent/auvenir-test-home" // a full path on every system; nothing is written
+	s, out, _ := testStreams(t, nil, false, nil)
+	s.ConfigDir = func() (string, error) {
+		return progress.ConfigDir("linux", mapEnv(map[string]string{"XDG_CONFIG_HOME": "rel", "HOME": home}))
+	}
+	if code := run(s, []string{"--reset", "--lang", "en"}); code != 0 ||
+		out.String() != "No progress was saved ("+filepath.Join(home, ".config", "auvenir-onboard", "progress.json")+" does not exist): nothing to forget.\n" {
+		t.Fatalf("relative XDG_CONFIG_HOME: exit %d, %q", code, out.String())
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/auvenir/auvenir-onboard/internal/textin"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -47,7 +48,7 @@ var (
 
 // Read takes the text from r (standard input for `--explain -`), refusing more than MaxInput.
 func Read(r io.Reader) (string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	b, err := io.ReadAll(io.LimitReader(textin.NewReader(r), MaxInput+1))
 	if err != nil {
 		return "", ErrRead.With(map[string]any{"Err": err.Error()})
 	}

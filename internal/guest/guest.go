@@ -5,7 +5,10 @@ package guest
 import (
 	"net/mail"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/auvenir/auvenir-onboard/internal/idn"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -26,11 +29,18 @@ var (
 	ErrTooLong  = &Error{ID: "AddressErrTooLong"}
 )
 
-// Parse checks one typed address and returns it trimmed, with the domain in lower case.
+// Parse checks one typed address and returns it trimmed, with the domain in lower case and in
+// ASCII: an international domain (bücher.ca) in its xn-- form, the one the DNS and Microsoft's
+// directory know, which the guide shows with the Unicode beside it (guide.AddressLines).
+// What is returned is what the screen shows, the progress file saves and y copies, so a
+// character that is not seen is refused rather than kept: see invisible.
 func Parse(typed string) (string, error) {
 	s := strings.TrimSpace(typed)
 	if len(s) > MaxLen {
 		return "", ErrTooLong
+	}
+	if !utf8.ValidString(s) || strings.IndexFunc(s, invisible) >= 0 {
+		return "", ErrSyntax
 	}
 	if list, err := mail.ParseAddressList(s); err == nil && len(list) > 1 {
 		return "", ErrMultiple
@@ -47,16 +57,31 @@ func Parse(typed string) (string, error) {
 	}
 	at := strings.LastIndexByte(a.Address, '@')
 	local, domain := a.Address[:at], strings.ToLower(a.Address[at+1:])
-	if !validDomain(domain) {
+	domain, err = idn.ASCII(domain)
+	if err != nil || !validDomain(domain) {
 		return "", ErrDomain
 	}
 	addr := local + "@" + domain
+	if len(addr) > MaxLen { // the xn-- form is longer than the Unicode typed
+		return "", ErrTooLong
+	}
 	// net/mail unquotes a quoted local part ("john doe"@firm.ca gives john doe@firm.ca): what
 	// comes out must itself be an address, or the guide would quote one Microsoft never shows.
 	if again, err := mail.ParseAddress(addr); err != nil || again.Address != addr {
 		return "", ErrSyntax
 	}
 	return addr, nil
+}
+
+// invisible reports whether r is a character a person cannot see or that changes how what is
+// around it is shown: controls (C0, DEL, C1 such as U+009B CSI), format characters (bidi
+// overrides, isolates and marks such as U+202E RLO, zero-width spaces and joiners, the BOM
+// U+FEFF, soft hyphens), spaces other than U+0020 and line separators, private-use, surrogate
+// and unassigned code points (not graphic), U+FFFD (what invalid bytes became), variation
+// selectors and the other default-ignorable code points (U+115F, U+3164 Hangul fillers).
+func invisible(r rune) bool {
+	return !unicode.IsGraphic(r) || (unicode.Is(unicode.Zs, r) && r != ' ') || r == utf8.RuneError ||
+		unicode.Is(unicode.Variation_Selector, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
 }
 
 // validDomain wants at least two non-empty labels: "example.ca", not "localhost" or "x..ca".

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 )
 
 func TestParse(t *testing.T) {
@@ -30,6 +33,29 @@ func TestParse(t *testing.T) {
 		{`"q"@example.ca`, "q@example.ca", nil},
 		{"<jane@example.ca>", "", ErrName},
 		{strings.Repeat("a", 250) + "@example.ca", "", ErrTooLong},
+		// What is not seen is refused, not kept (issue 22 item 5): C1 CSI, bidi controls,
+		// zero-width characters, the BOM, a no-break space, a Hangul filler, a private-use one.
+		{"ab\u009b2Jcd@firm.ca", "", ErrSyntax},
+		{"jane\u202eac.mrif@x.ca", "", ErrSyntax},
+		{"jane@firm\u202e.ca", "", ErrSyntax},
+		{"\u2066jane@firm.ca\u2069", "", ErrSyntax},
+		{"ja\u200bne@firm.ca", "", ErrSyntax},
+		{"jane@fi\u200drm.ca", "", ErrSyntax},
+		{"\ufeffjane@firm.ca", "", ErrSyntax},
+		{"jane@firm.ca\u200e", "", ErrSyntax},
+		{"ja\u00adne@firm.ca", "", ErrSyntax},
+		{"ja\u00a0ne@firm.ca", "", ErrSyntax},
+		{"jane\u3164@firm.ca", "", ErrSyntax},
+		{"jane\ue000@firm.ca", "", ErrSyntax},
+		{"jane\ufe0f@firm.ca", "", ErrSyntax},
+		{"ja\xffne@firm.ca", "", ErrSyntax},
+		// International domains are kept in their ASCII form, what the DNS looks up.
+		{"jean@Bücher.ca", "jean@xn--bcher-kva.ca", nil},
+		{"jean@xn--bcher-kva.ca", "jean@xn--bcher-kva.ca", nil},
+		{"jane@аррӏе.com", "jane@xn--80ak6aa92e.com", nil},
+		{"jean@xn--zz.ca", "", ErrDomain},
+		{"jean@bü_cher.ca", "", ErrDomain},
+		{"josé@firm.ca", "josé@firm.ca", nil},
 	}
 	for _, c := range cases {
 		got, err := Parse(c.in)
@@ -48,7 +74,9 @@ func TestIdentity(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"jane@example.ca", "a@b.ca, c@d.ca", "Jane <j@x.ca>", "\"q\"@x.ca", "x@[1.2.3.4]"} {
+	for _, s := range []string{"jane@example.ca", "a@b.ca, c@d.ca", "Jane <j@x.ca>", "\"q\"@x.ca", "x@[1.2.3.4]",
+		"ab\u009b2Jcd@firm.ca", "j\u202e@x.ca", "j@b\u00fccher.ca", "j@\u0430\u0440\u0440.com", "\ufeffj@x.ca",
+		"j\u200b@x.ca", "j@x.ca\u2069", "j@\uff26irm.ca", "j\u0301@x.ca"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -66,6 +94,15 @@ func FuzzParse(f *testing.F) {
 		}
 		if id := Identity(addr); strings.Count(id, "#EXT#@") != 1 || !strings.HasSuffix(id, TenantDomain) {
 			t.Fatalf("Identity(%q) = %q", addr, id)
+		}
+		// Nothing unseen is kept, and the domain is ASCII (Unicode only beside it, shown).
+		for _, r := range addr {
+			if invisible(r) || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) || sanitize.Text(string(r)) != string(r) {
+				t.Fatalf("Parse(%q) = %q keeps %U", s, addr, r)
+			}
+		}
+		if d := addr[strings.LastIndexByte(addr, '@')+1:]; strings.IndexFunc(d, func(r rune) bool { return r >= 0x80 }) >= 0 {
+			t.Fatalf("Parse(%q) = %q: domain not in ASCII", s, addr)
 		}
 	})
 }

@@ -240,7 +240,7 @@ func TestPrintIsAGuideOnItsOwn(t *testing.T) {
 	}
 	avoid := map[locales.Lang][]string{
 		locales.English: {"press s", "Press a", "press m", "Press m", "run auvenir-onboard", "--explain"},
-		locales.French: {"appuyez sur s", "Appuyez sur a", "Appuyez sur m", "relancez auvenir-onboard", "--explain"},
+		locales.French:  {"appuyez sur s", "Appuyez sur a", "Appuyez sur m", "relancez auvenir-onboard", "--explain"},
 	}
 	for _, lang := range locales.Langs {
 		md := strings.ReplaceAll(markdown(t, lang, ""), "\u00a0", " ")

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guest"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -107,6 +108,10 @@ func LongDate(z *locales.Localizer, d steps.Date) string {
 // withIdentity adds the address and its guest identity.
 func withIdentity(d map[string]any, email string) {
 	if email != "" {
+		// The address passed guest.Parse, which refuses what a terminal would obey; cleaning
+		// it again here, where every screen and the copy key take it, keeps that true of an
+		// address that came some other way. Shown and copied stay the same text.
+		email = sanitize.Text(email)
 		d["Email"] = email
 		d["Identity"] = guest.Identity(email)
 	}

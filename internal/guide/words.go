@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
 	"github.com/auvenir/auvenir-onboard/internal/guest"
+	"github.com/auvenir/auvenir-onboard/internal/idn"
 	"github.com/auvenir/auvenir-onboard/internal/mask"
 	"github.com/auvenir/auvenir-onboard/internal/phone"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -104,7 +106,25 @@ func AddressLines(z *locales.Localizer, email, refusalID string, presenter bool)
 	case email == "":
 		return []Line{{Quiet, z.T("AddressNone", d)}}
 	}
-	return []Line{{Good, z.T("AddressGiven", d)}, {Plain, z.T("AddressIdentity", d)}, {Value, fmt.Sprint(d["Identity"])}}
+	lines := []Line{{Good, z.T("AddressGiven", d)}}
+	lines = append(lines, internationalLines(z, email, presenter)...)
+	return append(lines, Line{Plain, z.T("AddressIdentity", d)}, Line{Value, fmt.Sprint(d["Identity"])})
+}
+
+// internationalLines show an international domain, which the address holds in its xn-- form
+// (guest.Parse), in Unicode beside it, so the person recognises it; or, where its letters
+// imitate Latin ones (аррӏе.com in Cyrillic) or mix alphabets, say so instead, as a browser
+// would keep it in xn-- form (idn.Display). Presenter mode shows neither: it masks the address.
+func internationalLines(z *locales.Localizer, email string, presenter bool) []Line {
+	at := strings.LastIndexByte(email, '@')
+	if presenter || at < 0 || !strings.Contains(email[at:], "xn--") {
+		return nil
+	}
+	domain := email[at+1:]
+	if idn.Disguised(domain) {
+		return []Line{{Caution, z.T("AddressDisguised")}}
+	}
+	return []Line{{Quiet, z.T("AddressUnicode", map[string]any{"Unicode": email[:at+1] + idn.Display(domain)})}}
 }
 
 // PhoneCheck reads a typed mobile number: the number, or the refusal to show.

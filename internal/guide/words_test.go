@@ -68,3 +68,26 @@ func TestResumeOfferWords(t *testing.T) {
 		t.Fatalf("offer: %+v", o)
 	}
 }
+
+// An international domain is shown as kept (xn--) with the Unicode beside it; one whose
+// letters imitate Latin ones is pointed out instead (issue 22 item 5).
+func TestAddressWordsInternational(t *testing.T) {
+	z := locales.New(locales.English)
+	addr, id := CheckAddress("jean@bücher.ca")
+	if addr != "jean@xn--bcher-kva.ca" || id != "" {
+		t.Fatalf("bücher.ca: %q %q", addr, id)
+	}
+	got := strings.Join(Texts(AddressLines(z, addr, "", false)), "\n")
+	if !strings.Contains(got, "Your address: jean@xn--bcher-kva.ca") || !strings.Contains(got, "its own letters: jean@bücher.ca") ||
+		!strings.Contains(got, "jean_xn--bcher-kva.ca#EXT#@") {
+		t.Fatalf("bücher.ca shown as:\n%s", got)
+	}
+	addr, _ = CheckAddress("jane@аррӏе.com") // Cyrillic letters spelling "apple"
+	got = strings.Join(Texts(AddressLines(z, addr, "", false)), "\n")
+	if !strings.Contains(got, "jane@xn--80ak6aa92e.com") || !strings.Contains(got, "look like Latin ones") || strings.Contains(got, "аррӏе") {
+		t.Fatalf("a look-alike domain shown as:\n%s", got)
+	}
+	if got := Texts(AddressLines(z, "jean@xn--bcher-kva.ca", "", true)); strings.Contains(strings.Join(got, " "), "bücher") {
+		t.Fatalf("presenter mode shows the domain: %q", got)
+	}
+}

@@ -60,21 +60,21 @@ func TestIdentity(t *testing.T) {
 
 func TestPhone(t *testing.T) {
 	cases := map[string]string{
-		"+1 647 555 1234":   "+1 ••• ••• 12 34",
-		"+1 (647) 555-1234": "+1 ••• ••• 12 34",
-		"+16475551234":      "+1 ••• ••• 12 34",
-		"+1-647-555-1234":   "+1 ••• ••• 12 34",
-		"001 647 555 1234":  "+1 ••• ••• 12 34",
-		"(647) 555-1234":    "••• ••• 12 34",
-		"6475551234":        "••• ••• 12 34",
-		"+33 6 12 34 56 78": "+33 ••• ••• 56 78",
-		"+33612345678":      "+33 ••• ••• 56 78",
-		"+351 912 345 678":  "+351 ••• ••• 56 78",
-		"+351912345678":     "+351 ••• ••• 56 78",
-		"+44 20 7946 0958":  "+44 ••• ••• 09 58",
+		"+1 647 555 1234":   "+1 ••• ••• 1234",
+		"+1 647-555-1234":   "+1 •••-•••-1234", // the phone check's international form
+		"+1 (647) 555-1234": "+1 (•••) •••-1234",
+		"+16475551234":      "+1••••••1234",
+		"+1-647-555-1234":   "+1-•••-•••-1234",
+		"001 647 555 1234":  "+1 ••• ••• 1234",
+		"(647) 555-1234":    "(•••) •••-1234",
+		"6475551234":        "••••••1234",
+		"+33 6 12 34 56 78": "+33 • •• •• 56 78",
+		"+33612345678":      "+33•••••5678",
+		"+351 912 345 678":  "+351 ••• ••5 678",
+		"+44 20 7946 0958":  "+44 •• •••• 0958",
 		"+7 912 345 67 89":  "+7 ••• ••• 67 89",
-		"+1 555":            "+1 ••• •••",
-		"555-12":            "••• •••",
+		"+1 555":            "+1 •••",
+		"555-12":            "•••-••",
 		"+":                 "•••",
 		"call me":           "•••",
 		"+١٢٣٤٥٦٧٨٩":        "•••", // digits other than 0–9 are not dialled: hide them all
@@ -87,9 +87,26 @@ func TestPhone(t *testing.T) {
 	}
 }
 
+// Issue 20, item 6: the masked number is grouped as the unmasked one: the same characters, each
+// hidden digit a dot.
+func TestPhoneMaskKeepsTheGrouping(t *testing.T) {
+	for _, n := range []string{"+1 647-555-0123", "+33 6 12 34 56 78", "+44 20 7946 0958"} {
+		got := []rune(Phone(n))
+		want := []rune(n)
+		if len(got) != len(want) {
+			t.Fatalf("%q → %q: not the same length", n, string(got))
+		}
+		for i := range want {
+			if got[i] != want[i] && got[i] != '•' {
+				t.Fatalf("%q → %q: differs at %d", n, string(got), i)
+			}
+		}
+	}
+}
+
 func TestPhoneNeverShowsTheMiddle(t *testing.T) {
 	got := Phone("+1 647 555 1234")
-	for _, hidden := range []string{"647", "555", "1234"} {
+	for _, hidden := range []string{"647", "555"} {
 		if strings.Contains(got, hidden) {
 			t.Fatalf("%q shows %q", got, hidden)
 		}

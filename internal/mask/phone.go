@@ -10,9 +10,11 @@ const shownDigits = 4
 // ones four digits would be most of the number.
 const minNationalForTail = 7
 
-// Phone masks a phone number: "+1 647 555 1234" → "+1 ••• ••• 12 34". It keeps the country code
-// (when the number starts with "+") and the last four digits, grouped two and two as they are
-// read aloud. Separators and the number's length are not kept. Text without digits is hidden.
+// Phone masks a phone number: "+1 647-555-1234" → "+1 •••-•••-1234". It keeps the country code
+// (when the number is international), the separators as written, so the masked number is
+// grouped as the number shown unmasked is (issue 20, item 6), and the last four digits; every
+// other digit is a dot. A number too short for its last digits to be safe to show is all dots.
+// Text without digits is hidden.
 func Phone(s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -22,16 +24,38 @@ func Phone(s string) string {
 	if national == "" && cc == "" {
 		return Dots
 	}
-	parts := []string{}
+	rest := s
 	if cc != "" {
-		parts = append(parts, "+"+cc)
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "+"), "00")
+		for skipped := 0; skipped < len(cc) && rest != ""; rest = rest[1:] {
+			if rest[0] >= '0' && rest[0] <= '9' {
+				skipped++
+			}
+		}
 	}
-	parts = append(parts, Dots, Dots)
-	if len(national) >= minNationalForTail {
-		tail := national[len(national)-shownDigits:]
-		parts = append(parts, tail[:2], tail[2:])
+	var b strings.Builder
+	if cc != "" {
+		b.WriteString("+" + cc)
 	}
-	return strings.Join(parts, " ")
+	shown := len(national) - shownDigits // digits from this index on show
+	if len(national) < minNationalForTail {
+		shown = len(national)
+	}
+	i := 0
+	for _, r := range rest {
+		switch {
+		case r >= '0' && r <= '9':
+			if i >= shown {
+				b.WriteRune(r)
+			} else {
+				b.WriteString("•")
+			}
+			i++
+		case strings.ContainsRune(" -().", r):
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // split separates the country code from the national number. A number written in groups

@@ -9,9 +9,10 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/auvenir/auvenir-onboard/internal/qr"
+	"github.com/auvenir/auvenir-onboard/internal/sanitize"
+	"github.com/auvenir/auvenir-onboard/internal/textin"
 )
 
 // MaxLen is the longest URI accepted, in bytes: what a level-M QR code can hold (qrterminal
@@ -141,18 +142,9 @@ func Parse(s string) (Key, error) {
 	return k, nil
 }
 
-// printable refuses invalid UTF-8 and control characters (C0, DEL, C1).
-func printable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if r < 0x20 || r >= 0x7f && r < 0xa0 {
-			return false
-		}
-	}
-	return true
-}
+// printable refuses invalid UTF-8, control characters (C0, DEL, C1) and the bidi controls
+// that would reorder the issuer or account on the screen: what sanitize would change.
+func printable(s string) bool { return sanitize.Text(s) == s }
 
 // Secret checks a base32 secret — case-insensitive, padding optional (but right when present), at
 // least MinSecretBytes — and returns it in canonical form: upper case, no padding.
@@ -189,7 +181,7 @@ const slack = 64
 // would stay in the shell history) and parses it. It reads at most MaxLen bytes plus a little
 // slack, so a huge or endless input is refused quickly instead of filling memory.
 func Read(r io.Reader) (Key, error) {
-	buf, err := io.ReadAll(io.LimitReader(r, int64(MaxLen+slack+1)))
+	buf, err := io.ReadAll(io.LimitReader(textin.NewReader(r), int64(MaxLen+slack+1)))
 	if err != nil {
 		return Key{}, fail(ErrRead, map[string]any{"Err": err.Error()})
 	}

@@ -71,9 +71,11 @@ func TestParseRefuses(t *testing.T) {
 		{"otpauth://user@totp/x?secret=" + secret20, ErrSyntax},
 		{"otpauth://totp/x?secret=" + secret20 + "\x1b[2J", ErrSyntax},
 		{"otpauth://totp/x\nsecond?secret=" + secret20, ErrSyntax},
-		{"otpauth://totp/x%1B%5B2J?secret=" + secret20, ErrSyntax}, // escape hidden in the label
-		{ok + "&issuer=%C2%9B31m", ErrSyntax},                      // C1 control (CSI)
-		{"otpauth://totp/x%FF?secret=" + secret20, ErrSyntax},      // not UTF-8
+		{"otpauth://totp/x%1B%5B2J?secret=" + secret20, ErrSyntax},      // escape hidden in the label
+		{ok + "&issuer=%C2%9B31m", ErrSyntax},                           // C1 control (CSI)
+		{ok + "&issuer=Corp%E2%80%AEmoc.lapyap", ErrSyntax},             // RLO: shown reversed
+		{"otpauth://totp/x%E2%81%A6jane?secret=" + secret20, ErrSyntax}, // LRI in the label
+		{"otpauth://totp/x%FF?secret=" + secret20, ErrSyntax},           // not UTF-8
 		{"otpauth://totp/x?secret=" + secret20 + "&digits=6%", ErrSyntax},
 		{"otpauth://totp/x", ErrSecretMissing},
 		{"otpauth://totp/x?secret=", ErrSecretMissing},

@@ -23,7 +23,7 @@ func TestEveryWidgetIsHandled(t *testing.T) {
 		s.fields = s.builtinFields()
 		for _, w := range steps.Widgets() {
 			lines := s.widgetLines(steps.Screen{Widget: w})
-			if len(lines) == 0 && len(s.screenFields(w)) == 0 {
+			if len(lines) == 0 && len(s.screenFields(steps.Screen{Widget: w})) == 0 {
 				t.Errorf("%s: plain mode has nothing for widget %d", l, w)
 			}
 			for _, line := range lines {

@@ -2,7 +2,6 @@ package plain
 
 import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
 )
@@ -26,8 +25,8 @@ func (s *session) phoneField() Field {
 		Show: func(z *locales.Localizer, n int) []string {
 			d := guide.With(s.data(), "N", n)
 			lines := []string{z.T("PlainStep9Phone", d)}
-			if s.step9.number != "" {
-				lines = append(lines, z.T("Step9PhoneDone", guide.With(d, "Number", s.shownNumber(s.step9.number))))
+			if n := s.w.Number(); n != "" {
+				lines = append(lines, z.T("Step9PhoneDone", guide.With(d, "Number", s.shownNumber(n))))
 			}
 			return lines
 		},
@@ -39,8 +38,7 @@ func (s *session) checkPhone(z *locales.Localizer, typed string) ([]string, bool
 	if refusal != nil {
 		return []string{refusal.Message(z)}, true
 	}
-	s.step9.number = n.International
-	s.w.Rehearsed(progress.MFAPhone)
+	s.w.NumberChecked(n.International)
 	var lines []string
 	for _, l := range append(guide.PhoneVerdict(z, n, s.cfg.Presenter), guide.PhoneMethods(z)...) {
 		if l.Tone == guide.Item {

@@ -10,6 +10,7 @@ package plain
 import (
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,9 +65,12 @@ type Config struct {
 
 // Field is a text prompt a screen offers as one of its numbered choices.
 type Field struct {
-	Widget   steps.Widget // the screens that offer it
-	MenuID   string       // its entry in the menu, such as "enter my address"
-	PromptID string       // the question asked before reading each line
+	Widget steps.Widget // the screens that offer it
+	// On, when set, chooses the screens that offer it instead of Widget (the error explainer:
+	// every step and the finish).
+	On       func(sc steps.Screen) bool
+	MenuID   string // its entry in the menu, such as "enter my address"
+	PromptID string // the question asked before reading each line
 	// Open, when set, runs when the entry is chosen, before the first question. It returns
 	// what to say, and false when the field cannot be used now: the lines then say why, and
 	// the menu comes back without a question.
@@ -76,6 +80,12 @@ type Field struct {
 	Accept func(z *locales.Localizer, typed string) (said []string, again bool)
 	// Leave: an empty line or 0 goes back to the menu without Accept seeing it.
 	Leave bool
+	// N, when set, is the field's number on every screen that offers it, as a key is the same
+	// on every screen of the wizard (the explainer is always 8); 0 numbers it after the others.
+	N int
+	// Lines: the answer is several lines (a pasted error page), read up to an empty line and
+	// given to Accept joined; an empty first line leaves, as Leave does.
+	Lines bool
 	// Private: what is typed is personal data, read with Config.HideTyping in presenter mode.
 	Private bool
 	// Close, when set, runs once the questions end after a successful Open, however they end
@@ -91,12 +101,13 @@ type Field struct {
 
 // Choice numbers every screen shares. Screen-specific entries count up from firstExtra.
 const (
-	choiceQuit   = 0
-	choiceNext   = 1
-	choiceBack   = 2
-	choiceRepeat = 3
-	firstExtra   = 4
-	choiceLang   = 9
+	choiceQuit    = 0
+	choiceNext    = 1
+	choiceBack    = 2
+	choiceRepeat  = 3
+	firstExtra    = 4
+	choiceExplain = 8
+	choiceLang    = 9
 )
 
 type session struct {
@@ -240,7 +251,7 @@ func (s *session) menu() []entry {
 	if s.hasTimer(s.screen().Widget) {
 		add(firstExtra, "PlainMenuCodeSent", func() bool { return s.startTimer() })
 	}
-	for _, nf := range s.screenFields(s.screen().Widget) {
+	for _, nf := range s.screenFields(s.screen()) {
 		add(nf.n, nf.MenuID, func() bool { return s.ask(nf.Field) })
 	}
 	add(choiceLang, "PlainMenuLang", func() bool { s.setLang(s.z.Lang().Other()); s.show(); return true })
@@ -254,20 +265,29 @@ type numbered struct {
 	n int
 }
 
-// screenFields are the fields a screen with widget w offers, numbered after the screen's own
-// extra choice (step 3's timer), in the order of s.fields.
-func (s *session) screenFields(w steps.Widget) []numbered {
+// screenFields are the fields screen sc offers, numbered after the screen's own extra choice
+// (step 3's timer), in the order of s.fields.
+func (s *session) screenFields(sc steps.Screen) []numbered {
 	n := firstExtra
-	if s.hasTimer(w) {
+	if s.hasTimer(sc.Widget) {
 		n++
 	}
 	var out []numbered
 	for _, f := range s.fields {
-		if f.Widget == w && (f.Hidden == nil || !f.Hidden()) {
+		offered := f.Widget == sc.Widget && f.On == nil
+		if f.On != nil {
+			offered = f.On(sc)
+		}
+		if offered && (f.Hidden == nil || !f.Hidden()) {
+			if f.N != 0 {
+				out = append(out, numbered{f, f.N})
+				continue
+			}
 			out = append(out, numbered{f, n})
 			n++
 		}
 	}
+	slices.SortStableFunc(out, func(a, b numbered) int { return a.n - b.n }) // read out in order
 	return out
 }
 
@@ -315,6 +335,9 @@ func (s *session) ask(f Field) bool {
 			return false
 		}
 		if f.Leave && (typed == "" || typed == "0") {
+			return true
+		}
+		if f.Lines && typed == "" {
 			return true
 		}
 		said, again := f.Accept(s.z, typed)
@@ -366,5 +389,6 @@ func (s *session) hasTimer(w steps.Widget) bool {
 
 // builtinFields are plain mode's own prompts, by the widget they stand for.
 func (s *session) builtinFields() []Field {
-	return []Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField()}
+	return []Field{s.addressField(), s.signInField(), s.practiceField(), s.phoneField(), s.trustedField(),
+		s.explainField()}
 }

@@ -111,7 +111,7 @@ func assertPlainText(t *testing.T, out string) {
 
 func TestFrenchMenuAndTypography(t *testing.T) {
 	out := run(t, Config{Lang: locales.French, LangKnown: true, Step: 3}, lines("0"))
-	want := "Votre choix (1 suivant, 2 précédent, 3 répéter, 4 j'ai cliqué sur «\u00a0Envoyer le code\u00a0», 9 passer à l'anglais, 0 quitter)\u00a0:"
+	want := "Votre choix (1 suivant, 2 précédent, 3 répéter, 4 j'ai cliqué sur «\u00a0Envoyer le code\u00a0», 8 expliquer un message d'erreur de Microsoft, 9 passer à l'anglais, 0 quitter)\u00a0:"
 	if !strings.Contains(out, want) {
 		t.Fatalf("French prompt missing:\n%s", out)
 	}
@@ -140,10 +140,10 @@ func TestMenuPerScreen(t *testing.T) {
 		want string
 	}{
 		{0, "intro", "Your choice (1 next, 3 repeat, 9 switch to French, 0 quit):"},
-		{3, "step3", "Your choice (1 next, 2 back, 3 repeat, 4 I clicked “Send code”, 9 switch to French, 0 quit):"},
-		{4, "step4", "Your choice (1 next, 2 back, 3 repeat, 4 I clicked “Send code”, 9 switch to French, 0 quit):"},
-		{6, "step6", "Your choice (1 next, 2 back, 3 repeat, 9 switch to French, 0 quit):"},
-		{9, "finish", "Your choice (2 back, 3 repeat, 9 switch to French, 0 quit):"},
+		{3, "step3", "Your choice (1 next, 2 back, 3 repeat, 4 I clicked “Send code”, 8 explain a Microsoft error message, 9 switch to French, 0 quit):"},
+		{4, "step4", "Your choice (1 next, 2 back, 3 repeat, 4 I clicked “Send code”, 8 explain a Microsoft error message, 9 switch to French, 0 quit):"},
+		{6, "step6", "Your choice (1 next, 2 back, 3 repeat, 8 explain a Microsoft error message, 9 switch to French, 0 quit):"},
+		{9, "finish", "Your choice (2 back, 3 repeat, 8 explain a Microsoft error message, 9 switch to French, 0 quit):"},
 	}
 	for _, c := range cases {
 		if got := en(c.step, c.key); got != c.want {
@@ -416,12 +416,12 @@ func TestExtraField(t *testing.T) {
 		},
 		Show: func(_ *locales.Localizer, n int) []string { return []string{fmt.Sprint("field state ", n)} },
 	}
-	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Fields: []Field{f}}, lines("6", "no", "ok", "0"))
-	if fmt.Sprint(got) != "[no ok]" || !strings.Contains(out, "\naccepted ok\n") || !strings.Contains(out, "\nfield state 6\n") {
+	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Fields: []Field{f}}, lines("7", "no", "ok", "0"))
+	if fmt.Sprint(got) != "[no ok]" || !strings.Contains(out, "\naccepted ok\n") || !strings.Contains(out, "\nfield state 7\n") {
 		t.Fatalf("got %v\n%s", got, out)
 	}
-	if !strings.Contains(out, "5 check my mobile number, 6 enter my address, 9 switch") {
-		t.Fatal("the field is not numbered 6 on its screen, after step 9's own")
+	if !strings.Contains(out, "5 check my mobile number, 6 Microsoft asked me for no method, 7 enter my address, 8 explain a Microsoft error message, 9 switch") {
+		t.Fatal("the field is not numbered 7 on its screen, after step 9's own")
 	}
 	if strings.Count(out, locales.New(locales.English).T("AddressErrSyntax")) != 1 {
 		t.Fatal("the refusal is not said once")
@@ -440,5 +440,42 @@ func TestNetworkHintStandsAlone(t *testing.T) {
 		if strings.Contains(out, z.T("NetWidgetHint", nil)) {
 			t.Errorf("%s: plain mode speaks of the same check:\n%s", lang, out)
 		}
+	}
+}
+
+// Issue 20, item 5: plain mode has the wizard's error explainer (8 on every step and the finish):
+// the pasted page ends with an empty line, and the answer names the code, who acts, and the
+// details to send, with the contacts.
+func TestExplainerInPlainMode(t *testing.T) {
+	page := []string{"Sorry, but we're having trouble signing you in.",
+		"AADSTS50020: User account 'jane@firm.ca' from identity provider 'live.com' does not exist in tenant 'DMC Hosting'.",
+		"Correlation Id: fcc0a98c-f61e-46c4-97e1-a51c69a1bb94", "Timestamp: 2026-11-29T09:55:00Z", ""}
+	for _, lang := range locales.Langs {
+		out := run(t, Config{Lang: lang, LangKnown: true, Step: 5}, lines(append(append([]string{"8"}, page...), "0")...))
+		z := locales.New(lang)
+		for _, want := range []string{z.T("PlainExplainPrompt"), "AADSTS50020", "fcc0a98c-f61e-46c4-97e1-a51c69a1bb94",
+			"2026-11-29T09:55:00Z", "support@auvenir.ca"} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("%s: missing %q:\n%s", lang, want, out)
+			}
+		}
+		// The answer is the page's, not a line per pasted line: the prompt is asked once.
+		if n := strings.Count(out, z.T("PlainExplainPrompt")); n != 1 {
+			t.Fatalf("%s: the prompt is asked %d times", lang, n)
+		}
+	}
+	// An empty line at once goes back to the menu.
+	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 5}, lines("8", "", "0"))
+	if strings.Count(out, "Your choice (") != 2 {
+		t.Fatalf("an empty paste did not go back:\n%s", out)
+	}
+}
+
+// Issue 20, item 5: the support contacts are said on every screen, not only at the end.
+func TestSupportOnEveryScreen(t *testing.T) {
+	out := run(t, Config{Lang: locales.English, LangKnown: true}, lines(strings.Repeat("1\n", 11)+"0"))
+	support := "Need help? Email support@auvenir.ca or call +1 (855) 528-8364."
+	if n, screens := strings.Count(out, support), len(steps.All()); n < screens {
+		t.Fatalf("the contacts are said %d times over %d screens:\n%s", n, screens, out)
 	}
 }

@@ -2,7 +2,6 @@ package plain
 
 import (
 	"github.com/auvenir/auvenir-onboard/internal/guide"
-	"github.com/auvenir/auvenir-onboard/internal/progress"
 	"github.com/auvenir/auvenir-onboard/internal/totp"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -24,9 +23,7 @@ const ClearSequence = "\x1b[H\x1b[2J\x1b[3J"
 // key, a code or a number.
 type step9 struct {
 	practice    *totp.Practice // made when the practice first opens, kept for the session
-	verified    bool           // a code was verified once
-	verifiedNow bool           // ...during the practice being closed: say what comes next
-	number      string         // the last mobile number accepted, in international form
+	verifiedNow bool           // a code was verified during the practice being closed: say what comes next
 }
 
 func (s *session) practiceField() Field {
@@ -41,7 +38,7 @@ func (s *session) practiceField() Field {
 		Show: func(z *locales.Localizer, n int) []string {
 			d := guide.With(s.data(), "N", n)
 			lines := []string{z.T("PlainStep9Practice", d)}
-			if s.step9.verified {
+			if s.w.PracticeDone() {
 				lines = append(lines, z.T("Step9PracticeDone", d))
 			}
 			return lines
@@ -57,7 +54,7 @@ func (s *session) openPractice(z *locales.Localizer) ([]string, bool) {
 		return []string{z.T("MaskQRHidden", d)}, false
 	}
 	if !s.cfg.Terminal {
-		return []string{z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--totp-practice"))}, false
+		return []string{z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--plain --totp-practice"))}, false
 	}
 	if s.step9.practice == nil {
 		p, err := totp.NewPractice(z, s.w.Email())
@@ -85,8 +82,8 @@ func (s *session) checkCode(z *locales.Localizer, typed string) ([]string, bool)
 	if r.Outcome != totp.Verified {
 		return said, true
 	}
-	s.step9.verified, s.step9.verifiedNow = true, true
-	s.w.Rehearsed(progress.MFAAuthenticator)
+	s.step9.verifiedNow = true
+	s.w.PracticeVerified()
 	return said, false
 }
 

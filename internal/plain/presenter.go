@@ -20,7 +20,7 @@ func (s *session) hidesTyping(f Field) bool {
 // for it, so the next line does not start after the prompt.
 func (s *session) readAnswer(f Field) (string, bool) {
 	if !s.hidesTyping(f) {
-		return s.in.read()
+		return s.readLines(f)
 	}
 	restore := s.cfg.HideTyping()
 	defer func() {
@@ -29,5 +29,19 @@ func (s *session) readAnswer(f Field) (string, bool) {
 		}
 		s.out.line("")
 	}()
-	return s.in.read()
+	return s.readLines(f)
+}
+
+// readLines reads one line, or for a field of several lines (Field.Lines) every line up to an
+// empty one, joined. It reports false when the input ended before the first line.
+func (s *session) readLines(f Field) (string, bool) {
+	first, ok := s.in.read()
+	if !ok || !f.Lines || first == "" {
+		return first, ok
+	}
+	more, _ := s.readUntilEmpty()
+	if more == "" {
+		return first, true
+	}
+	return first + "\n" + more, true
 }

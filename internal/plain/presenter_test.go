@@ -22,7 +22,7 @@ const (
 )
 
 // secretParts are the pieces of the address and number typed that the masked forms leave out.
-var secretParts = []string{"jane", "jane.doe", "firmname", "416", "839", "2754"}
+var secretParts = []string{"jane", "jane.doe", "firmname", "416", "839"} // the last four digits show, as in the TUI
 
 // toStep9 are the answers that go from the address screen to step 9.
 func toStep9() []string {
@@ -55,13 +55,13 @@ func TestPresenterMasksPersonalData(t *testing.T) {
 				lines(append(answers, "5", secretNumber, "3", "0")...))
 			assertNoSecret(t, out)
 			d := guide.With(step9Data(), "Email", mask.Email(secretAddress), "Identity", mask.Identity(secretAddress))
-			nd := guide.With(d, "Number", "+1 ••• ••• 27 54", "National", "••• ••• 27 54")
+			nd := guide.With(d, "Number", "+1 •••-•••-2754", "National", "•••-•••-2754")
 			inOrder(t, out, z.T("AddressGiven", d)+"\n"+z.T("AddressIdentity", d)+"\n"+"j•••_f•••.ca#EXT#@DMCHosting.onmicrosoft.com\n",
 				z.T("Step1ScreenEmail", d), z.T("Step3ScreenEmail", d), z.T("Step5ScreenEmail", d),
 				z.T("Step7ScreenEmail", d), z.T("Step7IdentityEmail", d),
 				z.T("PhoneShownBack", nd)+"\n"+z.T("PhoneOnMicrosoftCanada", nd)+"\n",
 				z.T("Step9PhoneDone", nd)+"\n")
-			if !strings.Contains(z.T("Step7ScreenEmail", d), "j•••@f•••.ca") || !strings.Contains(nd["National"].(string), "27 54") {
+			if !strings.Contains(z.T("Step7ScreenEmail", d), "j•••@f•••.ca") || !strings.Contains(nd["National"].(string), "•••-2754") {
 				t.Fatal("the test looks for the wrong masked forms")
 			}
 		})
@@ -110,7 +110,7 @@ func TestPresenterHidesTypingOfPersonalData(t *testing.T) {
 	hidden := "\n[hide][show]\n"
 	inOrder(t, s, z.T("PlainAddressPrompt", d)+hidden+z.T("AddressErrDomain", d),
 		z.T("PlainAddressPrompt", d)+hidden+z.T("AddressGiven", guide.With(d, "Email", mask.Email(secretAddress))),
-		z.T("PlainPhonePrompt", d)+hidden+z.T("PhoneShownBack", guide.With(d, "Number", "+1 ••• ••• 27 54")))
+		z.T("PlainPhonePrompt", d)+hidden+z.T("PhoneShownBack", guide.With(d, "Number", "+1 •••-•••-2754")))
 	if h.hides != 3 || h.restore != 3 || strings.Count(s, "[hide]") != 3 {
 		t.Fatalf("echo off %d times, on %d times; want 3 and 3:\n%s", h.hides, h.restore, s)
 	}

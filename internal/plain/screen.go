@@ -42,6 +42,9 @@ func (s *session) show() {
 	for _, l := range s.widgetLines(sc) {
 		s.out.line(l)
 	}
+	// The support contacts on every screen, as the wizard's footer shows them: a client stuck
+	// half-way should not have to reach the end to learn whom to call (issue 20, item 5).
+	s.out.line(s.z.T("PlainEnd", d))
 	s.out.line("")
 }
 
@@ -61,7 +64,7 @@ func (s *session) widgetLines(sc steps.Screen) []string {
 		d := netreport.Data()
 		lines = append(lines, s.z.T("PlainNetHint", d), d["Cmd"].(string)+" "+d["CheckFlag"].(string))
 	}
-	for _, f := range s.screenFields(sc.Widget) {
+	for _, f := range s.screenFields(sc) {
 		if f.Show != nil {
 			lines = append(lines, f.Show(s.z, f.n)...)
 		}

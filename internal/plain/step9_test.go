@@ -65,7 +65,7 @@ func TestPhoneBadThenGood(t *testing.T) {
 				lines("5", "abc", "647 555", "+999 123 456 789", "+33 1 42 68 53 00", "647-555-0123 x12", "(647) 555-0123", "3", "0"))
 			prompt := z.T("PlainPhonePrompt", d)
 			nd := guide.With(d, "Number", "+1 647-555-0123", "National", "647-555-0123")
-			inOrder(t, out, menuStart(z)+"1 ", "4 "+z.T("PlainMenuPractice", d)+", 5 "+z.T("PlainMenuPhone", d)+", 9 ",
+			inOrder(t, out, menuStart(z)+"1 ", "4 "+z.T("PlainMenuPractice", d)+", 5 "+z.T("PlainMenuPhone", d)+", 6 "+z.T("PlainMenuTrusted", d)+", 8 "+z.T("PlainMenuExplain", d)+", 9 ",
 				z.T("PhoneIntro", d)+"\n"+prompt+"\n",
 				z.T("PhoneErrSyntax", d)+"\n"+prompt+"\n",
 				z.T("PhoneErrTooShort", d)+"\n"+prompt+"\n",
@@ -322,12 +322,12 @@ func TestPracticeNeedsATerminal(t *testing.T) {
 		z := locales.New(lang)
 		d := step9Data()
 		out := run(t, Config{Lang: lang, LangKnown: true, Step: 9}, lines("4", "123456", "0"))
-		refusal := z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--totp-practice"))
+		refusal := z.T("PlainPracticeNeedsTerminal", guide.With(d, "Flag", "--plain --totp-practice"))
 		inOrder(t, out, "\n"+menuStart(z), "\n"+refusal+"\n"+menuStart(z), z.T("PlainInvalidChoice", d))
 		if strings.Contains(out, z.T("PracticeTitle", d)) || keyLine.MatchString(out) || strings.Contains(out, z.T("PlainPracticePrompt", d)) {
 			t.Fatalf("%s: the practice started without a terminal:\n%s", lang, out)
 		}
-		if !strings.Contains(refusal, "auvenir-onboard --totp-practice") || strings.Count(refusal, "\n") != 0 {
+		if !strings.Contains(refusal, "auvenir-onboard --plain --totp-practice") || strings.Count(refusal, "\n") != 0 {
 			t.Fatalf("%s: refusal %q", lang, refusal)
 		}
 		assertPlainText(t, out)
@@ -354,7 +354,7 @@ func TestPracticeFlag(t *testing.T) {
 		menuStart(z)+"1 next, 2 back", z.T("PlainEnd", guide.Data("")))
 	// Without a terminal it says why once, and the guide goes on at step 9.
 	out = run(t, Config{Lang: locales.English, LangKnown: true, Practice: true}, lines("0"))
-	inOrder(t, out, "Step 9 of 9", z.T("PlainPracticeNeedsTerminal", guide.With(step9Data(), "Flag", "--totp-practice")), menuStart(z))
+	inOrder(t, out, "Step 9 of 9", z.T("PlainPracticeNeedsTerminal", guide.With(step9Data(), "Flag", "--plain --totp-practice")), menuStart(z))
 }
 
 // An injected Clear replaces the escape sequence (a console that erases otherwise), and its
@@ -434,5 +434,21 @@ func TestPracticeHiddenFromPresenter(t *testing.T) {
 	inOrder(t, out, "\n"+z.T("MaskQRHidden", nil)+"\n"+menuStart(z))
 	if keyLine.MatchString(out) || strings.Contains(out, z.T("PracticeTitle", nil)) || strings.Contains(out, ClearSequence) {
 		t.Fatalf("the practice started in presenter mode:\n%s", out)
+	}
+}
+
+// Issue 20, item 7: step 9's "Microsoft asked me for no method" says what it means and records
+// it once confirmed; an empty answer goes back without recording.
+func TestTrustedChoice(t *testing.T) {
+	store := &progress.Store{Dir: t.TempDir()}
+	out := run(t, Config{Lang: locales.English, LangKnown: true, Step: 9, Progress: store}, lines("6", "", "6", "1", "0"))
+	for _, want := range []string{"6 Microsoft asked me for no method", "You are done: your organization's multi-factor authentication is trusted",
+		"Type 1 if that is what happened", "Noted: nothing more to set up."} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("missing %q:\n%s", want, out)
+		}
+	}
+	if st, _, _ := store.Load(); st.MFA != progress.MFATrusted {
+		t.Fatalf("saved %+v", st)
 	}
 }

@@ -3,6 +3,7 @@ package progress
 import (
 	"errors"
 	"io/fs"
+	"os"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -27,6 +28,7 @@ type Error struct {
 	ID      string // one of the IDs above
 	Path    string
 	Blocker string // IDBlocked: the file that stands where a folder is needed
+	Var     string // IDNoFolder: the environment variable that names the folder
 	Err     error
 }
 
@@ -37,16 +39,19 @@ func (e *Error) Unwrap() error { return e.Err }
 // Message is the one line that tells the client, in their language.
 func (e *Error) Message(z *locales.Localizer) string {
 	return z.T(e.ID, guide.With(steps.Facts(), "Path", e.Path, "Blocker", e.Blocker, "ResetFlag", "--reset",
-		"Err", errText(e.Err)))
+		"Var", e.Var, "Err", errText(e.Err)))
 }
 
 func errText(err error) string {
 	var pe *fs.PathError
+	var le *os.LinkError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &pe):
 		return pe.Err.Error() // the path is in the message already
+	case errors.As(err, &le):
+		return le.Err.Error() // a rename names the temporary file
 	}
 	return err.Error()
 }

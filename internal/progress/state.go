@@ -23,6 +23,9 @@ const (
 	MFAUnset         MFA = ""
 	MFAAuthenticator MFA = "authenticator" // option 1: the Microsoft Authenticator app
 	MFAPhone         MFA = "phone"         // option 2: a code by text message or call
+	// MFATrusted: Microsoft asked for no method at step 9, as DMC Hosting trusts the
+	// multifactor authentication of the client's own organisation: nothing to set up.
+	MFATrusted MFA = "trusted"
 )
 
 // State is the saved progress.
@@ -75,7 +78,7 @@ func (s State) validate() error {
 		}
 	}
 	switch s.MFA {
-	case MFAUnset, MFAAuthenticator, MFAPhone:
+	case MFAUnset, MFAAuthenticator, MFAPhone, MFATrusted:
 	default:
 		return errInvalid
 	}

@@ -32,16 +32,6 @@ type Store struct {
 	Now func() time.Time
 }
 
-// DefaultDir is auvenir-onboard under the user's configuration directory
-// (~/.config on Linux, ~/Library/Application Support on macOS, %AppData% on Windows).
-func DefaultDir() (string, error) {
-	d, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	return DirUnder(d), nil
-}
-
 // DirUnder is the program's folder in the configuration directory config.
 func DirUnder(config string) string { return filepath.Join(config, "auvenir-onboard") }
 
@@ -143,11 +133,31 @@ func encode(st State) ([]byte, error) {
 // Save writes st atomically: a temporary file in the same directory, flushed to disk, then
 // renamed over the old one, so a crash leaves either the old progress or the new, never half.
 // The file is 0600 and a directory it creates 0700: the address in it is personal data.
-func (s Store) Save(st State) (err error) {
+// A failure to write is a *SaveError, which names the folder rather than the temporary file.
+func (s Store) Save(st State) error {
 	raw, err := encode(st)
 	if err != nil {
 		return err
 	}
+	if err := s.write(raw); err != nil {
+		return &SaveError{Dir: s.Dir, Err: err}
+	}
+	return nil
+}
+
+// SaveError is progress that could not be written to the folder Dir.
+type SaveError struct {
+	Dir string
+	Err error
+}
+
+// Error names the folder and the system's reason: the temporary file's random name, which the
+// system's own message holds, means nothing to the person and is gone already.
+func (e *SaveError) Error() string { return e.Dir + ": " + errText(e.Err) }
+
+func (e *SaveError) Unwrap() error { return e.Err }
+
+func (s Store) write(raw []byte) (err error) {
 	if err := makeDir(s.Dir); err != nil {
 		return err
 	}
@@ -235,23 +245,31 @@ func syncDir(dir string) {
 // Reset forgets the saved progress, and any temporary file a crash left behind. Nothing to
 // forget is not an error.
 func (s Store) Reset() error {
+	_, err := s.Forget()
+	return err
+}
+
+// Forget is Reset, reporting whether there was saved progress to delete, so --reset can say
+// which it did.
+func (s Store) Forget() (removed bool, err error) {
 	path := s.Path()
 	if b := blocker(s.Dir); b != "" {
-		return &Error{ID: IDBlocked, Path: path, Blocker: b, Err: errors.New("not a directory")}
+		return false, &Error{ID: IDBlocked, Path: path, Blocker: b, Err: errors.New("not a directory")}
 	}
 	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
 		// Not progress, and not the program's to delete (a folder may hold anything).
-		return &Error{ID: IDNotFile, Path: path, Err: errors.New("not a regular file")}
+		return false, &Error{ID: IDNotFile, Path: path, Err: errors.New("not a regular file")}
 	}
-	err := os.Remove(path)
+	err = os.Remove(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return &Error{ID: IDResetFailed, Path: path, Err: err}
+		return false, &Error{ID: IDResetFailed, Path: path, Err: err}
 	}
+	removed = err == nil
 	entries, _ := os.ReadDir(s.Dir)
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".progress-") && strings.HasSuffix(e.Name(), ".tmp") {
 			os.Remove(filepath.Join(s.Dir, e.Name()))
 		}
 	}
-	return nil
+	return removed, nil
 }

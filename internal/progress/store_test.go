@@ -255,15 +255,6 @@ func TestReset(t *testing.T) {
 	}
 }
 
-func TestDefaultDir(t *testing.T) {
-	t.Setenv("XDG_CONFIG_HOME", "/tmp/cfg-test")
-	t.Setenv("HOME", "/tmp/home-test")
-	d, err := DefaultDir()
-	if err != nil || d != "/tmp/cfg-test/auvenir-onboard" {
-		t.Fatalf("DefaultDir = %q, %v", d, err)
-	}
-}
-
 // The answer to the address screen's question is saved and read back, so steps 3 to 5 still
 // follow it tomorrow.
 func TestSignInAnswerIsRemembered(t *testing.T) {

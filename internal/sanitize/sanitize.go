@@ -14,8 +14,8 @@ import (
 
 // Text is s on one line, without escape sequences or control characters: an escape sequence
 // is removed whole (so no "[31m" is left behind), a tab, carriage return or newline becomes a
-// space, other C0 and C1 controls, DEL and the bidirectional overrides and isolates (which
-// reorder what is shown) are removed, and invalid UTF-8 becomes U+FFFD.
+// space, other C0 and C1 controls, DEL and the bidirectional overrides, isolates and marks
+// (which reorder what is shown) are removed, and invalid UTF-8 becomes U+FFFD.
 func Text(s string) string { return clean(s, false) }
 
 // Lines is Text keeping newlines and tabs, for text of several lines.
@@ -89,6 +89,8 @@ func isControl(r rune) bool {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069: // bidi embeddings, overrides, isolates
+		return true
+	case r == 0x200e, r == 0x200f, r == 0x061c: // bidi marks (LRM, RLM, ALM): invisible, they move what is around them
 		return true
 	}
 	return false

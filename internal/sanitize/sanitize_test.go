@@ -20,6 +20,7 @@ func TestText(t *testing.T) {
 		"line1\nline2\r\tend":                    "line1 line2  end",
 		"nul\x00bel\x07del\x7f":                  "nulbeldel",
 		"bidi \u202egnp.exe\u202c \u2066x\u2069": "bidi gnp.exe x",
+		"marks \u200ea\u200fb\u061cc":            "marks abc",
 		"bad \xff\xfe utf8":                      "bad \ufffd\ufffd utf8",
 		"unterminated \x1b]0;title":              "unterminated ",
 		"trailing esc \x1b":                      "trailing esc ",

@@ -21,8 +21,8 @@ import (
 
 // The scripted-walk equivalence (issue 20): the same answers given in the full-screen wizard and
 // in --plain end with the same saved progress, for every branch a client can take (each answer
-// to step 2's question, with the code timer where it applies, and each way of rehearsing step 9:
-// none, the practice code, the mobile number), in both languages. Both modes are views of one
+// to step 2's question, with the code timer where it applies, and each way of ending step 9:
+// none, the practice code, the mobile number, Microsoft asking for no method), in both languages. Both modes are views of one
 // walkthrough.Walk; this proves that neither keeps a situation of its own.
 
 // day is before Microsoft's end of text-message codes, so step 9 offers the number check too.
@@ -54,7 +54,11 @@ func branches() []branch {
 	var out []branch
 	for _, l := range locales.Langs {
 		for a := range steps.SignInChoices() {
-			for _, m := range []progress.MFA{progress.MFAUnset, progress.MFAPhone, progress.MFAAuthenticator} {
+			for _, m := range []progress.MFA{progress.MFAUnset, progress.MFAPhone, progress.MFAAuthenticator, progress.MFATrusted} {
+				s := steps.SignInChoices()[a]
+				if m == progress.MFATrusted && (s == steps.SignInPersonal || s == steps.SignInNone) {
+					continue // only an organisation's account can have its MFA trusted
+				}
 				out = append(out, branch{l, a + 1, m})
 			}
 		}
@@ -167,6 +171,8 @@ func walkWizard(t *testing.T, b branch) progress.State {
 		keys("a")
 		screen := ansi.Strip(m.View().Content)
 		keys(code(t, screen), "enter", "esc")
+	case progress.MFATrusted:
+		keys("d", "enter", "esc")
 	}
 	keys("q")
 	return load(t, store)
@@ -216,6 +222,8 @@ func walkPlain(t *testing.T, b branch) progress.State {
 	case progress.MFAAuthenticator:
 		say("4")
 		in.next = append(in.next, func(out string) string { return code(t, out) }, func(string) string { return "" })
+	case progress.MFATrusted:
+		say("6", "1")
 	}
 	say("0")
 	cfg := plain.Config{Progress: store, Now: func() time.Time { return day }, Terminal: true,

@@ -29,6 +29,11 @@ type Walk struct {
 	signIn   steps.SignIn
 	mfa      progress.MFA
 	codeSent time.Time
+	// practised and number are what step 9's rehearsals gave, in memory only: the practice
+	// verified a code, and the mobile number checked (international form). State saves only
+	// the option (MFA), never a number.
+	practised bool
+	number    string
 	// restartAsked: the client asked for a new timer while a code still worked, and was asked
 	// to confirm: only ConfirmTimerRestart starts it over.
 	restartAsked bool
@@ -123,10 +128,50 @@ func (w *Walk) AnswerSignIn(a steps.SignIn) bool {
 // Rehearsed records the step 9 option the client rehearsed: a practice code verified, or a mobile
 // number checked. Neither the key, the code nor the number is kept.
 func (w *Walk) Rehearsed(m progress.MFA) {
-	if m == progress.MFAAuthenticator || m == progress.MFAPhone {
+	switch m {
+	case progress.MFAAuthenticator, progress.MFAPhone, progress.MFATrusted:
 		w.mfa = m
 	}
 }
+
+// Rehearse records what a step 9 screen did: the practice verified a code (MFAAuthenticator),
+// a mobile number was checked (MFAPhone, with the number), or the client said Microsoft asked
+// for no method, their organisation's MFA being trusted (MFATrusted).
+func (w *Walk) Rehearse(m progress.MFA, number string) {
+	switch m {
+	case progress.MFAAuthenticator:
+		w.PracticeVerified()
+	case progress.MFAPhone:
+		w.NumberChecked(number)
+	case progress.MFATrusted:
+		w.mfa = m
+	}
+}
+
+// TrustPossible reports whether the client's organisation's MFA may be trusted by DMC Hosting:
+// only an organisation's (work or school) account has a home tenant whose MFA can be; a
+// personal Microsoft account or an address Microsoft emails codes to cannot.
+func (w Walk) TrustPossible() bool {
+	return w.signIn != steps.SignInPersonal && w.signIn != steps.SignInNone
+}
+
+// PracticeVerified records that the practice verified a code: option 1 was rehearsed.
+func (w *Walk) PracticeVerified() {
+	w.practised = true
+	w.mfa = progress.MFAAuthenticator
+}
+
+// NumberChecked records the mobile number checked for option 2 (international form).
+func (w *Walk) NumberChecked(n string) {
+	w.number = n
+	w.mfa = progress.MFAPhone
+}
+
+// PracticeDone reports whether a practice code was verified in this session.
+func (w Walk) PracticeDone() bool { return w.practised }
+
+// Number is the mobile number checked in this session; empty when none.
+func (w Walk) Number() string { return w.number }
 
 // HasTimer reports whether the current screen offers the emailed code's timer: steps 3 to 5,
 // unless the address is already a Microsoft account (Microsoft then asks for its password and

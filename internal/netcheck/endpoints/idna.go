@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/idna"
+
+	"github.com/auvenir/auvenir-onboard/internal/idn"
 )
 
 // International host names (bücher.example) are looked up, dialled, named in TLS and matched
@@ -62,8 +64,9 @@ func withASCIIHost(u *url.URL) (*url.URL, error) {
 }
 
 // DisplayURL is u as a person reads it: an international host in Unicode rather than
-// percent-encoded or in its xn-- form. A name whose Unicode form is not valid for display
-// stays in ASCII.
+// percent-encoded or in its xn-- form. A name whose Unicode form is not valid for display, or
+// that Chromium's IDN policy keeps in xn-- form (mixed scripts, Cyrillic spelling Latin), stays
+// in ASCII.
 func DisplayURL(u *url.URL) string {
 	a, err := withASCIIHost(u)
 	if err != nil {
@@ -74,22 +77,19 @@ func DisplayURL(u *url.URL) string {
 	if !strings.Contains(h, "xn--") {
 		return s
 	}
-	uni, err := idna.Display.ToUnicode(h)
-	if err != nil || uni == h {
+	uni := idn.Display(h) // a mixed-script or look-alike name stays in xn-- form, as in Chromium
+	if uni == h {
 		return s
 	}
 	return strings.Replace(s, "//"+h, "//"+uni, 1)
 }
 
-// DisplayHost is a host name in Unicode when it is an international one.
+// DisplayHost is a host name in Unicode when it is an international one that may be shown so.
 func DisplayHost(host string) string {
 	if !strings.Contains(host, "xn--") {
 		return host
 	}
-	if uni, err := idna.Display.ToUnicode(host); err == nil {
-		return uni
-	}
-	return host
+	return idn.Display(host)
 }
 
 func isASCII(s string) bool {

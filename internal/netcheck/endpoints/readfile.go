@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/auvenir/auvenir-onboard/internal/textin"
 )
 
 // MaxFileBytes bounds --endpoints and --ca-file: a list of a few hundred addresses, or a bundle
@@ -26,7 +28,7 @@ func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("larger than %d bytes", e.Limit)
 }
 
-// ReadBounded reads a regular file of at most limit bytes. The path is looked at before it is
+// ReadBounded reads a regular text file of at most limit bytes. The path is looked at before it is
 // opened, so a FIFO is refused at once instead of blocking the open until a writer comes.
 func ReadBounded(path string, limit int64) ([]byte, error) {
 	fi, err := os.Stat(path)
@@ -58,7 +60,9 @@ func ReadBounded(path string, limit int64) ([]byte, error) {
 	if int64(len(raw)) > limit {
 		return nil, &TooLargeError{Size: int64(len(raw)), Limit: limit}
 	}
-	return raw, nil
+	// Every file read here is text (a list, a PAC script, certificates): one saved by Windows
+	// PowerShell 5.1, in UTF-16 or UTF-8 after a BOM, is read as the UTF-8 it stands for.
+	return textin.Decode(raw), nil
 }
 
 // Problems of a file's size and shape. Numbered apart from the list's other problems, which

@@ -7,9 +7,11 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
+	"github.com/auvenir/auvenir-onboard/internal/fileurl"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/endpoints"
 )
 
@@ -22,7 +24,10 @@ func ReadPAC(ctx context.Context, location string, timeout time.Duration) ([]byt
 	}
 	path := location
 	if err == nil && u.Scheme == "file" {
-		path = u.Path
+		// RFC 8089: file:///C:/proxy.pac and file://server/share/proxy.pac on Windows.
+		if path, err = fileurl.Path(u, runtime.GOOS); err != nil {
+			return nil, err
+		}
 	}
 	// Stat before open: a FIFO is refused at once instead of blocking until a writer comes.
 	src, err := endpoints.ReadBounded(path, MaxPACSize)

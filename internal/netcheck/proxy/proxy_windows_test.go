@@ -60,4 +60,3 @@ func TestSSPIFirstTokens(t *testing.T) {
 		}
 	}
 }
-
