@@ -159,8 +159,11 @@ func TestWindowsConsoleWalkUnderWine(t *testing.T) {
 	dir := t.TempDir()
 	rec := filepath.Join(dir, "console.bin")
 	socket := fmt.Sprintf("ao-wine-%d", os.Getpid())
+	// A fresh start on both sides without --reset, whose line names the progress file (a
+	// Windows path here, a Linux one there): the prefix may hold progress from an earlier walk.
 	script := fmt.Sprintf(`cd %[1]s
-env -u TERM -u TERM_PROGRAM -u TERM_PROGRAM_VERSION -u LANG -u LC_ALL -u LC_MESSAGES WINEPREFIX=%[2]s WINEDEBUG=-all AUVENIR_ONBOARD_RECORD_OUTPUT='%[3]s' %[4]s %[5]s --lang en --reset
+rm -f %[2]s/drive_c/users/*/AppData/Roaming/auvenir-onboard/progress.json
+env -u TERM -u TERM_PROGRAM -u TERM_PROGRAM_VERSION -u LANG -u LC_ALL -u LC_MESSAGES WINEPREFIX=%[2]s WINEDEBUG=-all AUVENIR_ONBOARD_RECORD_OUTPUT='%[3]s' %[4]s %[5]s --lang en
 echo $? > code
 sleep 600
 `, dir, prefix, winPath(rec), wine, exe)
@@ -219,7 +222,7 @@ sleep 600
 
 	// The Linux build, same walk, same size, with the same glyphs (TERM=linux picks the classic
 	// console's set, as the Windows console host gets).
-	lin := start(t, w, h, []string{"TERM=linux"}, "--lang", "en", "--reset")
+	lin := start(t, w, h, []string{"TERM=linux"}, "--lang", "en")
 	for i, c := range walk {
 		if c.key != "" {
 			lin.keys(c.key)

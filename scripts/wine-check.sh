@@ -107,6 +107,23 @@ run_exe --check-network --json --pac 'file:///C:/h22-proxy.pac' "http://127.0.0.
 python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["endpoints"]; sys.exit(0 if [x["class"] for x in e]==["ok"] else f"--pac file:///C:/: {e}")' "$work/wine-pac.json"
 echo "== --explain - reads UTF-16, --show-qr a key after a BOM, --pac file:///C:/h22-proxy.pac is read"
 
+# --pac with a hostile script: the evaluator (a child of the .exe, in its Job Object) answers an
+# object whose toString spins for one address and a proxy with a password for the other; both go
+# DIRECT, each row says why, and the password is never written.
+printf '%s' 'function FindProxyForURL(u, h) { if (h == "127.0.0.1") return { toString: function () { for (;;) {} } }; return "PROXY alice:s3cret@host:3128"; }' \
+  >"$WINEPREFIX/drive_c/hostile.pac"
+set +e
+run_exe --check-network --json --pac 'C:\hostile.pac' "http://127.0.0.1:$closed/" "http://localhost:$closed/" >"$work/wine-pac.json"
+set -e
+python3 - "$work/wine-pac.json" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+failed = [e.get("pac_failed", "") for e in json.loads(text)["endpoints"]]
+if "s3cret" in text or len(failed) != 2 or "not a string" not in failed[0] or "alice:***@host" not in failed[1]:
+    sys.exit(f"--pac under wine: pac_failed {failed}")
+print("== --pac with a hostile script under wine: both addresses DIRECT, the PAC failure named, no password")
+PY
+
 echo "== e2e under wine (console output of a walk, replay without insert mode, language, --show-qr)"
 AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -run '^TestWindows' ./e2e 2>&1 |
   grep -E '^(--- |PASS|FAIL|ok)|wine_test.go'
@@ -115,6 +132,11 @@ echo "== Windows unit tests under wine"
 GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck/probe
 GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
+# The PAC evaluator's Job Object (its kill on close; wine stores no limits and enforces no memory
+# limit, so there the watchdog is the limit) and a few hostile scripts through the Windows build.
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/pacrun.test.exe" ./internal/pacrun
+"$wine" "$work/pacrun.test.exe" -test.v -test.run 'EvaluatorIsInALimitedJob|HostileScripts/(repeat|Array|string_doubling|toString|getter)' </dev/null |
+  tr -d '\r' | grep -E '^(--- |\s+--- |PASS|FAIL|ok)|figures|under wine'
 # The file: URL and BOM/UTF-16 readers, in the Windows build (no temporary folders: wine 8
 # cannot remove the ones Go's testing makes).
 GOOS=windows GOARCH=amd64 go test -c -o "$work/fileurl.test.exe" ./internal/fileurl

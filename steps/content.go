@@ -205,20 +205,3 @@ func finish() Screen {
 			{Kind: Contact, ID: "ContactPhoneLabel", Text: SupportPhone, URL: SupportPhoneURI},
 		}}
 }
-
-// MFATrusted is the screen of a client whose own organization already did multifactor
-// authentication and whom DMC Hosting trusts for it (cross-tenant MFA trust): Microsoft skips
-// steps 8 and 9, and the client is done, not lost. Its words are data here; the walkthrough
-// decides when to show it.
-func MFATrusted() Screen {
-	return Screen{Key: "mfatrusted", Kind: KindFinish, TitleID: "MFATrustedTitle", LeadID: "MFATrustedLead",
-		Blocks: []Block{
-			p("MFATrustedBody"),
-			heading("FinishEmailHeading"),
-			p("FinishEmailBody"),
-			{Kind: Contact, ID: "ContactEmailLabel", Text: SupportEmail, URL: "mailto:" + SupportEmail},
-			heading("FinishPhoneHeading"),
-			p("FinishPhoneBody"),
-			{Kind: Contact, ID: "ContactPhoneLabel", Text: SupportPhone, URL: SupportPhoneURI},
-		}}
-}

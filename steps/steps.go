@@ -183,7 +183,7 @@ func ByKey(screens []Screen, key string) int {
 // MessageIDs lists every message ID the content refers to, for the completeness tests.
 func MessageIDs() []string {
 	var ids []string
-	for _, s := range append(All(), MFATrusted()) {
+	for _, s := range All() {
 		ids = append(ids, s.TitleID)
 		for _, id := range []string{s.LeadID, s.LeadPasswordID, s.LeadUnsureID, s.TitlePasswordID, s.TitleUnsureID} {
 			if id != "" {

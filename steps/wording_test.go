@@ -50,6 +50,10 @@ var notLabels = map[string]string{
 	"your email address":     "the guide's own words for an address not given",
 	"votre adresse courriel": "the guide's own words for an address not given",
 	"Your address":           "the title of the guide's own screen, not Microsoft's",
+	"host unreachable":       "the name of an ICMP answer (RFC 792's Destination Unreachable), not a Microsoft label",
+	"hôte injoignable":       "the name of an ICMP answer (RFC 792's Destination Unreachable), not a Microsoft label",
+	"no such name":           "the name of the DNS answer NXDOMAIN (RFC 1035's Name Error), not a Microsoft label",
+	"nom inexistant":         "the name of the DNS answer NXDOMAIN (RFC 1035's Name Error), not a Microsoft label",
 	"Votre adresse":          "the title of the guide's own screen, not Microsoft's",
 }
 
@@ -175,10 +179,14 @@ func TestConstantsMatchTheLedger(t *testing.T) {
 		"InviteSender": InviteSender, "CodeSender": CodeSender, "OrganizationsURL": OrganizationsURL,
 		"TenantInitialDomain": TenantDomain, "IdentityExample": IdentityExample, "Authenticator": AuthenticatorName,
 		"SupportEmail": SupportEmail, "SupportPhone": SupportPhone, "MyAccountTenantURL": MyAccountTenantURL,
+		"AppStoreURL": AppStoreURL, "PlayStoreURL": PlayStoreURL,
 	} {
 		if d[key] != want {
 			t.Errorf("%s: ledger %q, constant %q", key, d[key], want)
 		}
+	}
+	if d["FirewallURLs"] != strings.Join(FirewallURLs, " ") {
+		t.Errorf("FirewallURLs: ledger %q, constant %q", d["FirewallURLs"], FirewallURLs)
 	}
 	if d["CodeMinutes"] != "30" || CodeValidMinutes != 30 {
 		t.Errorf("CodeMinutes: ledger %v, constant %d", d["CodeMinutes"], CodeValidMinutes)
@@ -201,6 +209,36 @@ func TestSMSVoiceValuesAreSourced(t *testing.T) {
 		}
 		if err := ledger.Embedded().CheckQuotes(key, qs); err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// A block tied to one of DMC Hosting's settings shows only while the ledger's switch has its
+// value; a switch the ledger lacks is unknown, so the "maybe" wording shows, never a certainty.
+func TestSwitchBlocks(t *testing.T) {
+	for _, c := range []struct {
+		key, is string
+		shown   bool
+	}{
+		{"NoSuchSwitch", "unknown", true},
+		{"NoSuchSwitch", "yes", false},
+		{"GoogleFederation", ledger.Embedded().Switch("GoogleFederation"), true},
+	} {
+		b := Block{Switch: c.key, SwitchIs: c.is}
+		if b.Shown(ForCode, PhoneBeforePrompts) != c.shown {
+			t.Errorf("%s=%s: shown %v", c.key, c.is, !c.shown)
+		}
+	}
+	// While Google federation is unknown, step 3 says both cases: "may send you to Google".
+	if ledger.Embedded().Switch("GoogleFederation") == ledger.SwitchUnknown {
+		var ids []string
+		for _, b := range All()[Index(All(), 3)].Blocks {
+			if b.Shown(ForCode, PhoneBeforePrompts) {
+				ids = append(ids, b.ID)
+			}
+		}
+		if !strings.Contains(strings.Join(ids, " "), "Step3GoogleMaybe") || strings.Contains(strings.Join(ids, " "), "Step3Google ") {
+			t.Errorf("step 3 blocks while Google federation is unknown: %v", ids)
 		}
 	}
 }

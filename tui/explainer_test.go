@@ -37,11 +37,13 @@ func TestExplainerPasteAndAnswer(t *testing.T) {
 	}
 }
 
-// Enter on an empty field says there is nothing to explain, in one line.
+// Enter on an empty field says there is nothing to explain, in one line, and what to do in the
+// wizard: no command-line option, which a client in the wizard cannot use.
 func TestExplainerEmpty(t *testing.T) {
 	m, _ := newTest(locales.English, 100, 30)
 	m = press(m, "x", "enter")
-	mustRead(t, m, "No text to explain")
+	mustRead(t, m, "No text to explain: paste the text of Microsoft's error page")
+	mustNotContain(t, m, "--explain", "standard input")
 }
 
 // Step 2 asks the question; m shows the answers, ↓ and Enter choose one; step 3 then speaks of

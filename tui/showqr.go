@@ -90,5 +90,9 @@ func (s showQRScreen) column(c *common, w, h int, codeShown bool, note []string)
 	inv := c.km.showQR.Invert
 	inv.SetEnabled(codeShown && c.noColour)
 	keys := wrapKeys(c, []key.Binding{inv, c.km.showQR.Close}, w)
-	return fitLines([][]string{wrap(st.Heading, c.z.T("ShowQRTitle", d), w), notes, labels, manual, keys}, h)
+	title := "ShowQRTitle"
+	if !codeShown { // no code drawn (presenter mode, a small window): nothing to scan here
+		title = "ShowQRTitleNoCode"
+	}
+	return fitLines([][]string{wrap(st.Heading, c.z.T(title, d), w), notes, labels, manual, keys}, h)
 }

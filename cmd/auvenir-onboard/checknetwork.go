@@ -22,6 +22,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
 	"github.com/auvenir/auvenir-onboard/internal/netreport"
 	"github.com/auvenir/auvenir-onboard/internal/netview"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/locales"
@@ -41,7 +42,15 @@ func terminalWidth(w io.Writer) int {
 // The live table is for people at a terminal, the plain table for pipes, files and CI logs.
 func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	stdout, stderr, stdoutIsTerminal := s.Out, s.ErrOut, s.StdoutTTY
+	// Signals are caught from the start: reading the proxy settings may fetch and run a PAC
+	// script (bounded by its own limits), and a signal meanwhile still ends with its status.
+	caught := sigexit.Catch(context.Background())
+	defer caught.Stop()
 	nw, code := networkSetup(s, o, z)
+	if sig := caught.Signal(); sig != nil {
+		fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
+		return sigexit.Status(sig)
+	}
 	if code != 0 {
 		return code
 	}
@@ -56,10 +65,8 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	if plainLines {
 		lines := &netview.Lines{W: out, Z: z, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv), Eps: eps}
 		lines.Header(c.Timeout(), proxy)
-		caught := sigexit.Catch(context.Background())
-		defer caught.Stop()
 		start := time.Now()
-		results := c.Run(caught.Context(), eps, lines.Event)
+		results := runUntilSignal(caught, func() []netcheck.Result { return c.Run(caught.Context(), eps, lines.Event) })
 		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return sigexit.Status(sig)
@@ -70,6 +77,7 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 	} else if stdoutIsTerminal && !o.json {
 		// The live view catches the signals itself, restoring the terminal before it ends.
+		caught.Stop()
 		var err error
 		rep, err = netview.Run(context.Background(), c, eps, netview.Options{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
@@ -82,10 +90,8 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 			return 130
 		}
 	} else {
-		caught := sigexit.Catch(context.Background())
-		defer caught.Stop()
 		start := time.Now()
-		results := c.Run(caught.Context(), eps, nil)
+		results := runUntilSignal(caught, func() []netcheck.Result { return c.Run(caught.Context(), eps, nil) })
 		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return sigexit.Status(sig)
@@ -123,6 +129,20 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	}
 	// A result nobody received is not a result: the failed write wins over the verdict.
 	return s.written(z, out, code)
+}
+
+// runUntilSignal runs the check, not waiting for it once a signal comes: a probe or a PAC
+// script that does not end at once must not hold back the exit status (130, 143) the
+// documentation promises. The results are nil then.
+func runUntilSignal(caught *sigexit.Catcher, run func() []netcheck.Result) []netcheck.Result {
+	done := make(chan []netcheck.Result, 1)
+	go func() { done <- run() }()
+	select {
+	case r := <-done:
+		return r
+	case <-caught.Context().Done():
+		return nil
+	}
 }
 
 // network is what the command line says of the network check, shared by --check-network and
@@ -193,7 +213,7 @@ func networkSetup(s *ioStreams, o *options, z *locales.Localizer) (network, int)
 	proxy, err := netcheck.ChooseProxy(context.Background(), opts)
 	var pacErr *netcheck.PACError
 	if errors.As(err, &pacErr) {
-		detail := pacErr.Reason
+		detail := redact.Text(pacErr.Reason, 2*redact.MaxValue)
 		if pacErr.Err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission)) {
 			detail = fileReason(z, pacErr.Err)
 		}
@@ -262,6 +282,7 @@ func endpointsFor(o *options, z *locales.Localizer, stderr io.Writer) ([]netchec
 var problemIDs = map[netcheck.Problem]string{
 	netcheck.ProblemSyntax:     "NetProblemSyntax",
 	netcheck.ProblemURL:        "NetProblemURL",
+	netcheck.ProblemUserInfo:   "NetProblemUserInfo",
 	netcheck.ProblemNoURL:      "NetProblemNoURL",
 	netcheck.ProblemAllow:      "NetProblemAllow",
 	netcheck.ProblemUnknownKey: "NetProblemUnknownKey",

@@ -53,7 +53,8 @@ func TestCheckNetworkPAC(t *testing.T) {
 }
 
 // A proxy that wants Negotiate or NTLM, which cannot be answered here: the class, the schemes
-// and the remedy, in both languages; the JSON names the schemes.
+// and the remedy, in both languages, which never suggests a password in the proxy URL (it
+// would only ever go as Basic, which this proxy does not take); the JSON names the schemes.
 func TestCheckNetworkProxyAuth(t *testing.T) {
 	lb := newLoopback(t, nil)
 	proxy := netchecktest.NegotiateOnlyProxy(t)
@@ -69,9 +70,9 @@ func TestCheckNetworkProxyAuth(t *testing.T) {
 	// Windows answers with the logged-in user's SSPI tokens, which this proxy refuses; where SSPI
 	// has no NTLM (wine), or elsewhere, nothing is sent.
 	for lang, wants := range map[string][]string{
-		"en": {"The proxy " + host + " wants you to sign in (Negotiate, NTLM): run the check as a user the proxy knows, or give --proxy http://user:password@" + host + ".",
+		"en": {"The proxy " + host + " accepts only a Windows sign-in (Negotiate, NTLM): run the check on a Windows computer of your organization, logged in as a user the proxy knows (a DOMAIN\\user account).",
 			"The proxy " + host + " refused the sign-in sent (Negotiate, NTLM offered)"},
-		"fr": {"Le mandataire " + host + " demande une authentification (Negotiate, NTLM)\u00a0: lancez la vérification avec un compte que le mandataire connaît, ou donnez --proxy http://utilisateur:motdepasse@" + host + ".",
+		"fr": {"Le mandataire " + host + " n'accepte que l'authentification Windows (Negotiate, NTLM)\u00a0: lancez la vérification sur un ordinateur Windows de votre organisation, avec un compte que le mandataire connaît (un compte DOMAINE\\utilisateur).",
 			"Le mandataire " + host + " a refusé l'authentification envoyée (Negotiate, NTLM proposés)"},
 	} {
 		_, table, _ := runCheck(t, env(), "--lang", lang, "--proxy", proxy.URL, "--ca-file", lb.caFile, lb.url)

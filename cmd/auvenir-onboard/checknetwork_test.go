@@ -74,7 +74,7 @@ func TestCheckNetworkJSONSchemaAndExitZero(t *testing.T) {
 	}
 	eps := doc["endpoints"].([]any)
 	ep := eps[0].(map[string]any)
-	want := []string{"cause", "class", "detail", "elapsed_ms", "group", "host", "http_status", "ip", "proxy",
+	want := []string{"cause", "class", "detail", "elapsed_ms", "group", "host", "http_status", "ip", "net_error", "owner", "proxy",
 		"reachable", "redirects", "required", "severity", "tls_alert", "tls_issuer", "tls_not_after", "url"}
 	if got := keys(ep); !reflect.DeepEqual(got, want) {
 		t.Errorf("endpoint keys %v\nwant %v", got, want)

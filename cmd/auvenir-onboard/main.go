@@ -15,6 +15,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/desktop"
 	"github.com/auvenir/auvenir-onboard/internal/glyphs"
 	"github.com/auvenir/auvenir-onboard/internal/guide"
+	"github.com/auvenir/auvenir-onboard/internal/pacrun"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
 	"github.com/auvenir/auvenir-onboard/internal/termrecord"
@@ -25,6 +26,9 @@ import (
 )
 
 func main() {
+	// The PAC evaluator is this binary too, started with pacrun.ChildEnv set (never in --help):
+	// it serves and exits here, before anything of the program runs.
+	pacrun.Main(os.Getenv(pacrun.ChildEnv))
 	s := systemStreams()
 	code := run(s, os.Args[1:])
 	// Double-clicked on Windows, the console window closes with the program: keep the last words

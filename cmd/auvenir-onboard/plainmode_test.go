@@ -113,8 +113,8 @@ func TestPlainStep9EndToEndPipe(t *testing.T) {
 	t.Parallel()
 	bin := buildPlainBinary(t)
 	for _, c := range []struct{ lang, short, back, refusal string }{
-		{"en", "This number is too short.", "Your number: +1 647-555-0123", "The practice shows a secret key that must be erased from the window afterwards, which this output cannot do. In a terminal window, run auvenir-onboard --totp-practice for the full-screen practice."},
-		{"fr", "Ce numéro est trop court.", "Votre numéro\u00a0: +1 647-555-0123", "L'exercice affiche une clé secrète qui doit ensuite être effacée de la fenêtre, ce que cette sortie ne permet pas. Dans une fenêtre de terminal, lancez auvenir-onboard --totp-practice pour l'exercice en plein écran."},
+		{"en", "This number is too short.", "Your number: +1 647-555-0123", "The practice shows a secret key that must be erased from the window afterwards, which this output cannot do (it is not a terminal window, or it is redirected). Open a terminal window and run auvenir-onboard --plain --totp-practice there, with nothing piped in or out."},
+		{"fr", "Ce numéro est trop court.", "Votre numéro\u00a0: +1 647-555-0123", "L'exercice affiche une clé secrète qui doit être effacée de la fenêtre ensuite, ce que cette sortie ne permet pas (ce n'est pas une fenêtre de terminal, ou elle est redirigée). Ouvrez une fenêtre de terminal et lancez-y auvenir-onboard --plain --totp-practice, sans rien rediriger en entrée ni en sortie."},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			t.Parallel()
@@ -147,7 +147,7 @@ func TestPlainTOTPPracticeFlag(t *testing.T) {
 		t.Fatalf("exit %d; stderr %q", code, errb.String())
 	}
 	s := out.String()
-	i, j := strings.Index(s, "Step 9 of 9"), strings.Index(s, "run auvenir-onboard --totp-practice for the full-screen practice")
+	i, j := strings.Index(s, "Step 9 of 9"), strings.Index(s, "run auvenir-onboard --plain --totp-practice there, with nothing piped in or out")
 	if i < 0 || j < i || !strings.Contains(s[j:], "Your choice (1 next, 2 back") {
 		t.Fatalf("not opened on step 9's practice:\n%s", s)
 	}

@@ -1,8 +1,13 @@
 package ledger
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/auvenir/auvenir-onboard/assets"
 )
 
 func TestEmbeddedLedger(t *testing.T) {
@@ -96,4 +101,33 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The network check's address list joins the ledger by reference: each group of
+// assets/endpoints.toml names, in its source, the ledger sources it was read in.
+func TestEndpointGroupsNameLedgerSources(t *testing.T) {
+	var f struct {
+		Group []struct {
+			ID, Source string
+		}
+	}
+	if _, err := toml.Decode(string(assets.EndpointsTOML), &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Group) == 0 {
+		t.Fatal("no group read")
+	}
+	re := regexp.MustCompile(`Ledger sources: ([a-z0-9, -]+)\.`)
+	for _, g := range f.Group {
+		m := re.FindStringSubmatch(g.Source)
+		if m == nil {
+			t.Errorf("group %s names no ledger source", g.ID)
+			continue
+		}
+		for _, id := range strings.Split(m[1], ",") {
+			if _, ok := Embedded().Source(strings.TrimSpace(id)); !ok {
+				t.Errorf("group %s: %q is not a ledger source", g.ID, strings.TrimSpace(id))
+			}
+		}
+	}
 }

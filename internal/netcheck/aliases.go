@@ -138,3 +138,41 @@ var (
 	SystemProxySettings = proxy.SystemProxySettings
 	WinProxyChoices     = proxy.WinProxyChoices
 )
+
+// The verdict's words (diagnose/verdict.go).
+type Owner = diagnose.Owner
+
+const (
+	CauseHostUnreachable  = diagnose.CauseHostUnreachable
+	CauseNoRoute          = diagnose.CauseNoRoute
+	CauseLocalFirewall    = diagnose.CauseLocalFirewall
+	CauseBlockServer      = diagnose.CauseBlockServer
+	CauseDNSUnanswered    = diagnose.CauseDNSUnanswered
+	CauseDNSServerFailure = diagnose.CauseDNSServerFailure
+	CauseProxyRefusal     = diagnose.CauseProxyRefusal
+	CauseHostsFile        = diagnose.CauseHostsFile
+
+	OwnerNobody      = diagnose.OwnerNobody
+	OwnerFirewall    = diagnose.OwnerFirewall
+	OwnerProxy       = diagnose.OwnerProxy
+	OwnerDNS         = diagnose.OwnerDNS
+	OwnerWorkstation = diagnose.OwnerWorkstation
+	OwnerSupport     = diagnose.OwnerSupport
+
+	ErrKindRefused         = diagnose.ErrKindRefused
+	ErrKindReset           = diagnose.ErrKindReset
+	ErrKindClosed          = diagnose.ErrKindClosed
+	ErrKindTimeout         = diagnose.ErrKindTimeout
+	ErrKindHostUnreachable = diagnose.ErrKindHostUnreachable
+	ErrKindNetUnreachable  = diagnose.ErrKindNetUnreachable
+	ErrKindBlockedHere     = diagnose.ErrKindBlockedHere
+
+	ProblemUserInfo = endpoints.ProblemUserInfo
+)
+
+var (
+	Owners   = diagnose.Owners
+	OwnerOf  = diagnose.OwnerOf
+	NetError = diagnose.NetError
+	Reached  = diagnose.Reached
+)

@@ -142,10 +142,22 @@ func TestCaptivePortal(t *testing.T) {
 			t.Errorf("portal %v, allow %v, unlisted %v, exempt %v", s.CaptivePortal, s.Allow, s.Unlisted, s.ExemptFromInspection)
 		}
 	})
-	t.Run("one certificate for many names", func(t *testing.T) {
+	// Issue 19 item 4: without a connectivity test that shows the portal, one certificate for
+	// many names is a block server (Umbrella-style): no portal verdict with an empty address.
+	t.Run("one certificate for many names, no portal shown", func(t *testing.T) {
 		rep := report(t, p.config(3*time.Second), urls[:3]...)
-		if !rep.Summary.CaptivePortal {
-			t.Errorf("three names answered with one certificate: %+v", rep.Endpoints[0])
+		if rep.Summary.CaptivePortal || rep.Endpoints[0].Cause != netcheck.CauseBlockServer || len(rep.Summary.DNS) != 3 {
+			t.Errorf("three names answered with one certificate: portal %v, cause %q, dns %v",
+				rep.Summary.CaptivePortal, rep.Endpoints[0].Cause, rep.Summary.DNS)
+		}
+	})
+	// A connectivity test refused by policy (403 from a filter) is no portal either.
+	t.Run("probe refused by policy", func(t *testing.T) {
+		cfg := p.config(3 * time.Second)
+		cfg.Portal = &netcheck.PortalProbe{URL: netchecktest.StatusServer(t, "connectivity.test", 403, nil), Body: "Microsoft Connect Test"}
+		rep := report(t, cfg, urls[3])
+		if rep.Summary.CaptivePortal || rep.Endpoints[0].Cause != "" {
+			t.Errorf("portal %v, cause %q", rep.Summary.CaptivePortal, rep.Endpoints[0].Cause)
 		}
 	})
 	t.Run("probe answered: no portal", func(t *testing.T) {
@@ -181,6 +193,10 @@ func TestIncompleteChainFetchedFromAIA(t *testing.T) {
 	}
 }
 
+// Issue 19 item 2: an issuer that neither this computer nor the public roots know, whose AIA
+// address cannot be reached, is what an inspection device with an untrusted root presents.
+// Before: incomplete_chain and "allow the AIA host"; the remedy is to exempt the host from
+// inspection (or trust the device's root), and nothing to open for the AIA host.
 func TestIncompleteChainWhoseIntermediateCannotBeFetched(t *testing.T) {
 	p := newPKI(t)
 	inter := p.public.Intermediate(t, "Test Public Issuing CA")
@@ -188,9 +204,12 @@ func TestIncompleteChainWhoseIntermediateCannotBeFetched(t *testing.T) {
 	leaf := inter.IssueWithAIA(t, "http://aia.test:"+closed+"/issuer.crt", "chain.test")
 	srv := netchecktest.ServeTLS(t, leaf, 0, nil)
 	rep := report(t, p.config(3*time.Second), at("chain.test", netchecktest.Port(srv)))
-	wantCause(t, rep.Endpoints[0], netcheck.TLSUntrusted, netcheck.CauseIncompleteChain)
-	if strings.Join(rep.Summary.Allow, ",") != "aia.test" || len(rep.Summary.ExemptFromInspection) != 0 {
+	wantCause(t, rep.Endpoints[0], netcheck.TLSUntrusted, "")
+	if len(rep.Summary.Allow) != 0 || strings.Join(rep.Summary.ExemptFromInspection, ",") != "chain.test" {
 		t.Errorf("allow %v, exempt %v", rep.Summary.Allow, rep.Summary.ExemptFromInspection)
+	}
+	if r := rep.Endpoints[0]; r.NetError != "ERR_CERT_AUTHORITY_INVALID" || r.Owner != netcheck.OwnerFirewall {
+		t.Errorf("net error %q, owner %q", r.NetError, r.Owner)
 	}
 }
 

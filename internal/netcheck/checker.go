@@ -16,6 +16,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/diagnose"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/probe"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 )
 
 // Config is what a check needs. The zero values of the fields marked "test" are the real
@@ -40,6 +41,7 @@ type Config struct {
 	SystemRoots *x509.CertPool   // test: nil is x509.SystemCertPool()
 	PublicRoots *x509.CertPool   // test: nil is the public web roots (Mozilla's, via x/crypto)
 	Now         func() time.Time // test: nil is time.Now
+	HostsFile   string           // test: "" is the system's hosts file
 	HasNetwork  func() bool      // test: nil looks at the network interfaces (offline)
 	// Portal is the connectivity probe run beside the endpoints to tell a captive portal; nil
 	// runs none (tests, which must not reach outside hosts). The command line sets
@@ -68,7 +70,7 @@ func New(cfg Config) *Checker {
 	p := probe.New(probe.Config{Timeout: cfg.Timeout, MaxRedirects: cfg.MaxRedirects, Proxy: cfg.Proxy,
 		ProxyAuth: cfg.ProxyAuth, ExtraRoots: cfg.ExtraRoots, UserAgent: cfg.UserAgent,
 		Resolver: cfg.Resolver, Dialer: cfg.Dialer, SystemRoots: cfg.SystemRoots,
-		PublicRoots: cfg.PublicRoots, Now: cfg.Now, Portal: cfg.Portal})
+		PublicRoots: cfg.PublicRoots, Now: cfg.Now, Portal: cfg.Portal, HostsFile: cfg.HostsFile})
 	return &Checker{cfg: cfg, probe: p}
 }
 
@@ -132,18 +134,18 @@ func (c *Checker) Run(ctx context.Context, eps []Endpoint, progress func(Event))
 	wg.Wait()
 	// Judged once every observation is in: a cause said once for the run (offline, a portal)
 	// needs all of them.
-	diagnose.MarkOffline(results, c.cfg.Proxy.Configured, c.cfg.HasNetwork())
-	diagnose.MarkPortal(results, portal())
-	for i := range results {
-		results[i].Severity = SeverityOf(results[i])
-	}
+	diagnose.Diagnose(results, diagnose.Facts{ProxyConfigured: c.cfg.Proxy.Configured,
+		Network: c.cfg.HasNetwork(), Portal: portal()})
 	return results
 }
 
 // Check checks one endpoint and the redirects it leads to, within Timeout. list is the whole
 // list being checked: a redirect to a host it does not cover is flagged as one more to allow.
 func (c *Checker) Check(ctx context.Context, ep Endpoint, list []Endpoint, stage func(Stage, string)) Result {
-	return c.probe.Check(ctx, ep, list, stage)
+	r := c.probe.Check(ctx, ep, list, stage)
+	diagnose.Judge(&r)
+	diagnose.Finish(&r)
+	return r
 }
 
 // NewReport summarises results for the JSON document and the table.
@@ -151,7 +153,7 @@ func (c *Checker) NewReport(results []Result, elapsed time.Duration) Report {
 	run := diagnose.Run{ProxySource: c.ProxySource(), Proxy: c.cfg.Proxy.Configured,
 		ProxyPAC: c.cfg.Proxy.PAC, Timeout: c.cfg.Timeout, Elapsed: elapsed}
 	if u := c.cfg.Proxy.Unusable; u != nil {
-		run.ProxyUnusable = u.Reason
+		run.ProxyUnusable = redact.Text(u.Reason, 2*redact.MaxValue)
 	}
 	return diagnose.NewReport(results, run)
 }

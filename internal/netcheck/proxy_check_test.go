@@ -61,19 +61,6 @@ func TestPACFileChoosesTheProxy(t *testing.T) {
 	wantClass(t, check(t, cfg, at("ok.test", netchecktest.Port(srv)))[0], netcheck.Refused)
 }
 
-// A script that fails for an address gives that address the class proxy, phase pac.
-func TestPACFailureIsTheAddressProxyFailure(t *testing.T) {
-	p := newPKI(t)
-	cfg := p.config(5 * time.Second)
-	pac := newPAC(t, `function FindProxyForURL(u, h) { if (h == "bad.test") throw new Error("no rule"); return "DIRECT"; }`, cfg.Resolver)
-	cfg.Proxy = netcheck.PACSetting(netcheck.ProxyFromPAC, pac)
-	r := check(t, cfg, "https://bad.test/")[0]
-	wantClass(t, r, netcheck.Proxy)
-	if r.Phase != netcheck.PhasePAC || !strings.Contains(r.Detail, "PAC test.pac: ") || !strings.Contains(r.Detail, "no rule") {
-		t.Errorf("phase %q, detail %q", r.Phase, r.Detail)
-	}
-}
-
 // The system's PAC URL is fetched and evaluated; direct traffic is refused and the PAC's proxy
 // works.
 func TestSystemPACURL(t *testing.T) {
@@ -139,4 +126,27 @@ func (r *countingResolver) LookupIPAddr(_ context.Context, host string) ([]net.I
 		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
 	}
 	return []net.IPAddr{{IP: net.IPv4(127, 0, 0, 1)}, {IP: net.ParseIP("::1")}}, nil
+}
+
+// Issue 19 item 3: "PROXY a; PROXY b; DIRECT" where a drops packets: browsers fall over to b
+// after the connect timeout. Before: a used the address's whole time and the check gave up.
+func TestPACFallsOverFromADroppingProxy(t *testing.T) {
+	p := newPKI(t)
+	srv := netchecktest.ServeTLS(t, p.public.Leaf(t, "ok.test"), 0, nil)
+	px := netchecktest.NewProxy(t, false)
+	good := strings.TrimPrefix(px.URL, "http://")
+	dropping := netchecktest.Dropping(t)
+	cfg := p.config(5 * time.Second)
+	pac := newPAC(t, `function FindProxyForURL(u, h) { return "PROXY `+dropping+`; PROXY `+good+`; DIRECT"; }`, cfg.Resolver)
+	cfg.Proxy = netcheck.PACSetting(netcheck.ProxyFromPAC, pac)
+	cfg.Dialer = netchecktest.OnlyTo{good, dropping}
+	start := time.Now()
+	r := check(t, cfg, at("ok.test", netchecktest.Port(srv)))[0]
+	wantClass(t, r, netcheck.OK)
+	if r.Proxy != px.URL {
+		t.Errorf("proxy %q, want %q", r.Proxy, px.URL)
+	}
+	if d := time.Since(start); d > 5*time.Second+time.Second {
+		t.Errorf("took %v, past the limit", d)
+	}
 }

@@ -108,7 +108,9 @@ func TestWarningsHaveTheirMarkAndVerdict(t *testing.T) {
 	var b strings.Builder
 	WriteTable(&b, locales.New(locales.English), rep, netcheck.ProxySetting{}, time.Second, Styles{})
 	out := b.String()
-	for _, want := range []string{"! TLS inspection", "! refused (optional)", "Nothing blocks signing in (2 of 2 addresses work)"} {
+	// The optional address only warns, but it is not reachable: 1 of 2 work (issue 19 item 11:
+	// the count included optional addresses that only warned).
+	for _, want := range []string{"! TLS inspection", "! refused (optional)", "Nothing blocks signing in (1 of 2 addresses work)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %q:\n%s", want, out)
 		}

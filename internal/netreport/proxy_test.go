@@ -12,10 +12,10 @@ import (
 func TestProxyAuthAndPACRemedies(t *testing.T) {
 	en, fr := locales.New(locales.English), locales.New(locales.French)
 	r := failed(netcheck.ProxyAuth, netcheck.PhaseProxy)
-	r.ProxyAuth = []string{"Negotiate", "NTLM"}
+	r.ProxyAuth = []string{"Basic", "NTLM"}
 	for z, want := range map[*locales.Localizer]string{
-		en: "The proxy proxy.example:3128 wants you to sign in (Negotiate, NTLM): run the check as a user the proxy knows, or give --proxy http://user:password@proxy.example:3128.",
-		fr: "Le mandataire proxy.example:3128 demande une authentification (Negotiate, NTLM)\u00a0: lancez la vérification avec un compte que le mandataire connaît, ou donnez --proxy http://utilisateur:motdepasse@proxy.example:3128.",
+		en: "The proxy proxy.example:3128 wants you to sign in (Basic, NTLM): run the check as a user the proxy knows, or give --proxy http://user:password@proxy.example:3128.",
+		fr: "Le mandataire proxy.example:3128 demande une authentification (Basic, NTLM)\u00a0: lancez la vérification avec un compte que le mandataire connaît, ou donnez --proxy http://utilisateur:motdepasse@proxy.example:3128.",
 	} {
 		if got := Remedy(z, r, time.Second); got != want {
 			t.Errorf("%q\nwant %q", got, want)
@@ -25,7 +25,7 @@ func TestProxyAuthAndPACRemedies(t *testing.T) {
 		}
 	}
 	r.SignInRefused, r.ProxyAuth = true, []string{"Basic"}
-	if got := Remedy(en, r, time.Second); !strings.Contains(got, "refused the sign-in sent (Basic offered): check the user name and password given with --proxy") {
+	if got := Remedy(en, r, time.Second); !strings.Contains(got, "refused the sign-in sent (offered: Basic): check the user name and password given in --proxy") {
 		t.Errorf("refused: %q", got)
 	}
 	r = failed(netcheck.Proxy, netcheck.PhasePAC)

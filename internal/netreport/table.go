@@ -125,6 +125,15 @@ func RedirectLines(z *locales.Localizer, r netcheck.Result) []string {
 	return out
 }
 
+// PACFailedLine is the line under a row whose PAC script gave no answer, the address tried
+// DIRECT; "" when the script answered.
+func PACFailedLine(z *locales.Localizer, r netcheck.Result) string {
+	if r.PACFailed == "" {
+		return ""
+	}
+	return z.T("NetPACFailedDirect", guide.With(Data(), "Reason", clean(r.PACFailed)))
+}
+
 // WriteTable prints the report: the header, a row per endpoint grouped as in the list, the
 // redirects under their row, then a remedy per failure and the verdict.
 func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netcheck.ProxySetting, timeout time.Duration, st Styles) {
@@ -210,9 +219,12 @@ func WriteTable(w io.Writer, z *locales.Localizer, rep netcheck.Report, p netche
 		for _, rl := range RedirectLines(z, r) {
 			b.WriteString("      " + st.Muted.Render("↳ "+rl) + "\n")
 		}
+		if l := PACFailedLine(z, r); l != "" {
+			b.WriteString("      " + st.Muted.Render("↳ "+l) + "\n")
+		}
 	}
 
-	if fixes := Remedies(z, rep, timeout); len(fixes) > 0 {
+	if fixes := RemedyLines(z, rep, timeout); len(fixes) > 0 {
 		b.WriteString("\n" + st.Bold.Render(z.T("NetFixHeading", Data())) + "\n")
 		for _, f := range fixes {
 			b.WriteString(bullet(f, st.Width) + "\n")
@@ -259,12 +271,40 @@ func Remedies(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) 
 	return out
 }
 
+// RemedyLines are Remedies as the table gives them: each failure's sentence after who acts on
+// it and with the error Chromium shows, each said once.
+func RemedyLines(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(f string) {
+		if f != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, r := range rep.Endpoints {
+		add(RemedyLine(z, r, timeout))
+		for _, f := range UnlistedRemedies(z, r) {
+			add(z.T("NetFixLineNoError", guide.With(Data(), "Owner", OwnerName(z, netcheck.OwnerFirewall), "Fix", f)))
+		}
+	}
+	return out
+}
+
 // Verdict is the closing lines: how many answered, what to allow and exempt, how long it took.
 func Verdict(z *locales.Localizer, rep netcheck.Report) []string {
 	s := rep.Summary
 	d := guide.With(Data(), "OK", s.OK, "Total", s.Total,
 		"Elapsed", Duration(z, time.Duration(s.ElapsedMS)*time.Millisecond))
-	d = guide.With(d, "Pass", s.Severities[netcheck.SeverityOK]+s.Severities[netcheck.SeverityWarn])
+	// Reachable counts the addresses that answered: an optional address that failed only
+	// warns, but it is not reachable (issue 19: "Reachable 6 of 29" counted those).
+	reached := 0
+	for _, r := range rep.Endpoints {
+		if netcheck.Reached(r) {
+			reached++
+		}
+	}
+	d = guide.With(d, "Pass", reached)
 	var out []string
 	switch {
 	case s.Offline:

@@ -6,12 +6,14 @@ package netreport
 
 import (
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/locales"
 	"github.com/auvenir/auvenir-onboard/steps"
@@ -77,14 +79,22 @@ func severity(r netcheck.Result) netcheck.Severity {
 }
 
 var causeIDs = map[netcheck.Cause]string{
-	netcheck.CauseDNSFilter:       "NetCauseDNSFilter",
-	netcheck.CauseCaptivePortal:   "NetCauseCaptivePortal",
-	netcheck.CauseIncompleteChain: "NetCauseIncompleteChain",
-	netcheck.CauseTLSStall:        "NetCauseTLSStall",
-	netcheck.CauseTLSAlert:        "NetCauseTLSAlert",
-	netcheck.CauseIPv6Broken:      "NetCauseIPv6Broken",
-	netcheck.CauseOffline:         "NetCauseOffline",
-	netcheck.CauseBlockPage:       "NetCauseBlockPage",
+	netcheck.CauseDNSFilter:        "NetCauseDNSFilter",
+	netcheck.CauseCaptivePortal:    "NetCauseCaptivePortal",
+	netcheck.CauseIncompleteChain:  "NetCauseIncompleteChain",
+	netcheck.CauseTLSStall:         "NetCauseTLSStall",
+	netcheck.CauseTLSAlert:         "NetCauseTLSAlert",
+	netcheck.CauseIPv6Broken:       "NetCauseIPv6Broken",
+	netcheck.CauseOffline:          "NetCauseOffline",
+	netcheck.CauseBlockPage:        "NetCauseBlockPage",
+	netcheck.CauseHostUnreachable:  "NetCauseHostUnreachable",
+	netcheck.CauseNoRoute:          "NetCauseNoRoute",
+	netcheck.CauseLocalFirewall:    "NetCauseLocalFirewall",
+	netcheck.CauseBlockServer:      "NetCauseBlockServer",
+	netcheck.CauseDNSUnanswered:    "NetCauseDNSUnanswered",
+	netcheck.CauseDNSServerFailure: "NetCauseDNSServerFailure",
+	netcheck.CauseProxyRefusal:     "NetCauseProxyRefusal",
+	netcheck.CauseHostsFile:        "NetCauseHostsFile",
 }
 
 // ResultLabel is a result in a few words: its cause when one is named, else its class, marked
@@ -175,8 +185,10 @@ func ProxyLines(z *locales.Localizer, p netcheck.ProxySetting) []string {
 		out = append(out, z.T("NetProxyFlag", d))
 	case p.Source == netcheck.ProxyFromPAC:
 		out = append(out, z.T("NetProxyPACFile", d))
+	case p.Source == netcheck.ProxyFromEnvironment && p.Configured == "" && p.HTTPOnly != "":
+		out = append(out, z.T("NetProxyEnvHTTPOnly", guide.With(d, "Proxy", clean(p.HTTPOnly), "Var", clean(p.Var))))
 	case p.Source == netcheck.ProxyFromEnvironment:
-		out = append(out, z.T("NetProxyEnv", d))
+		out = append(out, z.T("NetProxyEnv", guide.With(d, "Var", clean(p.Var))))
 	case p.Source == netcheck.ProxyFromSystem && p.AutoDetect:
 		out = append(out, z.T("NetProxySystemAuto", d))
 	case p.Source == netcheck.ProxyFromSystem && p.PAC != "":
@@ -228,12 +240,18 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		"Host", clean(host), "HostPort", clean(hostPort(host, port)), "Rule", clean(rule), "IP", clean(ip),
 		"Alert", clean(r.TLSAlert), "URL", clean(r.CauseURL), "AIAHost", clean(aiaHost), "Answer", clean(r.DNSAnswer),
 		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
-		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(r.Detail),
+		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(detailIn(z, r)),
 		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
-		"Schemes", clean(strings.Join(r.ProxyAuth, ", ")),
+		"Schemes", clean(SchemeList(z, r)),
 		"Status", strconv.Itoa(lastStatus(r)),
 		"Date", r.NotAfter.UTC().Format("2006-01-02"),
-		"Limit", headerLimit(z))
+		"Limit", headerLimit(z),
+		"Wait", Duration(z, r.DNSWait), "Rcode", strings.ToUpper(r.DNSRcode), "ProxyError", clean(r.ProxyError),
+		"Where", proxyWhere(z, r.ProxyOrigin))
+	if r.Phase == netcheck.PhaseDNS && r.DNSWait > 0 {
+		// What the resolver really waited, not the limit the check would have allowed.
+		d = guide.With(d, "Timeout", Duration(z, r.DNSWait))
+	}
 	if id := causeFixIDs[r.Cause]; id != "" {
 		if r.Cause == netcheck.CauseIncompleteChain && r.Class != netcheck.OK {
 			id = "NetFixIncompleteChainFetch"
@@ -277,8 +295,12 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 		}
 	case netcheck.ProxyAuth:
 		id = "NetFixProxyAuth"
-		if r.SignInRefused {
+		switch {
+		case r.SignInRefused:
 			id = "NetFixProxyAuthRefused"
+		case windowsSignInOnly(r.ProxyAuth):
+			// A password in the proxy URL would never be sent to it in Basic: no such advice.
+			id = "NetFixProxyAuthWindows"
 		}
 	default:
 		id = "NetFixError"
@@ -292,15 +314,63 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 // causeFixIDs are the remedies of the named culprits; they replace the class's. Offline and
 // captive portal give the same sentence for every address: said once (Remedies).
 var causeFixIDs = map[netcheck.Cause]string{
-	netcheck.CauseDNSFilter:       "NetFixDNSFilter",
-	netcheck.CauseCaptivePortal:   "NetFixCaptivePortal",
-	netcheck.CauseIncompleteChain: "NetFixIncompleteChain",
-	netcheck.CauseTLSStall:        "NetFixTLSStall",
-	netcheck.CauseTLSAlert:        "NetFixTLSAlert",
-	netcheck.CauseIPv6Broken:      "NetFixIPv6Broken",
-	netcheck.CauseOffline:         "NetFixOffline",
-	netcheck.CauseBlockPage:       "NetFixBlockPage",
-	netcheck.CauseOversizedAnswer: "NetFixOversized",
+	netcheck.CauseDNSFilter:        "NetFixDNSFilter",
+	netcheck.CauseCaptivePortal:    "NetFixCaptivePortal",
+	netcheck.CauseIncompleteChain:  "NetFixIncompleteChain",
+	netcheck.CauseTLSStall:         "NetFixTLSStall",
+	netcheck.CauseTLSAlert:         "NetFixTLSAlert",
+	netcheck.CauseIPv6Broken:       "NetFixIPv6Broken",
+	netcheck.CauseOffline:          "NetFixOffline",
+	netcheck.CauseBlockPage:        "NetFixBlockPage",
+	netcheck.CauseOversizedAnswer:  "NetFixOversized",
+	netcheck.CauseHostUnreachable:  "NetFixHostUnreachable",
+	netcheck.CauseNoRoute:          "NetFixNoRoute",
+	netcheck.CauseLocalFirewall:    "NetFixLocalFirewall",
+	netcheck.CauseBlockServer:      "NetFixBlockServer",
+	netcheck.CauseDNSUnanswered:    "NetFixDNSUnanswered",
+	netcheck.CauseDNSServerFailure: "NetFixDNSServerFailure",
+	netcheck.CauseProxyRefusal:     "NetFixProxyRefusal",
+	netcheck.CauseHostsFile:        "NetFixHostsFile",
+}
+
+// ownerIDs are the words for who acts on a verdict.
+var ownerIDs = map[netcheck.Owner]string{
+	netcheck.OwnerFirewall:    "NetOwnerFirewall",
+	netcheck.OwnerProxy:       "NetOwnerProxy",
+	netcheck.OwnerDNS:         "NetOwnerDNS",
+	netcheck.OwnerWorkstation: "NetOwnerWorkstation",
+	netcheck.OwnerSupport:     "NetOwnerSupport",
+	netcheck.OwnerNobody:      "NetOwnerNobody",
+}
+
+// OwnerName is who acts, in words.
+func OwnerName(z *locales.Localizer, o netcheck.Owner) string {
+	if id, ok := ownerIDs[o]; ok {
+		return z.T(id, Data())
+	}
+	return string(o)
+}
+
+// RemedyLine is a result's remedy for the table: who acts, what to change, and the error a
+// Chromium browser shows for the same failure; "" for ok.
+func RemedyLine(z *locales.Localizer, r netcheck.Result, timeout time.Duration) string {
+	fix := Remedy(z, r, timeout)
+	if fix == "" {
+		return ""
+	}
+	owner := r.Owner
+	if owner == "" {
+		owner = netcheck.OwnerOf(r)
+	}
+	netErr := r.NetError
+	if netErr == "" {
+		netErr = netcheck.NetError(r)
+	}
+	d := guide.With(Data(), "Owner", OwnerName(z, owner), "Fix", fix, "NetError", netErr)
+	if netErr == "" {
+		return z.T("NetFixLineNoError", d)
+	}
+	return z.T("NetFixLine", d)
 }
 
 // UnlistedRemedies are the sentences for redirects to hosts outside the list: IT must allow
@@ -360,7 +430,9 @@ func shortIssuer(dn string) string {
 
 // clean is text from outside (a server, a proxy, a file, an argument) made safe to write to a
 // terminal: every table, live line and remedy goes through it; the JSON document does not.
-func clean(s string) string { return sanitize.Text(s) }
+// clean is every value from outside as this package shows it: passwords masked and length
+// bounded (redact.Text, the same pass as the results'), escape sequences removed.
+func clean(s string) string { return sanitize.Text(redact.Text(s, 2*redact.MaxValue)) }
 
 // headerLimit is netcheck.MaxHeaderBytes as the person writes it: "100 KB", « 100 Ko ».
 func headerLimit(z *locales.Localizer) string {
@@ -369,4 +441,43 @@ func headerLimit(z *locales.Localizer) string {
 		unit = "\u00a0Ko"
 	}
 	return strconv.Itoa(netcheck.MaxHeaderBytes>>10) + unit
+}
+
+// proxyWhere names where the proxy an address used came from, for the remedy that asks to
+// check it: the flag, the variable, the system's settings, or the PAC file that chose it.
+func proxyWhere(z *locales.Localizer, origin string) string {
+	switch origin {
+	case netcheck.ProxyFromFlag, "":
+		return "--proxy"
+	case netcheck.ProxyFromPAC, "system_pac":
+		return z.T("NetProxyWherePAC", Data())
+	case netcheck.ProxyFromSystem:
+		if runtime.GOOS == "darwin" {
+			return z.T("NetProxyWhereMac", Data())
+		}
+		return z.T("NetProxyWhereWindows", Data())
+	}
+	return z.T("NetProxyWhereVar", guide.With(Data(), "Var", clean(origin)))
+}
+
+// detailKinds are the words for how a connection ended, said instead of the system's English
+// message in French.
+var detailKinds = map[string]string{
+	netcheck.ErrKindRefused: "NetDetailRefused", netcheck.ErrKindReset: "NetDetailReset",
+	netcheck.ErrKindClosed: "NetDetailClosed", netcheck.ErrKindTimeout: "NetDetailTimeout",
+	netcheck.ErrKindHostUnreachable: "NetDetailHostUnreachable", netcheck.ErrKindNetUnreachable: "NetDetailNetUnreachable",
+	netcheck.ErrKindBlockedHere: "NetDetailBlockedHere",
+}
+
+// detailIn is a result's technical detail for a remedy in the person's language: in English
+// the system's message as it came; in French the kind of failure in French when it is known,
+// else the message marked as English (issue 19: the French table carried English details).
+func detailIn(z *locales.Localizer, r netcheck.Result) string {
+	if z.Lang() != locales.French || r.Detail == "" {
+		return r.Detail
+	}
+	if id, ok := detailKinds[r.ErrKind]; ok {
+		return z.T(id, Data())
+	}
+	return z.T("NetDetailInEnglish", guide.With(Data(), "Detail", r.Detail))
 }

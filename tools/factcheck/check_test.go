@@ -109,3 +109,22 @@ func FuzzNormalise(f *testing.F) {
 		}
 	})
 }
+
+// Every source of the ledger supports at least one quote: a source nothing quotes cannot be
+// checked, and says nothing the guide relies on. Endpoint-list sources are named by
+// assets/endpoints.toml's groups instead.
+func TestEverySourceIsQuoted(t *testing.T) {
+	qs, err := allQuotes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, q := range qs {
+		used[q.Quote.Source] = true
+	}
+	for _, s := range ledger.Embedded().Sources {
+		if !used[s.ID] && s.ID != "intune-endpoints" && s.ID != "fcm-ports" {
+			t.Errorf("source %s (%s) supports no quote", s.ID, s.Title)
+		}
+	}
+}

@@ -39,7 +39,9 @@ const (
 
 // Causes lists every cause, in the order the README documents them.
 var Causes = []Cause{CauseDNSFilter, CauseCaptivePortal, CauseIncompleteChain, CauseTLSStall,
-	CauseTLSAlert, CauseIPv6Broken, CauseOffline, CauseBlockPage, CauseOversizedAnswer}
+	CauseTLSAlert, CauseIPv6Broken, CauseOffline, CauseBlockPage, CauseOversizedAnswer,
+	CauseHostUnreachable, CauseNoRoute, CauseLocalFirewall, CauseBlockServer, CauseDNSUnanswered,
+	CauseDNSServerFailure, CauseProxyRefusal, CauseHostsFile}
 
 // CauseOversizedAnswer: an answer's status line and headers went past the bound on what is
 // read of them (an endless header, a broken server, a filter answering with garbage). Class
@@ -64,28 +66,37 @@ func Sinkholed(host string, ips []net.IPAddr) string {
 }
 
 // MarkOffline sets CauseOffline on every result when no name resolved, none went through a
-// proxy, and either this computer has no network at all or no DNS server answered (a name
-// that does not exist is an answer: the DNS works, it just does not know outside names).
+// proxy, no address given as an IP answered, and either this computer has no network at all
+// or no DNS server gave a real answer (a name that does not exist is an answer: the DNS works,
+// it just does not know outside names; SERVFAIL for every name is what a forwarder with no way
+// out answers). Names that only time out while the network is up are the DNS server dropping
+// them (CauseDNSUnanswered), not an offline computer.
 // proxyConfigured is the run's proxy setting ("" for none); network says whether this computer
 // has a network interface that can reach past the local link.
 func MarkOffline(results []Result, proxyConfigured string, network bool) {
-	named, noAnswer := 0, true
+	named, timeouts, answered := 0, 0, false
 	for _, r := range results {
 		if r.Proxy != "" || proxyConfigured != "" {
 			return
 		}
 		if net.ParseIP(r.Endpoint.Host) != nil {
+			if r.Phase != PhaseConnect && r.Phase != PhaseDNS {
+				return // an address given as an IP answered: the network works
+			}
 			continue
 		}
-		if r.Phase != PhaseDNS || r.Cause == CauseDNSFilter || (r.Class != DNS && r.Class != Timeout) {
+		if r.Phase != PhaseDNS || r.Cause == CauseDNSFilter || r.Cause == CauseHostsFile || (r.Class != DNS && r.Class != Timeout) {
 			return
 		}
 		named++
 		if r.DNSAnswered {
-			noAnswer = false
+			answered = true
+		}
+		if r.Class == Timeout {
+			timeouts++
 		}
 	}
-	if named == 0 || (!noAnswer && network) {
+	if named == 0 || (network && (answered || timeouts == named)) {
 		return
 	}
 	for i := range results {

@@ -38,8 +38,10 @@ func MarkPortal(results []Result, pv PortalVerdict) {
 			oneCert = true
 		}
 	}
-	portal := pv.Portal || (oneCert && !pv.Known)
-	if !portal {
+	if !pv.Portal {
+		if oneCert {
+			markBlockServer(results, byCert)
+		}
 		return
 	}
 	page := pv.Page
@@ -62,4 +64,41 @@ func MarkPortal(results []Result, pv PortalVerdict) {
 			r.Cause, r.CauseURL = CauseCaptivePortal, page
 		}
 	}
+}
+
+// markBlockServer names the failures answered by one certificate for many names when the
+// connectivity test shows no portal (it was answered normally, or not at all): a filter sends
+// the blocked names to its block server (Cisco Umbrella's answers every blocked name with its
+// own certificate). It has no sign-in page to open, so no portal verdict with an empty address.
+func markBlockServer(results []Result, byCert map[string]map[string]bool) {
+	for i := range results {
+		r := &results[i]
+		if r.Cause == "" && len(byCert[r.CertSHA256]) >= sameCertificateHosts &&
+			(r.Class == TLSHostname || r.Class == TLSUntrusted) {
+			r.Cause = CauseBlockServer
+		}
+	}
+}
+
+// PortalAnswer is what the connectivity test's answer says: status and location of the answer
+// to its plain-http address, and whether the body is the expected one. Only a redirect, another
+// page in place of the expected one, or 511 (RFC 6585, network authentication required) is a
+// portal. A refusal (403, 451), a proxy's error or a server error says the test is blocked by
+// policy, not that a portal holds the traffic: unknown.
+func PortalAnswer(probeURL string, status int, location string, expectedBody bool) PortalVerdict {
+	switch {
+	case status == 200 && expectedBody:
+		return PortalVerdict{Known: true}
+	case status == 511, status == 200, status >= 300 && status < 400 && location != "":
+		page := probeURL
+		if location != "" {
+			if base, err := url.Parse(probeURL); err == nil {
+				if l, err := base.Parse(location); err == nil {
+					page = l.String()
+				}
+			}
+		}
+		return PortalVerdict{Known: true, Portal: true, Page: page}
+	}
+	return PortalVerdict{}
 }

@@ -79,9 +79,23 @@ type Result struct {
 	// TLSAlert is the name of the TLS alert the server (or a device in between) sent, as
 	// RFC 8446 spells it ("handshake_failure"); "" without one.
 	TLSAlert string `json:"tls_alert"`
+	// NetError is the error a Chromium browser (Chrome, Edge) shows for the same failure, as
+	// net/base/net_error_list.h names it ("ERR_NAME_NOT_RESOLVED"); "" when the browser gets
+	// the page (verdict.go).
+	NetError string `json:"net_error"`
+	// Owner is who acts on the verdict: the firewall, proxy or DNS team, this workstation,
+	// support, or nobody (verdict.go).
+	Owner Owner `json:"owner"`
+
+	// PACFailed is why the PAC script gave no answer for the address (it threw, ran past its
+	// limits, answered nothing usable): the address was then tried DIRECT, as Chromium does.
+	// "" when it answered.
+	PACFailed string `json:"pac_failed,omitempty"`
 
 	// ProxyAuth are the sign-in schemes the proxy offered (Proxy-Authenticate), for proxy_auth.
 	ProxyAuth []string `json:"proxy_auth,omitempty"`
+	// ProxyAuthMore is how many more schemes the proxy offered than ProxyAuth keeps (at most 8).
+	ProxyAuthMore int `json:"proxy_auth_more,omitempty"`
 	// SignInRefused is a proxy_auth whose credentials the proxy refused.
 	SignInRefused bool `json:"-"`
 
@@ -105,6 +119,27 @@ type Result struct {
 	DNSAnswer string `json:"-"`
 	// DNSAnswered: a dns result whose server answered that the name does not exist.
 	DNSAnswered bool `json:"-"`
+
+	// What the probe observed, beside the class of the step that failed; diagnose judges them.
+
+	// ErrKind is how the failed connection or exchange ended, the same on every system
+	// (ErrKind* in verdict.go); "" when nothing failed or the error is of no known kind.
+	ErrKind string `json:"-"`
+	// DNSSource is where the sinkhole answer of DNSAnswer came from: "hosts" (this computer's
+	// hosts file) or "dns" (the DNS server).
+	DNSSource string `json:"-"`
+	// DNSRcode is how the name's lookup failed: DNSRcode* in verdict.go; "" when it resolved.
+	DNSRcode string `json:"-"`
+	// DNSWait is how long the failed lookup took before the resolver gave up.
+	DNSWait time.Duration `json:"-"`
+	// ProxyError is the error a proxy named for itself in its answer (Squid's X-Squid-Error,
+	// "ERR_CONNECT_FAIL 111"), "" without one.
+	ProxyError string `json:"-"`
+	// IPv6Only: every address the connection tried was IPv6 (the name had no IPv4 address).
+	IPv6Only bool `json:"-"`
+	// ProxyOrigin is where the proxy used came from: "flag", "pac", "system", "system_pac", or
+	// the environment variable's name; "" without a proxy.
+	ProxyOrigin string `json:"-"`
 }
 
 // Hop is one redirect that was followed: where it led, and what happened there.

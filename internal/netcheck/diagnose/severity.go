@@ -53,7 +53,11 @@ func (s Summary) Passed(strict bool) bool {
 // captive portal) lists nothing: there is no rule to add.
 func listFor(r Result, allow, exempt, dns map[string]bool) {
 	switch r.Cause {
-	case CauseOffline, CauseCaptivePortal, CauseTLSStall, CauseIPv6Broken:
+	case CauseOffline, CauseCaptivePortal, CauseTLSStall, CauseIPv6Broken, CauseNoRoute, CauseLocalFirewall, CauseHostsFile:
+		// Fixed on this computer or in the network's paths: no rule to add anywhere.
+		return
+	case CauseBlockServer:
+		dns[ruleFor(r)] = true // the filter that sends the name to its block server
 		return
 	case CauseIncompleteChain:
 		if r.Class != OK {

@@ -49,6 +49,11 @@ const (
 	ProblemUnreadable                // the file cannot be read; Detail has the system's message
 )
 
+// ProblemUserInfo: an address holding a user name or password (often a proxy's URL put in the
+// list): said as such, not as an address that is not https. Numbered apart, as the file's
+// size problems are.
+const ProblemUserInfo Problem = 200
+
 // FileError is a problem in an endpoint list, with the line it is on (0 when it has none).
 type FileError struct {
 	File    string
@@ -143,6 +148,9 @@ func (f *fileEndpoint) UnmarshalTOML(v any) error {
 		return &endpointError{ProblemNoURL, "endpoint without url"}
 	}
 	if _, err := ParseURL(f.url); err != nil {
+		if hasUserInfo(f.url) {
+			return &endpointError{ProblemUserInfo, RedactValue(f.url)}
+		}
 		return &endpointError{ProblemURL, RedactValue(f.url)} // a password in it is never echoed
 	}
 	if f.allow != "" && !validRule(f.allow) {
@@ -314,4 +322,14 @@ func Covers(rule, host string) bool {
 		return strings.HasSuffix(host, "."+d)
 	}
 	return rule == host
+}
+
+// hasUserInfo reports whether an address holds a user name or password: an "@" in its
+// authority, even where the URL does not parse (a password with an unencoded "#" or "/").
+func hasUserInfo(s string) bool {
+	_, rest, ok := strings.Cut(strings.TrimSpace(s), "://")
+	if !ok {
+		return false
+	}
+	return strings.LastIndexByte(rest, '@') > 0 && !strings.ContainsAny(rest[:strings.LastIndexByte(rest, '@')], "?")
 }

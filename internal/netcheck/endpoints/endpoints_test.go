@@ -57,7 +57,10 @@ func TestDefaultListHasTheGuideAndMicrosoftHosts(t *testing.T) {
 		}
 	}
 	for _, u := range []string{"http://ocsp.digicert.com/", "http://crl3.digicert.com/", "http://ocsp.msocsp.com/",
-		"http://crl.microsoft.com/", "http://mscrl.microsoft.com/"} {
+		"http://crl.microsoft.com/", "http://mscrl.microsoft.com/",
+		// Issue 19 item 12: the revocation hosts Microsoft's chains also need.
+		"http://crl4.digicert.com/", "http://oneocsp.microsoft.com/", "http://www.microsoft.com/pkiops/",
+		"http://ctldl.windowsupdate.com/"} {
 		if !seen[u] {
 			t.Errorf("revocation address %s missing", u)
 		}

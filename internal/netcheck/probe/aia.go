@@ -20,6 +20,9 @@ type aiaEntry struct {
 	done  chan struct{}
 	certs []*x509.Certificate
 	err   error
+	// ownDeadline: err came from the deadline of the address that fetched, not from the AIA
+	// address; the entry has left the cache.
+	ownDeadline bool
 }
 
 // fetchIssuer fetches the issuer of leaf from its AIA addresses (plain http, as CAs publish
@@ -58,12 +61,25 @@ func (c *Prober) fetchAIA(ctx context.Context, u string) ([]*x509.Certificate, e
 	if ok {
 		select {
 		case <-e.done:
+			if e.ownDeadline && ctx.Err() == nil {
+				// The fetch ended with the first address's own time, not with an answer:
+				// this address still has time to try (the entry is gone from the cache).
+				return c.fetchAIA(ctx, u)
+			}
 			return e.certs, e.err
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
 	}
 	e.certs, e.err = c.downloadCertificates(ctx, u)
+	if e.err != nil && ctx.Err() != nil {
+		// A failure caused by this address's deadline says nothing about the AIA address, as
+		// for the PAC cache: not kept.
+		e.ownDeadline = true
+		c.aiaMu.Lock()
+		delete(c.aia, u)
+		c.aiaMu.Unlock()
+	}
 	close(e.done)
 	return e.certs, e.err
 }

@@ -27,8 +27,10 @@ const max1xx = 5
 type headReader struct {
 	r    io.Reader
 	left int64
-	over bool  // the limit was reached
-	err  error // the connection's first error
+	over bool   // the limit was reached
+	err  error  // the connection's first error
+	head []byte // what was read, for a 407 Go's parser refuses (answer407.go)
+	read bool   // the head is read: what follows (a body, a tunnel) is not kept
 }
 
 var errHeadTooLarge = errors.New("answer headers too large")
@@ -43,6 +45,9 @@ func (h *headReader) Read(p []byte) (int, error) {
 	}
 	n, err := h.r.Read(p)
 	h.left -= int64(n)
+	if !h.read {
+		h.head = append(h.head, p[:n]...)
+	}
 	if err != nil && h.err == nil {
 		h.err = err
 	}
@@ -71,6 +76,9 @@ func readAnswer(ctx context.Context, r io.Reader, req *http.Request) (answer, *a
 	for interim := 0; ; interim++ {
 		resp, err := http.ReadResponse(br, req)
 		if err != nil {
+			if resp := lenient407(hr.head); resp != nil {
+				return answer{resp: resp, br: bufio.NewReader(http.NoBody)}, nil
+			}
 			return answer{}, classifyAnswerError(ctx, hr, err)
 		}
 		switch {
@@ -83,6 +91,7 @@ func readAnswer(ctx context.Context, r io.Reader, req *http.Request) (answer, *a
 			continue
 		}
 		hr.left = math.MaxInt64 // the head is read; what follows is not bounded here
+		hr.read, hr.head = true, nil
 		return answer{resp: resp, br: br}, nil
 	}
 }

@@ -9,12 +9,12 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/endpoints"
 )
 
-// Check checks one endpoint and the redirects it leads to, within Timeout. list is the whole
+// Check observes one endpoint and the redirects it leads to, within Timeout. list is the whole
 // list being checked: a redirect to a host it does not cover is flagged as one more to allow.
+// The result holds the class of the step that failed and what was seen; package diagnose
+// judges it.
 func (c *Prober) Check(ctx context.Context, ep endpoints.Endpoint, list []endpoints.Endpoint, stage func(Stage, string)) diagnose.Result {
-	r := c.check(ctx, ep, list, stage)
-	r.Severity = diagnose.SeverityOf(r)
-	return r
+	return c.check(ctx, ep, list, stage)
 }
 
 // passes reports whether the chain goes on after h: an answer over a verified connection, or
@@ -39,6 +39,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 		return r
 	}
 	h := c.probe(ctx, u, stage, true)
+	r.PACFailed = h.pacFailed
 	r.IP, r.HTTPStatus, r.TLSIssuer, r.Proxy, r.ProxyAuth = h.ip, h.status, h.issuer, h.proxy, h.proxyAuth
 	if !h.notAfter.IsZero() {
 		r.TLSNotAfter = h.notAfter.UTC().Format(time.RFC3339)
@@ -85,6 +86,11 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	r.CertNames, r.NotAfter = failed.certNames, failed.notAfter
 	r.Cause, r.TLSAlert, r.CauseURL, r.DNSAnswer, r.CertSHA256 = failed.cause, failed.alert, failed.causeURL, failed.dnsAnswer, failed.certSHA256
 	r.DNSAnswered = failed.dnsAnswered
+	r.ErrKind, r.DNSSource, r.DNSRcode, r.DNSWait = failed.errKind, failed.dnsSource, failed.dnsRcode, failed.dnsWait
+	r.ProxyError, r.IPv6Only, r.PACFailed = failed.proxyError, failed.ipv6Only, failed.pacFailed
+	if r.Proxy != "" {
+		r.ProxyOrigin = c.cfg.Proxy.Origin()
+	}
 	if failed.proxyAuth != nil {
 		r.ProxyAuth, r.SignInRefused = failed.proxyAuth, failed.signInRefused
 	}
@@ -98,6 +104,7 @@ func (c *Prober) check(ctx context.Context, ep Endpoint, list []Endpoint, stage 
 	}
 	r.Elapsed = time.Since(start)
 	r.ElapsedMS = r.Elapsed.Milliseconds()
+	r.Redact()
 	return r
 }
 

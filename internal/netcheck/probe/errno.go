@@ -3,8 +3,11 @@ package probe
 import (
 	"context"
 	"errors"
+	"io"
 	"runtime"
 	"syscall"
+
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/diagnose"
 )
 
 // sysErr is what a socket error number means to the check, the same on every system. Comparing
@@ -21,6 +24,7 @@ const (
 	sysTimedOut               // the system's own connect or retransmission timer ran out
 	sysHostUnreachable        // no route to the host (an ICMP answer, or ARP got none)
 	sysNetUnreachable         // no route to the network
+	sysBlockedHere            // this computer's own firewall refused the connection
 )
 
 // errnoTables hold each system's numbers, so a test on one system can check the others.
@@ -38,6 +42,8 @@ var errnoTables = map[string]map[uintptr]sysErr{
 		110: sysTimedOut,        // ETIMEDOUT
 		113: sysHostUnreachable, // EHOSTUNREACH
 		101: sysNetUnreachable,  // ENETUNREACH
+		1:   sysBlockedHere,     // EPERM: a netfilter OUTPUT rule on this computer
+		13:  sysBlockedHere,     // EACCES
 	},
 	"bsd": {
 		61: sysRefused,         // ECONNREFUSED
@@ -46,6 +52,8 @@ var errnoTables = map[string]map[uintptr]sysErr{
 		60: sysTimedOut,        // ETIMEDOUT
 		65: sysHostUnreachable, // EHOSTUNREACH
 		51: sysNetUnreachable,  // ENETUNREACH
+		1:  sysBlockedHere,     // EPERM: a pf or Application Firewall rule on this computer
+		13: sysBlockedHere,     // EACCES
 	},
 	"windows": {
 		10061: sysRefused,         // WSAECONNREFUSED
@@ -54,6 +62,7 @@ var errnoTables = map[string]map[uintptr]sysErr{
 		10060: sysTimedOut,        // WSAETIMEDOUT
 		10065: sysHostUnreachable, // WSAEHOSTUNREACH
 		10051: sysNetUnreachable,  // WSAENETUNREACH
+		10013: sysBlockedHere,     // WSAEACCES: Windows Firewall's outbound block
 		1225:  sysRefused,         // ERROR_CONNECTION_REFUSED
 		64:    sysReset,           // ERROR_NETNAME_DELETED: a reset seen by an overlapped receive
 		1236:  sysAborted,         // ERROR_CONNECTION_ABORTED
@@ -96,7 +105,9 @@ func connectFailClass(ctx context.Context, goos string, err error) Class {
 	switch {
 	case isTimeout(ctx, err), kind == sysTimedOut:
 		return Timeout
-	case kind == sysRefused:
+	case kind == sysRefused, kind == sysHostUnreachable, kind == sysNetUnreachable, kind == sysBlockedHere:
+		// Refused by the network or this computer rather than by silence: diagnose names who
+		// (an ICMP unreachable, no route, the local firewall) from the error's kind.
 		return Refused
 	}
 	return Error
@@ -107,3 +118,29 @@ func closedByPeer(k sysErr) bool { return k == sysReset || k == sysAborted }
 
 // isReset reports a connection reset or aborted by the peer or a filter, on any system.
 func isReset(err error) bool { return closedByPeer(sysErrOf(err)) }
+
+// errKind is how a failed step ended, the same word on every system (diagnose.ErrKind*); ""
+// for an error of no known kind.
+func errKind(ctx context.Context, err error) string {
+	if isTimeout(ctx, err) {
+		return diagnose.ErrKindTimeout
+	}
+	switch sysErrOf(err) {
+	case sysRefused:
+		return diagnose.ErrKindRefused
+	case sysReset, sysAborted:
+		return diagnose.ErrKindReset
+	case sysTimedOut:
+		return diagnose.ErrKindTimeout
+	case sysHostUnreachable:
+		return diagnose.ErrKindHostUnreachable
+	case sysNetUnreachable:
+		return diagnose.ErrKindNetUnreachable
+	case sysBlockedHere:
+		return diagnose.ErrKindBlockedHere
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return diagnose.ErrKindClosed
+	}
+	return ""
+}

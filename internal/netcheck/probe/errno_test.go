@@ -48,7 +48,8 @@ func TestConnectFailClassPerSystem(t *testing.T) {
 	}{
 		{"windows", 10061, Refused}, {"windows", 1225, Refused}, {"windows", 10060, Timeout},
 		{"windows", 10054, Error}, {"linux", 111, Refused}, {"linux", 110, Timeout},
-		{"darwin", 61, Refused}, {"darwin", 60, Timeout}, {"linux", 113, Error},
+		{"darwin", 61, Refused}, {"darwin", 60, Timeout}, {"linux", 113, Refused}, {"linux", 101, Refused},
+		{"windows", 10065, Refused}, {"windows", 10051, Refused}, {"windows", 10013, Refused}, {"linux", 1, Refused},
 	}
 	for _, c := range cases {
 		err := &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connectex", syscall.Errno(c.n))}

@@ -25,7 +25,7 @@ func (c *Prober) get(ctx context.Context, raw string, limit int64) (status int, 
 	}
 	if proxyURL != nil {
 		// A forwarded GET, as browsers send plain http to a proxy (many refuse CONNECT to :80).
-		resp, conn, h := c.forward(ctx, proxyURL, u, nostage, hop{})
+		resp, conn, h := c.forward(ctx, proxyURL, u, 1, nostage, hop{})
 		if conn == nil {
 			return 0, "", nil, errors.New(h.detail)
 		}

@@ -16,7 +16,7 @@ import (
 // proxy asks (407). sent is called once the proxy is reached, for the live display. It returns
 // the proxy's final answer, its body unread, and the exchange holding the connection to close;
 // or no exchange and the failed hop.
-func (c *Prober) askProxy(ctx context.Context, p *url.URL, req *http.Request, forward bool, sent func(), stage func(Stage, string), h hop) (*http.Response, *proxyExchange, hop) {
+func (c *Prober) askProxy(ctx context.Context, p *url.URL, req *http.Request, forward bool, left int, sent func(), stage func(Stage, string), h hop) (*http.Response, *proxyExchange, hop) {
 	if p.Scheme != "http" && p.Scheme != "https" {
 		return nil, nil, h.fail(Proxy, PhaseProxyReach, "unsupported proxy scheme "+p.Scheme)
 	}
@@ -26,20 +26,20 @@ func (c *Prober) askProxy(ctx context.Context, p *url.URL, req *http.Request, fo
 	}
 	paddr := net.JoinHostPort(p.Hostname(), pport)
 	stage(StageConnecting, p.Hostname())
-	conn, err := c.dialProxy(ctx, p, paddr)
+	conn, err := c.dialProxy(ctx, left, p, paddr)
 	if err != nil {
+		h.errKind = errKind(ctx, err)
 		return nil, nil, h.fail(Proxy, PhaseProxyReach, "proxy "+paddr+": "+err.Error())
 	}
 	if ra, ok := conn.RemoteAddr().(*net.TCPAddr); ok {
 		h.ip = ra.IP.String()
 	}
 	sent()
+	// No credentials with the first request: a password goes only in a scheme the proxy
+	// offers in its 407 (proxy.SignIn), never as Basic to a proxy that did not ask for it.
 	auth := ""
-	if p.User != nil {
-		auth = proxy.BasicAuth(p.User)
-	}
 	x := &proxyExchange{ctx: ctx, conn: conn, r: conn, req: req, forward: forward, paddr: paddr,
-		dial: func() (net.Conn, error) { return c.dialProxy(ctx, p, paddr) }}
+		dial: func() (net.Conn, error) { return c.dialProxy(ctx, 1, p, paddr) }}
 	resp, err := x.Send(auth)
 	if err == nil && resp.StatusCode == http.StatusProxyAuthRequired {
 		resp, err = proxy.SignIn(ctx, x, resp, p, c.proxyAuth)
@@ -80,14 +80,14 @@ func (c *Prober) askProxy(ctx context.Context, p *url.URL, req *http.Request, fo
 // forward asks an http(s) proxy for a plain-http address with an absolute-form GET. It returns
 // the final answer, its body unread, and the connection to close; or no connection and the
 // failed hop.
-func (c *Prober) forward(ctx context.Context, p *url.URL, u *url.URL, stage func(Stage, string), h hop) (*http.Response, net.Conn, hop) {
+func (c *Prober) forward(ctx context.Context, p *url.URL, u *url.URL, left int, stage func(Stage, string), h hop) (*http.Response, net.Conn, hop) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, nil, h.fail(Error, PhaseHTTP, err.Error())
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", "*/*")
-	resp, x, h := c.askProxy(ctx, p, req, true, func() { stage(StageHTTP, lower(u.Hostname())) }, stage, h)
+	resp, x, h := c.askProxy(ctx, p, req, true, left, func() { stage(StageHTTP, lower(u.Hostname())) }, stage, h)
 	if x == nil {
 		return nil, nil, h
 	}
@@ -107,8 +107,8 @@ func proxyRefusal(status int) bool {
 }
 
 // probeForwarded checks a plain-http address through a proxy with a forwarded GET.
-func (c *Prober) probeForwarded(ctx context.Context, p *url.URL, u *url.URL, stage func(Stage, string), h hop) hop {
-	resp, conn, h := c.forward(ctx, p, u, stage, h)
+func (c *Prober) probeForwarded(ctx context.Context, p *url.URL, u *url.URL, left int, stage func(Stage, string), h hop) hop {
+	resp, conn, h := c.forward(ctx, p, u, left, stage, h)
 	if conn == nil {
 		return h
 	}

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -33,22 +32,11 @@ func (c *Prober) StartPortalProbe(ctx context.Context) func() diagnose.PortalVer
 		pctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 		defer cancel()
 		status, loc, body, err := c.get(pctx, p.URL, 4096)
-		switch {
-		case err != nil && status == 0:
+		if err != nil && status == 0 {
 			ch <- diagnose.PortalVerdict{}
-		case status == 200 && strings.HasPrefix(strings.TrimSpace(string(body)), p.Body):
-			ch <- diagnose.PortalVerdict{Known: true}
-		default:
-			page := p.URL
-			if loc != "" {
-				if next, err := url.Parse(p.URL); err == nil {
-					if l, err := next.Parse(loc); err == nil {
-						page = l.String()
-					}
-				}
-			}
-			ch <- diagnose.PortalVerdict{Known: true, Portal: true, Page: page}
+			return
 		}
+		ch <- diagnose.PortalAnswer(p.URL, status, loc, strings.HasPrefix(strings.TrimSpace(string(body)), p.Body))
 	}()
 	return sync.OnceValue(func() diagnose.PortalVerdict { return <-ch })
 }

@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/diagnose"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck/proxy"
 )
 
@@ -46,6 +47,15 @@ type hop struct {
 
 	proxyAuth     []string // the sign-in schemes a proxy offered, for proxy_auth
 	signInRefused bool     // the proxy refused the credentials sent
+
+	// What was seen, for diagnose (Result's fields of the same names).
+	errKind    string        // how the failed step ended (diagnose.ErrKind*)
+	dnsSource  string        // where a sinkhole answer came from: "hosts" or "dns"
+	dnsRcode   string        // how the lookup failed (diagnose.DNSRcode*)
+	dnsWait    time.Duration // how long the failed lookup took
+	proxyError string        // the proxy's own error name (X-Squid-Error)
+	ipv6Only   bool          // every address tried was IPv6
+	pacFailed  string        // why the PAC gave no answer for this address (it went direct)
 }
 
 func (h hop) fail(class Class, phase Phase, detail string) hop {
@@ -55,8 +65,7 @@ func (h hop) fail(class Class, phase Phase, detail string) hop {
 
 // probe resolves, connects, shakes hands and asks for u once, all within ctx's deadline. first
 // is the endpoint's own address (not a redirect's): only there is IPv4 tried beside IPv6.
-func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) hop {
-	var h hop
+func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string), first bool) (h hop) {
 	au, err := withASCIIHost(u) // a redirect may name an international host
 	if err != nil {
 		return h.fail(DNS, PhaseDNS, u.Hostname()+": "+err.Error())
@@ -65,25 +74,29 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	host := lower(u.Hostname())
 	port := portOf(u)
 	proxies, err := c.cfg.Proxy.Choices(ctx, u)
+	pacFailed := ""
+	if fb, ok := proxy.AsDirectFallback(err); ok {
+		pacFailed, err = fb.Reason, nil // DIRECT, as browsers go when the script fails
+	}
 	if err != nil {
 		return h.fail(Proxy, PhasePAC, err.Error())
 	}
 	var conn net.Conn
 	var v4 <-chan bool
 	// The next choice of a PAC script is tried when a proxy cannot be reached, as browsers do.
-	for _, proxyURL := range proxies {
-		h = hop{}
+	for i, proxyURL := range proxies {
+		h = hop{pacFailed: pacFailed}
 		if proxyURL != nil && u.Scheme == "http" {
 			// Plain http goes to the proxy as a forwarded GET, as browsers send it.
 			h.proxy = proxy.Redact(proxyURL)
-			if h = c.probeForwarded(ctx, proxyURL, u, stage, h); h.phase == PhaseProxyReach && ctx.Err() == nil {
+			if h = c.probeForwarded(ctx, proxyURL, u, len(proxies)-i, stage, h); h.phase == PhaseProxyReach && ctx.Err() == nil {
 				continue
 			}
 			return h
 		}
 		if proxyURL != nil {
 			h.proxy = proxy.Redact(proxyURL)
-			conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), stage, h)
+			conn, h = c.connectViaProxy(ctx, proxyURL, net.JoinHostPort(host, port), len(proxies)-i, stage, h)
 		} else {
 			conn, h, v4 = c.connectDirect(ctx, host, port, u.Scheme, stage, h, first)
 		}
@@ -127,6 +140,9 @@ func (c *Prober) probe(ctx context.Context, u *url.URL, stage func(Stage, string
 	}
 
 	stage(StageHTTP, host)
+	if tc, ok := app.(*tls.Conn); ok && tc.ConnectionState().NegotiatedProtocol == "h2" {
+		return ipv6Verdict(c.requestH2(ctx, tc, u, h), v4)
+	}
 	return ipv6Verdict(c.request(ctx, app, u, h), v4)
 }
 
@@ -154,26 +170,32 @@ func (c *Prober) connectDirect(ctx context.Context, host, port, scheme string, s
 	} else {
 		stage(StageResolving, host)
 		var err error
+		began := time.Now()
 		ips, err = c.cfg.Resolver.LookupIPAddr(ctx, host)
 		if err != nil || len(ips) == 0 {
 			if err == nil {
 				err = errors.New("no address for " + host)
 			}
+			h.dnsWait = time.Since(began)
+			h.dnsRcode = dnsRcode(ctx, err, len(ips) == 0 && err.Error() == "no address for "+host)
 			if isTimeout(ctx, err) {
-				return nil, h.fail(Timeout, PhaseDNS, err.Error()), nil
+				return nil, h.fail(Timeout, PhaseDNS, err.Error()+" (after "+h.dnsWait.Round(100*time.Millisecond).String()+")"), nil
 			}
 			if ctx.Err() != nil {
 				return nil, h.fail(Error, PhaseDNS, ctx.Err().Error()), nil
 			}
-			var de *net.DNSError
-			h.dnsAnswered = len(ips) == 0 && err.Error() == "no address for "+host || (errors.As(err, &de) && de.IsNotFound)
+			// SERVFAIL is an answer too, but the one a forwarder gives when it cannot reach
+			// anyone: not proof of being online.
+			h.dnsAnswered = h.dnsRcode == diagnose.DNSRcodeNXDomain || h.dnsRcode == diagnose.DNSRcodeNoAddr
 			return nil, h.fail(DNS, PhaseDNS, err.Error()), nil
 		}
 		if ans := c.sinkholed(host, ips); ans != "" {
-			h.cause, h.dnsAnswer = CauseDNSFilter, ans
-			return nil, h.fail(DNS, PhaseDNS, "the DNS answered "+ans+" for "+host+": the answer a DNS filter gives for a blocked name"), nil
+			// Observed, not judged: a browser connects to what the name resolved to, and so
+			// does the check. Only a connection that then fails is the filter's doing.
+			h.dnsAnswer, h.dnsSource = ans, c.hostsSource(host, ips)
+		} else {
+			ips = withoutSinkholes(ips, c.sinkholed)
 		}
-		ips = withoutSinkholes(ips, c.sinkholed)
 	}
 	primary, fallback := byFamily(ips)
 	stage(StageConnecting, host)
@@ -182,6 +204,7 @@ func (c *Prober) connectDirect(ctx context.Context, host, port, scheme string, s
 	if first && len(fallback) > 0 && primary[0].IP.To4() == nil && (scheme == "https" || scheme == "tcp" || scheme == "http") {
 		v4 = c.familyCheck(ctx, host, port, scheme, fallback[0])
 	}
+	h.ipv6Only = primary[0].IP.To4() == nil && len(fallback) == 0
 	conn, ip, err := c.dialHappy(ctx, primary, fallback, port)
 	if ip != "" {
 		h.ip = ip
@@ -189,6 +212,7 @@ func (c *Prober) connectDirect(ctx context.Context, host, port, scheme string, s
 	if err == nil {
 		return conn, h, v4
 	}
+	h.errKind = errKind(ctx, err)
 	return nil, h.fail(connectFailClass(ctx, runtime.GOOS, err), PhaseConnect, err.Error()), v4
 }
 
@@ -363,10 +387,10 @@ func partialDeadline(ctx context.Context, left int) (context.Context, context.Ca
 
 // connectViaProxy opens a tunnel to addr through an HTTP(S) proxy with CONNECT, signing in
 // when the proxy asks (407) and the sign-in can be answered.
-func (c *Prober) connectViaProxy(ctx context.Context, p *url.URL, addr string, stage func(Stage, string), h hop) (net.Conn, hop) {
+func (c *Prober) connectViaProxy(ctx context.Context, p *url.URL, addr string, left int, stage func(Stage, string), h hop) (net.Conn, hop) {
 	req := &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: addr}, Host: addr,
 		Header: http.Header{"User-Agent": {c.cfg.UserAgent}}}
-	resp, x, h := c.askProxy(ctx, p, req, false, func() { stage(StageProxy, hostOf(addr)) }, stage, h)
+	resp, x, h := c.askProxy(ctx, p, req, false, left, func() { stage(StageProxy, hostOf(addr)) }, stage, h)
 	if x == nil {
 		return nil, h
 	}
@@ -384,8 +408,13 @@ func (c *Prober) connectViaProxy(ctx context.Context, p *url.URL, addr string, s
 
 // dialProxy connects to the proxy (and shakes hands for an https:// proxy), with ctx's
 // deadline on the connection and a past deadline set when ctx ends.
-func (c *Prober) dialProxy(ctx context.Context, p *url.URL, paddr string) (net.Conn, error) {
-	raw, err := c.cfg.Dialer.DialContext(ctx, "tcp", paddr)
+func (c *Prober) dialProxy(ctx context.Context, left int, p *url.URL, paddr string) (net.Conn, error) {
+	// With other proxies still to try (PAC "PROXY a; PROXY b; DIRECT"), this one gets its share
+	// of the time to connect, as Go's dialer shares it among addresses: a proxy that drops
+	// packets leaves the next one time, as browsers fall over to it after the connect timeout.
+	dctx, cancel := partialDeadline(ctx, left)
+	raw, err := c.cfg.Dialer.DialContext(dctx, "tcp", paddr)
+	cancel()
 	if err != nil {
 		return nil, err
 	}
@@ -421,8 +450,10 @@ func (c *Prober) handshake(ctx context.Context, conn net.Conn, host string, h ho
 	var verdict certVerdict
 	cfg := &tls.Config{
 		ServerName: host,
-		NextProtos: []string{"http/1.1"},
-		MinVersion: tls.VersionTLS12,
+		// As a browser offers them: a server that speaks only HTTP/2 is reached too.
+		NextProtos:   []string{"h2", "http/1.1"},
+		MinVersion:   tls.VersionTLS12,
+		CipherSuites: chromiumSuites,
 		// Verification is done by VerifyConnection below, against two root stores instead of
 		// one, so that an interception can be told from an untrusted server. It rejects every
 		// certificate the standard verification would reject.
@@ -490,6 +521,7 @@ func (c *Prober) request(ctx context.Context, conn net.Conn, u *url.URL, h hop) 
 // behind TLS inspection.
 func answerHop(resp *http.Response, u *url.URL, h hop) hop {
 	h.status = resp.StatusCode
+	h.proxyError = proxyErrorOf(resp)
 	switch {
 	case resp.StatusCode >= 500:
 		return h.fail(HTTPStatus, PhaseHTTP, "HTTP "+resp.Status)
@@ -510,6 +542,26 @@ func answerHop(resp *http.Response, u *url.URL, h hop) hop {
 		}
 	}
 	return h
+}
+
+// proxyErrorOf is the error a proxy names for itself in an answer it made (Squid's
+// X-Squid-Error: "ERR_CONNECT_FAIL 111", "ERR_ACCESS_DENIED 0"), or, for an error status that
+// came through a proxy (Via), "via" and the proxy's name; "" for a server's own answer.
+func proxyErrorOf(resp *http.Response) string {
+	if e := resp.Header.Get("X-Squid-Error"); e != "" {
+		return clip(e, 80)
+	}
+	if via := resp.Header.Get("Via"); via != "" && resp.StatusCode >= 400 {
+		return clip("via "+via, 80)
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 // blockStatus is an answer a filter gives in place of the page: forbidden, unavailable for

@@ -33,6 +33,7 @@ type Config struct {
 	SystemRoots *x509.CertPool   // test: nil is x509.SystemCertPool()
 	PublicRoots *x509.CertPool   // test: nil is the public web roots (Mozilla's, via x/crypto)
 	Now         func() time.Time // test: nil is time.Now
+	HostsFile   string           // test: "" is the system's hosts file
 	// Portal is the connectivity probe run beside the endpoints to tell a captive portal; nil
 	// runs none (tests, which must not reach outside hosts). The command line sets
 	// DefaultPortalProbe.

@@ -10,7 +10,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dop251/goja"
+	"github.com/auvenir/auvenir-onboard/internal/pacrun"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 )
 
 // PACLimit is how long a PAC script may run: its top level once, then each FindProxyForURL
@@ -20,22 +21,20 @@ const PACLimit = 2 * time.Second
 // MaxPACSize bounds a PAC file read from disk or the network; real ones are a few kilobytes.
 const MaxPACSize = 1 << 20
 
-// PAC evaluates a proxy auto-config script with goja, a JavaScript engine written in Go, and
-// the helper functions browsers give PAC scripts. It is safe for concurrent use: calls run
-// one at a time (a goja runtime is single-threaded), and answers and name lookups are cached
-// for the life of the PAC, which is one run of the check.
+// PAC evaluates a proxy auto-config script and gives the helper functions browsers give PAC
+// scripts. The script runs in a confined child process (internal/pacrun says why): whatever it
+// does, a call ends within its limit and the program's memory stays bounded. It is safe for
+// concurrent use: calls run one at a time (a script's runtime is single-threaded), and
+// answers and name lookups are cached for the life of the PAC, which is one run of the check.
 type PAC struct {
 	Location string // the file or URL it came from, for output
 
 	mu       sync.Mutex
-	vm       *goja.Runtime
-	find     goja.Callable
-	ex       bool // the script defines FindProxyForURLEx (Microsoft's IPv6-aware entry point)
+	ev       *pacrun.Evaluator
 	resolver Resolver
 	limit    time.Duration
 	now      func() time.Time
 	myIP     func() []net.IP
-	ctx      context.Context // the call under way, for lookups
 	dns      map[string][]net.IP
 	answers  map[string]pacAnswer
 	// lookups: the script resolves names, so the address's own name is looked up before the
@@ -58,9 +57,6 @@ type PACOptions struct {
 	_        struct{}         // keyed fields only
 }
 
-// errPACTimeout is the interruption of a script that ran past its limit.
-var errPACTimeout = errors.New("the PAC script ran longer than its time limit")
-
 // NewPAC compiles src and runs its top level, which must define FindProxyForURL.
 func NewPAC(location string, src []byte, o PACOptions) (*PAC, error) {
 	p := &PAC{Location: location, resolver: o.Resolver, limit: o.Limit, now: o.Now, myIP: o.MyIP,
@@ -79,50 +75,43 @@ func NewPAC(location string, src []byte, o PACOptions) (*PAC, error) {
 	}
 	p.lookups = strings.Contains(string(src), "dnsResolve") || strings.Contains(string(src), "isInNet") ||
 		strings.Contains(string(src), "isResolvable")
-	prog, err := goja.Compile(location, string(src), false)
-	if err != nil {
-		return nil, fmt.Errorf("JavaScript syntax: %w", err)
-	}
-	p.vm = goja.New()
-	p.vm.SetMaxCallStackSize(1000)
-	p.helpers()
 	ctx := o.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if _, err := p.run(ctx, func() (goja.Value, error) { return p.vm.RunProgram(prog) }); err != nil {
-		return nil, err
+	ev, err := pacrun.Load(ctx, pacrun.Options{Name: location, Src: src, Limit: p.limit,
+		Lookup: p.lookup, MyIP: func() []net.IP { return p.myIP() }})
+	if err != nil {
+		return nil, pacError(err)
 	}
-	for _, name := range []string{"FindProxyForURLEx", "FindProxyForURL"} {
-		if f, ok := goja.AssertFunction(p.vm.Get(name)); ok {
-			p.find, p.ex = f, name == "FindProxyForURLEx"
-			return p, nil
-		}
-	}
-	return nil, errors.New("the script defines no FindProxyForURL function")
+	p.ev = ev
+	return p, nil
 }
 
-// run calls f with the script's time limit, under p.mu.
-func (p *PAC) run(ctx context.Context, f func() (goja.Value, error)) (v goja.Value, err error) {
-	ctx, cancel := context.WithTimeout(ctx, p.limit)
-	defer cancel()
-	p.ctx = ctx
-	stop := context.AfterFunc(ctx, func() { p.vm.Interrupt(errPACTimeout) })
-	defer func() {
-		stop()
-		p.vm.ClearInterrupt()
-		p.ctx = nil
-	}()
-	v, err = f()
-	var ie *goja.InterruptedError
-	switch {
-	case errors.As(err, &ie):
-		return nil, fmt.Errorf("%w (%v)", errPACTimeout, p.limit)
-	case err != nil:
-		return nil, errors.New(oneLine(err.Error()))
-	}
-	return v, nil
+// Close ends the script's process. A PAC not closed ends its own after a while idle.
+func (p *PAC) Close() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ev.Close()
 }
+
+// pacError is the evaluator's failure as the check says it: the engine's one-line reason.
+func pacError(err error) error {
+	var pe *pacrun.Error
+	if errors.As(err, &pe) {
+		return &PACFailure{Kind: pe.Kind, Reason: pe.Msg}
+	}
+	return err
+}
+
+// PACFailure is a script that failed: it threw, ran past its time or memory limit, answered
+// something else than a string. Kind is one of pacrun's Kind constants.
+type PACFailure struct {
+	Kind   string
+	Reason string
+}
+
+func (e *PACFailure) Error() string { return e.Reason }
 
 // Find is the script's answer for u, as written ("PROXY a:3128; DIRECT").
 func (p *PAC) Find(ctx context.Context, u *url.URL) (string, error) {
@@ -132,18 +121,8 @@ func (p *PAC) Find(ctx context.Context, u *url.URL) (string, error) {
 }
 
 func (p *PAC) find1(ctx context.Context, u *url.URL) (string, error) {
-	arg := pacURL(u)
-	host := strings.ToLower(u.Hostname())
-	v, err := p.run(ctx, func() (goja.Value, error) {
-		return p.find(goja.Undefined(), p.vm.ToValue(arg), p.vm.ToValue(host))
-	})
-	if err != nil {
-		return "", err
-	}
-	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return "", errors.New("FindProxyForURL returned nothing")
-	}
-	return v.String(), nil
+	s, err := p.ev.Find(ctx, pacURL(u), strings.ToLower(u.Hostname()), p.now())
+	return s, pacError(err)
 }
 
 // Choices are the proxies the script chooses for u, in order, nil meaning DIRECT.
@@ -159,16 +138,21 @@ func (p *PAC) Choices(ctx context.Context, u *url.URL) ([]*url.URL, error) {
 	}
 	a := pacAnswer{}
 	s, err := p.find1(ctx, u)
+	scriptFailed := err != nil
 	if err == nil {
 		var entries []PACEntry
 		if entries, err = ParsePACResult(s); err == nil {
 			a.choices, err = pacChoices(entries)
 		} else {
-			err = fmt.Errorf("%w: %q", err, clip(s, 200))
+			scriptFailed = true
+			err = AnswerError(err, s) // masked and bounded: a PAC answer may hold a password
 		}
 	}
 	if err != nil {
 		a.err = fmt.Errorf("PAC %s: %w", p.Location, err)
+	}
+	if scriptFailed && ctx.Err() == nil {
+		a.choices, a.err = directFallback(a.err)
 	}
 	// A call cut short by the endpoint's own deadline says nothing of the next endpoint.
 	if ctx.Err() == nil {
@@ -185,11 +169,11 @@ func (p *PAC) prefetch(ctx context.Context, host string) {
 	if known || host == "" || net.ParseIP(host) != nil {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, p.limit)
+	lctx, cancel := context.WithTimeout(ctx, p.lookupBudget())
 	defer cancel()
-	addrs, err := p.resolver.LookupIPAddr(ctx, host)
+	addrs, err := p.resolver.LookupIPAddr(lctx, host)
 	if err != nil && ctx.Err() != nil {
-		return // cut short: the script will ask again
+		return // cut short by the address's own deadline: the script will ask again
 	}
 	ips := make([]net.IP, 0, len(addrs))
 	for _, a := range addrs {
@@ -210,13 +194,6 @@ func pacURL(u *url.URL) string {
 	return c.String()
 }
 
-func oneLine(s string) string {
-	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
-		s = s[:i]
-	}
-	return clip(s, 300)
-}
-
 func clip(s string, n int) string {
 	if len(s) > n {
 		return s[:n] + "…"
@@ -228,4 +205,41 @@ func clip(s string, n int) string {
 // ProxyFromSystem for the system's PAC URL.
 func PACSetting(source string, p *PAC) ProxySetting {
 	return ProxySetting{Source: source, PAC: p.Location, fn: p.Choices}
+}
+
+// lookup resolves host once per PAC (scripts call dnsResolve and isInNet for the same names
+// over and over), within the call's time limit (ctx).
+func (p *PAC) lookup(ctx context.Context, host string) []net.IP {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if ip := net.ParseIP(host); ip != nil {
+		return []net.IP{ip}
+	}
+	if ips, ok := p.dns[host]; ok {
+		return ips
+	}
+	var ips []net.IP
+	if host != "" {
+		// Half the call's limit: a DNS server that drops the question leaves the script time to
+		// finish, and the name resolves to nothing on every run instead of racing the limit.
+		lctx, cancel := context.WithTimeout(ctx, p.lookupBudget())
+		addrs, err := p.resolver.LookupIPAddr(lctx, host)
+		cancel()
+		if err == nil {
+			for _, a := range addrs {
+				ips = append(ips, a.IP)
+			}
+		}
+		if ctx.Err() != nil {
+			return ips // cut short by the call's limit: not an answer to keep
+		}
+	}
+	p.dns[host] = ips
+	return ips
+}
+
+// AnswerError is an unusable answer of the script, quoted masked and bounded: an answer
+// "PROXY alice:s3cret@host:3128" is refused, as Chromium refuses it, and its password never
+// printed.
+func AnswerError(err error, answer string) error {
+	return fmt.Errorf("%w: %q", err, redact.Text(answer, 200))
 }

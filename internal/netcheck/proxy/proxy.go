@@ -7,6 +7,7 @@ package proxy
 import (
 	"context"
 	"errors"
+	"net"
 	"net/url"
 	"strings"
 
@@ -37,6 +38,13 @@ type ProxySetting struct {
 	// Unusable is a proxy setting that was found but cannot be used; the check then goes
 	// direct (or through the setting that came next), and says so.
 	Unusable *UnusableProxy
+	// Var is the environment variable that names the proxy of https:// addresses
+	// ("HTTPS_PROXY", "ALL_PROXY"), for the header and the remedies; "" otherwise.
+	Var string
+	// HTTPOnly is the proxy of the environment that only plain-http addresses use (HTTP_PROXY
+	// set without HTTPS_PROXY or ALL_PROXY), without credentials; "" otherwise. Configured is
+	// then "": the https:// addresses go direct, as curl and Go send them.
+	HTTPOnly string
 	fn       func(ctx context.Context, u *url.URL) ([]*url.URL, error)
 }
 
@@ -53,6 +61,9 @@ type UnusableProxy struct {
 // For returns the proxy to use for u, nil for a direct connection: the first choice.
 func (p ProxySetting) For(u *url.URL) (*url.URL, error) {
 	all, err := p.Choices(context.Background(), u)
+	if _, ok := AsDirectFallback(err); ok {
+		return nil, nil
+	}
 	if err != nil || len(all) == 0 {
 		return nil, err
 	}
@@ -107,16 +118,21 @@ func fromFlag(flag string) (ProxySetting, bool, error) {
 	return ProxySetting{Source: ProxyFromFlag, Configured: Redact(u), fn: single(u)}, true, nil
 }
 
-// fromEnvironment reads the proxy variables; ok is false when none names a proxy. Each value
-// is parsed here rather than by httpproxy, which reads "http://u:p#w@host" as the host "http"
-// and would print the password back as part of a host name.
+// fromEnvironment reads the proxy variables as curl does: https:// addresses use HTTPS_PROXY,
+// plain-http ones HTTP_PROXY, and both ALL_PROXY when their own is not set (Go's httpproxy
+// ignores ALL_PROXY; curl does not); lower-case names win; NO_PROXY exempts hosts. ok is false
+// when none names a proxy. Each value is parsed here rather than by httpproxy, which reads
+// "http://u:p#w@host" as the host "http" and would print the password back as part of a host
+// name.
 func fromEnvironment(getenv func(string) string) (ProxySetting, bool, error) {
 	var cfg httpproxy.Config
-	var configured string
+	parsed := map[string]*url.URL{}
+	names := map[string]string{}
 	for _, v := range []struct {
-		dst   *string
+		key   string
 		names []string
-	}{{&cfg.HTTPSProxy, []string{"https_proxy", "HTTPS_PROXY"}}, {&cfg.HTTPProxy, []string{"http_proxy", "HTTP_PROXY"}}} {
+	}{{"https", []string{"https_proxy", "HTTPS_PROXY"}}, {"http", []string{"http_proxy", "HTTP_PROXY"}},
+		{"all", []string{"all_proxy", "ALL_PROXY"}}} {
 		name, raw := envAny(getenv, v.names...)
 		if strings.TrimSpace(raw) == "" {
 			continue
@@ -125,21 +141,55 @@ func fromEnvironment(getenv func(string) string) (ProxySetting, bool, error) {
 		if err != nil {
 			return ProxySetting{}, false, err
 		}
-		*v.dst = u.String()
-		if configured == "" {
-			configured = Redact(u)
+		parsed[v.key], names[v.key] = u, name
+	}
+	for _, scheme := range []string{"https", "http"} {
+		if parsed[scheme] == nil && parsed["all"] != nil {
+			parsed[scheme], names[scheme] = parsed["all"], names["all"]
 		}
 	}
-	if configured == "" {
+	if parsed["https"] == nil && parsed["http"] == nil {
 		return ProxySetting{}, false, nil
+	}
+	s := ProxySetting{Source: ProxyFromEnvironment}
+	if u := parsed["https"]; u != nil {
+		cfg.HTTPSProxy, s.Configured, s.Var = u.String(), Redact(u), names["https"]
+	}
+	if u := parsed["http"]; u != nil {
+		cfg.HTTPProxy = u.String()
+		if s.Configured == "" {
+			s.HTTPOnly, s.Var = Redact(u), names["http"]
+		}
 	}
 	_, cfg.NoProxy = envAny(getenv, "no_proxy", "NO_PROXY")
 	pf := cfg.ProxyFunc()
-	return ProxySetting{Source: ProxyFromEnvironment, Configured: configured,
-		fn: func(_ context.Context, u *url.URL) ([]*url.URL, error) {
-			p, err := pf(u)
-			return []*url.URL{p}, err
-		}}, true, nil
+	s.fn = func(_ context.Context, u *url.URL) ([]*url.URL, error) {
+		// A name written with the root's dot ("login.example.com.") is the same host for
+		// NO_PROXY, as curl strips the dot before matching.
+		if h := u.Hostname(); strings.HasSuffix(h, ".") {
+			c := *u
+			c.Host = strings.TrimSuffix(h, ".")
+			if p := u.Port(); p != "" {
+				c.Host = net.JoinHostPort(c.Host, p)
+			}
+			u = &c
+		}
+		p, err := pf(u)
+		return []*url.URL{p}, err
+	}
+	return s, true, nil
+}
+
+// Origin says where the proxy an address used came from, for the remedy: "flag", "pac",
+// "system", "system_pac", or the environment variable's name.
+func (p ProxySetting) Origin() string {
+	switch {
+	case p.Source == ProxyFromEnvironment:
+		return p.Var
+	case p.Source == ProxyFromSystem && (p.PAC != "" || p.AutoDetect):
+		return "system_pac"
+	}
+	return p.Source
 }
 
 func envAny(getenv func(string) string, names ...string) (string, string) {

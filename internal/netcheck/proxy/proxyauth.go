@@ -148,16 +148,52 @@ type Exchange interface {
 	Sent() string
 }
 
-// SignIn answers a 407: with the user and password of the proxy URL when the proxy takes
-// Basic, else with the logged-in user's credentials through auth. It returns the proxy's last
-// answer, or a *proxyAuthError when the sign-in cannot be made or is refused.
+// SignIn answers a 407 as browsers do: first with the logged-in user's credentials through
+// auth (SSPI on Windows: nothing typed), then with the user and password of the proxy URL in
+// a scheme the proxy offered: Negotiate or NTLM through auth when it can use given
+// credentials (a DOMAIN\user), Basic only when the proxy offered Basic. It returns the proxy's
+// last answer, or an *AuthError when the sign-in cannot be made or is refused.
 func SignIn(ctx context.Context, x Exchange, resp *http.Response, p *url.URL, auth ProxyAuthenticator) (*http.Response, error) {
 	offered := AuthSchemes(resp.Header.Values("Proxy-Authenticate"))
 	refused := ""
-	if x.Sent() != "" {
-		refused = "Basic" // sent with the first CONNECT, from the URL's user info
+	try := func(scheme string, start func() (ProxyAuthSession, []byte, error)) (*http.Response, bool, error) {
+		sess, token, err := start()
+		if err != nil {
+			return nil, false, nil
+		}
+		next, err := legs(x, resp, scheme, sess, token)
+		sess.Close()
+		if err != nil || next.StatusCode != http.StatusProxyAuthRequired {
+			return next, true, err
+		}
+		resp, refused = next, scheme
+		return nil, false, nil
 	}
-	if p.User != nil && refused == "" && hasScheme(offered, "Basic") {
+	for _, scheme := range systemSchemes {
+		if auth == nil || ctx.Err() != nil || !hasScheme(offered, scheme) {
+			continue
+		}
+		if next, done, err := try(scheme, func() (ProxyAuthSession, []byte, error) { return auth.Start(scheme, p.Hostname()) }); done {
+			return next, err
+		}
+	}
+	if p.User == nil || ctx.Err() != nil {
+		return nil, &AuthError{Schemes: offered, Refused: refused}
+	}
+	if as, ok := auth.(CredentialAuthenticator); ok {
+		domain, user, password := DomainUser(p.User)
+		for _, scheme := range systemSchemes {
+			if !hasScheme(offered, scheme) {
+				continue
+			}
+			if next, done, err := try(scheme, func() (ProxyAuthSession, []byte, error) {
+				return as.StartAs(scheme, p.Hostname(), domain, user, password)
+			}); done {
+				return next, err
+			}
+		}
+	}
+	if hasScheme(offered, "Basic") {
 		if err := x.Reuse(resp); err != nil {
 			return nil, err
 		}
@@ -165,28 +201,7 @@ func SignIn(ctx context.Context, x Exchange, resp *http.Response, p *url.URL, au
 		if err != nil || next.StatusCode != http.StatusProxyAuthRequired {
 			return next, err
 		}
-		resp, refused = next, "Basic"
-	}
-	if auth == nil || ctx.Err() != nil {
-		return nil, &AuthError{Schemes: offered, Refused: refused}
-	}
-	for _, scheme := range systemSchemes {
-		if !hasScheme(offered, scheme) {
-			continue
-		}
-		sess, token, err := auth.Start(scheme, p.Hostname())
-		if err != nil {
-			continue
-		}
-		next, err := legs(x, resp, scheme, sess, token)
-		sess.Close()
-		if err != nil {
-			return nil, err
-		}
-		if next.StatusCode != http.StatusProxyAuthRequired {
-			return next, nil
-		}
-		resp, refused = next, scheme
+		refused = "Basic"
 	}
 	return nil, &AuthError{Schemes: offered, Refused: refused}
 }

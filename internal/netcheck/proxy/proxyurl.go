@@ -34,7 +34,7 @@ func ParseProxyURL(origin, s string) (*url.URL, error) {
 	bad := func(scheme string) (*url.URL, error) {
 		return nil, &ProxyError{Origin: origin, Value: RedactValue(s), Scheme: scheme}
 	}
-	t := strings.TrimSpace(s)
+	t := escapeDomainUser(strings.TrimSpace(s))
 	if !strings.Contains(t, "://") {
 		t = "http://" + t
 	}

@@ -1,4 +1,4 @@
-package netcheck_test
+package proxy_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/proxy"
 )
 
 // utf16File writes text as Windows PowerShell 5.1's ">" does: UTF-16 LE after a BOM.
@@ -33,25 +33,20 @@ func fileURL(p string) string {
 	return (&url.URL{Scheme: "file", Path: "/" + strings.TrimPrefix(filepath.ToSlash(p), "/")}).String()
 }
 
-// Issue 22 item 7: a PAC script and an --endpoints list saved by PowerShell 5.1 (UTF-16 with a
-// BOM, or UTF-8 with one) are read as text, and a PAC file is found from its file: URL as the
-// system writes it (on Windows file:///C:/…, which this test runs under wine).
-func TestTextFilesFromWindows(t *testing.T) {
+// Issue 22 item 7: a PAC script saved by PowerShell 5.1 (UTF-16 with a BOM, or UTF-8 with
+// one) is read as text, and found from its file: URL as the system writes it (on Windows
+// file:///C:/…, which this test checks under wine).
+func TestPACFileFromWindows(t *testing.T) {
 	const pac = "function FindProxyForURL(url, host) { return \"PROXY é.example:3128\"; }\n"
 	for _, loc := range []string{utf16File(t, "proxy.pac", pac), fileURL(utf16File(t, "proxy.pac", pac))} {
-		src, err := netcheck.ReadPAC(context.Background(), loc, 5*time.Second)
+		src, err := proxy.ReadPAC(context.Background(), loc, 5*time.Second)
 		if err != nil || string(src) != pac {
 			t.Errorf("%s: %q, %v", loc, src, err)
 		}
 	}
 	bom := filepath.Join(t.TempDir(), "bom.pac")
 	os.WriteFile(bom, append([]byte{0xef, 0xbb, 0xbf}, pac...), 0o600)
-	if src, err := netcheck.ReadPAC(context.Background(), fileURL(bom), 5*time.Second); err != nil || string(src) != pac {
+	if src, err := proxy.ReadPAC(context.Background(), fileURL(bom), 5*time.Second); err != nil || string(src) != pac {
 		t.Errorf("UTF-8 BOM: %q, %v", src, err)
-	}
-	list := "[[group]]\nid = \"a\"\n[[group.endpoint]]\nurl = \"https://login.microsoftonline.com/\"\n"
-	eps, err := netcheck.LoadFile(utf16File(t, "list.toml", list))
-	if err != nil || len(eps) != 1 || eps[0].Host != "login.microsoftonline.com" {
-		t.Errorf("UTF-16 list: %+v, %v", eps, err)
 	}
 }

@@ -1,6 +1,7 @@
-package proxy
+package pacrun
 
 import (
+	"fmt"
 	"net"
 	"net/netip"
 	"sort"
@@ -11,65 +12,82 @@ import (
 	"github.com/dop251/goja"
 )
 
+// Input caps of the helpers: far above what a real script passes (host names of 253
+// characters, URLs of a few hundred), low enough that no helper call takes long or allocates
+// much. A longer argument throws a RangeError that names the helper: the script fails with a
+// reason instead of running to its deadline.
+const (
+	maxHelperArg    = 64 << 10 // any helper's string argument
+	maxShExpArg     = 8 << 10  // shExpMatch's string and pattern: its worst case is their product
+	maxSortIPsItems = 1024     // sortIpAddressList's addresses
+)
+
 // helpers defines the functions browsers give PAC scripts (Netscape's original set, and
-// Microsoft's IPv6 "Ex" set that Windows scripts use). They run under p.mu, inside a call.
-func (p *PAC) helpers() {
-	str := func(c goja.FunctionCall, i int) string {
+// Microsoft's IPv6 "Ex" set that Windows scripts use). They run inside a guarded call.
+func (p *engine) helpers() {
+	str := func(name string, c goja.FunctionCall, i, limit int) string {
 		a := c.Argument(i)
 		if goja.IsUndefined(a) || goja.IsNull(a) {
 			return ""
 		}
-		return a.String()
+		if s, ok := a.(goja.String); ok && s.Length() > limit {
+			panic(p.vm.NewGoError(&Error{KindScript, fmt.Sprintf("%s: argument longer than %d characters", name, limit)}))
+		}
+		s := a.String() // an object's toString is script code, under the same guard
+		if len(s) > limit {
+			panic(p.vm.NewGoError(&Error{KindScript, fmt.Sprintf("%s: argument longer than %d characters", name, limit)}))
+		}
+		return s
 	}
 	set := func(name string, f func(goja.FunctionCall) goja.Value) { p.vm.Set(name, f) }
 	boolean := func(b bool) goja.Value { return p.vm.ToValue(b) }
 
 	set("isPlainHostName", func(c goja.FunctionCall) goja.Value {
-		return boolean(!strings.Contains(str(c, 0), "."))
+		return boolean(!strings.Contains(str("isPlainHostName", c, 0, maxHelperArg), "."))
 	})
 	set("dnsDomainIs", func(c goja.FunctionCall) goja.Value {
-		return boolean(strings.HasSuffix(strings.ToLower(str(c, 0)), strings.ToLower(str(c, 1))))
+		return boolean(strings.HasSuffix(strings.ToLower(str("dnsDomainIs", c, 0, maxHelperArg)), strings.ToLower(str("dnsDomainIs", c, 1, maxHelperArg))))
 	})
 	set("localHostOrDomainIs", func(c goja.FunctionCall) goja.Value {
-		host, full := strings.ToLower(str(c, 0)), strings.ToLower(str(c, 1))
+		host, full := strings.ToLower(str("localHostOrDomainIs", c, 0, maxHelperArg)), strings.ToLower(str("localHostOrDomainIs", c, 1, maxHelperArg))
 		return boolean(host == full || (!strings.Contains(host, ".") && strings.HasPrefix(full, host+".")))
 	})
 	set("dnsDomainLevels", func(c goja.FunctionCall) goja.Value {
-		return p.vm.ToValue(strings.Count(str(c, 0), "."))
+		return p.vm.ToValue(strings.Count(str("dnsDomainLevels", c, 0, maxHelperArg), "."))
 	})
 	set("shExpMatch", func(c goja.FunctionCall) goja.Value {
-		return boolean(shExpMatch(str(c, 0), str(c, 1)))
+		return boolean(ShExpMatch(str("shExpMatch", c, 0, maxShExpArg), str("shExpMatch", c, 1, maxShExpArg)))
 	})
 	set("isResolvable", func(c goja.FunctionCall) goja.Value {
-		return boolean(firstV4(p.lookup(str(c, 0))) != "")
+		return boolean(firstV4(p.w.lookup(str("isResolvable", c, 0, maxHelperArg))) != "")
 	})
 	set("isResolvableEx", func(c goja.FunctionCall) goja.Value {
-		return boolean(len(p.lookup(str(c, 0))) > 0)
+		return boolean(len(p.w.lookup(str("isResolvableEx", c, 0, maxHelperArg))) > 0)
 	})
 	set("dnsResolve", func(c goja.FunctionCall) goja.Value {
-		if ip := firstV4(p.lookup(str(c, 0))); ip != "" {
+		if ip := firstV4(p.w.lookup(str("dnsResolve", c, 0, maxHelperArg))); ip != "" {
 			return p.vm.ToValue(ip)
 		}
 		return goja.Null()
 	})
 	set("dnsResolveEx", func(c goja.FunctionCall) goja.Value {
-		return p.vm.ToValue(joinIPs(p.lookup(str(c, 0))))
+		return p.vm.ToValue(joinIPs(p.w.lookup(str("dnsResolveEx", c, 0, maxHelperArg))))
 	})
 	set("myIpAddress", func(goja.FunctionCall) goja.Value {
-		if ip := firstV4(p.myIP()); ip != "" {
+		if ip := firstV4(p.w.myIP()); ip != "" {
 			return p.vm.ToValue(ip)
 		}
 		return p.vm.ToValue("127.0.0.1")
 	})
 	set("myIpAddressEx", func(goja.FunctionCall) goja.Value {
-		return p.vm.ToValue(joinIPs(p.myIP()))
+		return p.vm.ToValue(joinIPs(p.w.myIP()))
 	})
 	set("isInNet", func(c goja.FunctionCall) goja.Value {
-		ip := net.ParseIP(str(c, 0)).To4()
+		ip := net.ParseIP(str("isInNet", c, 0, maxHelperArg)).To4()
 		if ip == nil {
-			ip = net.ParseIP(firstV4(p.lookup(str(c, 0)))).To4()
+			ip = net.ParseIP(firstV4(p.w.lookup(str("isInNet", c, 0, maxHelperArg)))).To4()
 		}
-		pat, mask := net.ParseIP(str(c, 1)).To4(), net.ParseIP(str(c, 2)).To4()
+		pat, mask := net.ParseIP(str("isInNet", c, 1, maxHelperArg)).To4(), net.ParseIP(str("isInNet", c, 2, maxHelperArg)).To4()
 		if ip == nil || pat == nil || mask == nil {
 			return boolean(false)
 		}
@@ -81,13 +99,16 @@ func (p *PAC) helpers() {
 		return boolean(true)
 	})
 	set("isInNetEx", func(c goja.FunctionCall) goja.Value {
-		ip, err1 := netip.ParseAddr(str(c, 0))
-		prefix, err2 := netip.ParsePrefix(str(c, 1))
+		ip, err1 := netip.ParseAddr(str("isInNetEx", c, 0, maxHelperArg))
+		prefix, err2 := netip.ParsePrefix(str("isInNetEx", c, 1, maxHelperArg))
 		return boolean(err1 == nil && err2 == nil && prefix.Contains(ip.Unmap()))
 	})
 	set("sortIpAddressList", func(c goja.FunctionCall) goja.Value {
 		var ips []netip.Addr
-		for _, s := range strings.Split(str(c, 0), ";") {
+		for s := range strings.SplitSeq(str("sortIpAddressList", c, 0, maxHelperArg), ";") {
+			if len(ips) == maxSortIPsItems {
+				panic(p.vm.NewGoError(&Error{KindScript, fmt.Sprintf("sortIpAddressList: more than %d addresses", maxSortIPsItems)}))
+			}
 			a, err := netip.ParseAddr(strings.TrimSpace(s))
 			if err != nil {
 				return boolean(false)
@@ -108,7 +129,7 @@ func (p *PAC) helpers() {
 		return p.vm.ToValue(strings.Join(out, ";"))
 	})
 	set("weekdayRange", func(c goja.FunctionCall) goja.Value {
-		args, gmt := pacArgs(c)
+		args, gmt := pacArgs(c, str)
 		now := p.clock(gmt)
 		if len(args) == 0 {
 			return boolean(false)
@@ -124,7 +145,7 @@ func (p *PAC) helpers() {
 		return boolean(wd >= d1 || wd <= d2)
 	})
 	set("timeRange", func(c goja.FunctionCall) goja.Value {
-		args, gmt := pacArgs(c)
+		args, gmt := pacArgs(c, str)
 		now := p.clock(gmt)
 		n := make([]int, len(args))
 		for i, a := range args {
@@ -148,7 +169,7 @@ func (p *PAC) helpers() {
 		return boolean(false)
 	})
 	set("dateRange", func(c goja.FunctionCall) goja.Value {
-		args, gmt := pacArgs(c)
+		args, gmt := pacArgs(c, str)
 		return boolean(dateRange(p.clock(gmt), args))
 	})
 	set("alert", func(goja.FunctionCall) goja.Value { return goja.Undefined() })
@@ -234,44 +255,21 @@ func month(s string) int {
 	return 0
 }
 
-// lookup resolves host once per PAC (scripts call dnsResolve and isInNet for the same names
-// over and over), within the call's time limit.
-func (p *PAC) lookup(host string) []net.IP {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if ip := net.ParseIP(host); ip != nil {
-		return []net.IP{ip}
-	}
-	if ips, ok := p.dns[host]; ok {
-		return ips
-	}
-	var ips []net.IP
-	if p.ctx != nil && host != "" {
-		addrs, err := p.resolver.LookupIPAddr(p.ctx, host)
-		if err == nil {
-			for _, a := range addrs {
-				ips = append(ips, a.IP)
-			}
-		}
-		if p.ctx.Err() != nil {
-			return ips // cut short by the limit: not an answer to keep
-		}
-	}
-	p.dns[host] = ips
-	return ips
-}
-
-func (p *PAC) clock(gmt bool) time.Time {
+func (p *engine) clock(gmt bool) time.Time {
 	if gmt {
-		return p.now().UTC()
+		return p.w.now().UTC()
 	}
-	return p.now()
+	return p.w.now()
 }
 
 // pacArgs are the arguments as strings, without a last "GMT", which says the times are UTC.
-func pacArgs(c goja.FunctionCall) ([]string, bool) {
+func pacArgs(c goja.FunctionCall, str func(string, goja.FunctionCall, int, int) string) ([]string, bool) {
 	var out []string
-	for _, a := range c.Arguments {
-		out = append(out, a.String())
+	for i := range c.Arguments {
+		if i == 8 { // the longest form, dateRange(d, m, y, d, m, y, "GMT"), has 7
+			break
+		}
+		out = append(out, str("dateRange", c, i, 64))
 	}
 	if n := len(out); n > 0 && strings.EqualFold(out[n-1], "GMT") {
 		return out[:n-1], true
@@ -305,9 +303,9 @@ func joinIPs(ips []net.IP) string {
 	return strings.Join(out, ";")
 }
 
-// shExpMatch is the shell-style match of PAC scripts: "*" any run of characters ("/" and
+// ShExpMatch is the shell-style match of PAC scripts: "*" any run of characters ("/" and
 // "." included), "?" one character, everything else itself.
-func shExpMatch(s, pattern string) bool {
+func ShExpMatch(s, pattern string) bool {
 	// Iterative matching with one backtrack point: linear in practice, never exponential.
 	si, pi, star, mark := 0, 0, -1, 0
 	for si < len(s) {
@@ -330,24 +328,4 @@ func shExpMatch(s, pattern string) bool {
 		pi++
 	}
 	return pi == len(pattern)
-}
-
-// outboundIPs are the addresses of the interface that routes to the Internet, found by
-// "connecting" a UDP socket, which sends nothing; loopback when there is no route.
-func outboundIPs() []net.IP {
-	var out []net.IP
-	for _, target := range []string{"192.0.2.1:80", "[2001:db8::1]:80"} { // documentation addresses
-		c, err := net.Dial("udp", target)
-		if err != nil {
-			continue
-		}
-		if a, ok := c.LocalAddr().(*net.UDPAddr); ok {
-			out = append(out, a.IP)
-		}
-		c.Close()
-	}
-	if len(out) == 0 {
-		out = []net.IP{net.IPv4(127, 0, 0, 1)}
-	}
-	return out
 }

@@ -1,9 +1,9 @@
-package netcheck_test
+package endpoints_test
 
 import (
 	"testing"
 
-	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/netcheck/endpoints"
 )
 
 // A host name whose letters imitate Latin ones (all Cyrillic "аррӏе") or mix scripts is shown
@@ -11,7 +11,7 @@ import (
 // table and --json (which print Endpoint.URL) do not show a look-alike of another name
 // (issue 22 item 5). A name in one script keeps its Unicode.
 func TestLookalikeHostShownInPunycode(t *testing.T) {
-	eps, err := netcheck.Parse([]byte("[[group]]\nid = \"a\"\n"+
+	eps, err := endpoints.Parse([]byte("[[group]]\nid = \"a\"\n"+
 		"[[group.endpoint]]\nurl = \"https://аррӏе.com/\"\n"+
 		"[[group.endpoint]]\nurl = \"https://раураl.com/login\"\n"+
 		"[[group.endpoint]]\nurl = \"https://bücher.example/\"\n"), "l.toml")
@@ -24,11 +24,11 @@ func TestLookalikeHostShownInPunycode(t *testing.T) {
 			t.Errorf("endpoint %d shown as %q, want %q", i, ep.URL, want[i])
 		}
 	}
-	got, _, err := netcheck.FromURLs([]string{"https://xn--80ak6aa92e.com/"})
+	got, _, err := endpoints.FromURLs([]string{"https://xn--80ak6aa92e.com/"})
 	if err != nil || got[0].URL != "https://xn--80ak6aa92e.com/" {
 		t.Errorf("command line: %+v, %v", got, err)
 	}
-	if h := netcheck.DisplayHost("xn--80ak6aa92e.com"); h != "xn--80ak6aa92e.com" {
+	if h := endpoints.DisplayHost("xn--80ak6aa92e.com"); h != "xn--80ak6aa92e.com" {
 		t.Errorf("DisplayHost = %q", h)
 	}
 }
