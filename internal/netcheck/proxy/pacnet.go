@@ -1,7 +1,6 @@
 package proxy
 
 import (
-	"errors"
 	"net"
 
 	"github.com/auvenir/auvenir-onboard/internal/pacrun"
@@ -28,10 +27,4 @@ func outboundIPs() []net.IP {
 		out = []net.IP{net.IPv4(127, 0, 0, 1)}
 	}
 	return out
-}
-
-// FallsBack: the script failed, or answered nothing usable; Chromium then goes DIRECT.
-// An answer of SOCKS proxies only is not such a failure (Chromium would use them).
-func FallsBack(err error) bool {
-	return errors.As(err, new(*PACFailure)) || errors.Is(err, ErrPACResult)
 }
