@@ -56,7 +56,7 @@ func TestResumeOfferForgetsOnlyAfterAYes(t *testing.T) {
 	p.keys("f")
 	p.waitFor("Forget all of it?")
 	p.keys("y")
-	p.waitFor("Saved progress forgotten.", "Before you begin")
+	p.waitFor("Saved progress forgotten: deleted from this computer.", "Before you begin")
 	p.keys("q")
 	p.exited()
 	if _, err := os.Stat(filepath.Join(cfg, "auvenir-onboard", "progress.json")); !os.IsNotExist(err) {

@@ -110,7 +110,7 @@ func TestPracticeEndToEnd(t *testing.T) {
 			p := startWith(t, run{w: 80, h: 24, tmux: bg.style,
 				env:  []string{"HOME=" + home, "XDG_CONFIG_HOME=" + config},
 				args: []string{"--lang", "en", "--totp-practice"}})
-			p.waitFor("Practice: add an account", "secret key:", "support@auvenir.ca")
+			p.waitFor("Practice: add an account", "Or enter code manually", "support@auvenir.ca")
 			plain := p.waitForZone(bg.zone)
 
 			// As a phone's camera sees it on this background: dark modules on light.

@@ -130,8 +130,13 @@ AUVENIR_WINE_PREFIX="$WINEPREFIX" AUVENIR_WINE_EXE="$exe" go test -count=1 -v -r
 
 echo "== Windows unit tests under wine"
 GOOS=windows GOARCH=amd64 go test -c -o "$work/netcheck.test.exe" ./internal/netcheck/probe
-GOOS=windows GOARCH=amd64 go test -c -o "$work/tui.test.exe" ./tui
+GOOS=windows GOARCH=amd64 go test -c -o "$work/desktop.test.exe" ./internal/desktop
+GOOS=windows GOARCH=amd64 go test -c -o "$work/winconsole.test.exe" ./internal/winconsole
 "$wine" "$work/netcheck.test.exe" -test.v -test.run 'Errno|ConnectFail|RealRefusal' </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
+env -u TERM "$wine" "$work/desktop.test.exe" -test.v -test.run 'SystemClipboard' </dev/null |
+  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)'
+env -u TERM "$wine" "$work/winconsole.test.exe" -test.v -test.run 'RendererEnviron|PausePlan' </dev/null |
+  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)'
 # The PAC evaluator's Job Object (its kill on close; wine stores no limits and enforces no memory
 # limit, so there the watchdog is the limit) and a few hostile scripts through the Windows build.
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/pacrun.test.exe" ./internal/pacrun
@@ -143,9 +148,6 @@ GOOS=windows GOARCH=amd64 go test -c -o "$work/fileurl.test.exe" ./internal/file
 GOOS=windows GOARCH=amd64 go test -c -o "$work/textin.test.exe" ./internal/textin
 "$wine" "$work/fileurl.test.exe" -test.v </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
 "$wine" "$work/textin.test.exe" -test.v </dev/null | grep -E '^(--- |PASS|FAIL|ok)'
-# The tui tests read their golden files relative to the package folder.
-(cd tui && env -u TERM "$wine" "$work/tui.test.exe" -test.v -test.run 'SystemClipboard|RendererEnviron' </dev/null |
-  grep -E '^(--- |PASS|FAIL|ok|\s+\S+_test.go)')
 # OpenTerminal needs a console: script(1) gives wine a terminal, from which it makes one.
-(cd tui && script -qec "env -u TERM '$wine' '$work/tui.test.exe' -test.v -test.run OpenTerminal" /dev/null </dev/null |
-  tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | grep -E '^(--- |PASS|FAIL|\s+\S+_test.go)')
+script -qec "env -u TERM '$wine' '$work/winconsole.test.exe' -test.v -test.run OpenTerminal" /dev/null </dev/null |
+  tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' | grep -E '^(--- |PASS|FAIL|\s+\S+_test.go)'

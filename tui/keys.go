@@ -32,7 +32,7 @@ type keyMaps struct {
 // apply there; ctrl+c always does).
 type globalKeyMap struct {
 	Interrupt, Quit, Lang, Presenter, Help key.Binding
-	// Suspend is handled by the guard (guard.go), before any screen, and shown in the help
+	// Suspend is handled by the guard (internal/termguard), before any screen, and shown in the help
 	// where the system can suspend the program.
 	Suspend key.Binding
 }

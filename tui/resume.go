@@ -40,7 +40,7 @@ func (m *Model) answerOffer(resume bool, state progress.State) tea.Cmd {
 			m.status = status{text: perr.Message(m.z)}
 			m.refresh()
 		} else {
-			m.setStatus("ResumeForgotten", map[string]any{"Path": m.saver.Path()})
+			m.setStatus("ForgetDone", nil) // no path: it holds the user name, and the screen may be shared
 		}
 		return nil
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/internal/sanitize"
 	"github.com/auvenir/auvenir-onboard/internal/sigexit"
+	"github.com/auvenir/auvenir-onboard/internal/winconsole"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -62,36 +63,41 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 	// garbage, and its header twice.
 	plainLines := stdoutIsTerminal && !o.json && plainWanted(o, s.Getenv)
 	out := &checkedWriter{w: stdout}
-	if plainLines {
-		lines := &netview.Lines{W: out, Z: z, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv), Eps: eps}
-		lines.Header(c.Timeout(), proxy)
-		start := time.Now()
-		results := runUntilSignal(caught, func() []netcheck.Result { return c.Run(caught.Context(), eps, lines.Event) })
-		if sig := caught.Signal(); sig != nil {
-			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
-			return sigexit.Status(sig)
-		}
-		rep = c.NewReport(results, time.Since(start))
-		out.Write([]byte("\n"))
-		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{NoHeader: true,
-			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
-	} else if stdoutIsTerminal && !o.json {
+	ran := false
+	if stdoutIsTerminal && !o.json && !plainLines {
 		// The live view catches the signals itself, restoring the terminal before it ends.
 		caught.Stop()
 		var err error
-		rep, err = netview.Run(context.Background(), c, eps, netview.Options{
+		rep, err = liveView(context.Background(), c, eps, netview.Options{
 			Lang: z.Lang(), Output: stdout, NoColor: noColor, Proxy: proxy, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
-		if err != nil {
+		switch {
+		case winconsole.ModeRefused(err):
+			// The classic console in legacy mode cannot take the live view's modes (the check
+			// has not started): the same check in plain lines works there, its signals caught
+			// again.
+			plainLines = true
+			caught = sigexit.Catch(context.Background())
+			defer caught.Stop()
+		case err != nil:
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			var sig *sigexit.Error
 			if errors.As(err, &sig) {
 				return sigexit.Status(sig.Signal)
 			}
 			return 130
+		default:
+			ran = true
 		}
-	} else {
+	}
+	if !ran {
+		var progress func(netcheck.Event)
+		if plainLines {
+			lines := &netview.Lines{W: out, Z: z, Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv), Eps: eps}
+			lines.Header(c.Timeout(), proxy)
+			progress = lines.Event
+		}
 		start := time.Now()
-		results := runUntilSignal(caught, func() []netcheck.Result { return c.Run(caught.Context(), eps, nil) })
+		results := runUntilSignal(caught, func() []netcheck.Result { return c.Run(caught.Context(), eps, progress) })
 		if sig := caught.Signal(); sig != nil {
 			fmt.Fprintln(stderr, z.T("NetInterrupted", netreport.Data()))
 			return sigexit.Status(sig)
@@ -101,6 +107,10 @@ func runCheckNetwork(s *ioStreams, o *options, z *locales.Localizer) int {
 
 	switch {
 	case plainLines:
+		// The header came before the results.
+		out.Write([]byte("\n"))
+		netreport.WriteTable(out, z, rep, proxy, c.Timeout(), netreport.Styles{NoHeader: true,
+			Glyphs: glyphs.ForTerminal(runtime.GOOS, s.Getenv)})
 	case o.json:
 		var doc bytes.Buffer
 		enc := json.NewEncoder(&doc)
@@ -174,6 +184,10 @@ func (n network) checker() *netcheck.Checker {
 	}
 	return netcheck.New(n.config)
 }
+
+// liveView is netview.Run; a variable so that a test can stand in for a console that refuses
+// the live view's modes.
+var liveView = netview.Run
 
 // systemProxy reads this computer's proxy settings; a variable so that tests can replace it.
 var systemProxy = netcheck.SystemProxySettings

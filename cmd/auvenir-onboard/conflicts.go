@@ -136,3 +136,32 @@ func isExclusive(a, b string) bool {
 // usageError is a command-line mistake: a refusal in the person's language, printed in one
 // line with exit status 2.
 type usageError = locales.Error
+
+// onlyGiven reports whether every option given is one of names.
+func (o *options) onlyGiven(names ...string) bool {
+	for _, g := range o.given {
+		if !slices.Contains(names, g) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainByEnvironment refuses what the plain guide would ignore when the environment, not
+// --plain, chose it (ACCESSIBLE, TERM=dumb): the network options shape the wizard's check, which
+// the plain guide does not have. It names the variable that chose plain mode.
+func plainByEnvironment(o *options, getenv func(string) string) error {
+	if o.plain || !plainWanted(o, getenv) {
+		return nil
+	}
+	why := "TERM=dumb"
+	if getenv("ACCESSIBLE") != "" {
+		why = "ACCESSIBLE"
+	}
+	for _, g := range o.given {
+		if modesOf[g]&modePlain == 0 {
+			return &usageError{ID: "ErrFlagPlainByEnv", Data: map[string]any{"Flag": "--" + g, "Var": why, "CheckFlag": "--check-network"}}
+		}
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"slices"
 	"strings"
@@ -155,5 +156,64 @@ func TestHelpWinsOverEveryOption(t *testing.T) {
 	}
 	if _, err := os.Stat(store.Path()); err != nil {
 		t.Errorf("--help beside --reset forgot the saved progress: %v", err)
+	}
+}
+
+// When the environment chose the plain guide (ACCESSIBLE, TERM=dumb), a network option, which
+// only the full-screen guide's check uses, is refused naming the variable, instead of being
+// ignored; the options the plain guide uses still work. Without a terminal, --reset beside
+// options for the guide no longer forgets and exits 0 as if they were not there: the guide was
+// asked for, and it needs a terminal (nothing is forgotten).
+func TestOptionsThePlainGuideWouldIgnore(t *testing.T) {
+	t.Parallel()
+	code, out, errs := runArgs(t, map[string]string{"ACCESSIBLE": "1"}, true, "--proxy", "none")
+	want := "--proxy shapes the full-screen guide's network check, which the plain guide (ACCESSIBLE is set) does not have: run auvenir-onboard --check-network --proxy … for the check"
+	if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, want) {
+		t.Errorf("ACCESSIBLE=1 --proxy none: exit %d, stderr %q; want 2 and %q", code, errs, want)
+	}
+	code, _, errs = runArgs(t, map[string]string{"TERM": "dumb", "LANG": "fr_CA.UTF-8"}, true, "--timeout", "3s")
+	if code != 2 || !strings.Contains(errs, "(TERM=dumb est défini)") {
+		t.Errorf("TERM=dumb --timeout: exit %d, stderr %q", code, errs)
+	}
+
+	s, _, errOut := testStreams(t, nil, false, nil)
+	store := configDir(t, s)
+	if err := store.Save(progress.State{Screen: "step5", Lang: locales.French}); err != nil {
+		t.Fatal(err)
+	}
+	if code := run(s, []string{"--reset", "--step", "3"}); code != 2 || !strings.Contains(errOut.String(), "needs an interactive terminal") {
+		t.Errorf("--reset --step 3 without a terminal: exit %d, %q", code, errOut.String())
+	}
+	if _, err := os.Stat(store.Path()); err != nil {
+		t.Errorf("the progress was forgotten although the guide could not run: %v", err)
+	}
+	if code := run(s, []string{"--reset", "--lang", "fr"}); code != 0 {
+		t.Errorf("--reset --lang fr without a terminal: exit %d", code)
+	}
+	if _, err := os.Stat(store.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("--reset alone did not forget: %v", err)
+	}
+}
+
+// An option with a value given twice is refused, naming it: one of the values would be ignored,
+// and « --lang fr --lang en » spoke French in its errors and English after.
+func TestOptionWithAValueGivenTwice(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--lang", "fr", "--lang", "en"}, "--lang est donnée deux fois\u00a0: donnez-la une seule fois"},
+		{[]string{"--check-network", "--proxy", "none", "--proxy=http://127.0.0.1:1"}, "--proxy is given twice: give it once"},
+		{[]string{"--check-network", "--timeout", "2s", "-timeout", "3s"}, "--timeout is given twice"},
+	} {
+		code, out, errs := runArgs(t, nil, false, c.args...)
+		if code != 2 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, errs, c.want)
+		}
+	}
+	// A switch given twice asks the same thing twice: nothing is lost.
+	if _, err := parseArgs([]string{"--plain", "--plain"}); err != nil {
+		t.Errorf("--plain --plain: %v", err)
 	}
 }

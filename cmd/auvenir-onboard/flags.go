@@ -36,6 +36,8 @@ type options struct {
 
 	explain    string // --explain: the pasted error text, or "-" for standard input
 	explainSet bool
+
+	given []string // the options given (names without dashes), in the order typed
 }
 
 // flagDef describes one option for the parser and for --help.
@@ -143,6 +145,11 @@ func parseArgs(args []string) (*options, error) {
 		if def == nil {
 			return nil, &usageError{ID: "ErrUnknownFlag", Data: map[string]any{"Flag": flagName(a)}}
 		}
+		if def.value != "" && slices.Contains(given, def.name) {
+			// « --lang fr … --lang en »: one of them would be ignored (and the first error
+			// messages would speak the other language).
+			return nil, &usageError{ID: "ErrFlagTwice", Data: map[string]any{"Flag": "--" + def.name}}
+		}
 		note(def.name)
 		if def.value == "" {
 			if hasValue {
@@ -182,7 +189,7 @@ func parseArgs(args []string) (*options, error) {
 	if err := checkConflicts(given); err != nil {
 		return nil, err
 	}
-	o.urls = rest
+	o.urls, o.given = rest, given
 	return o, nil
 }
 

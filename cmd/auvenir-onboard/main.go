@@ -90,9 +90,16 @@ func run(s *ioStreams, args []string) int {
 		return runCheckNetwork(s, o, z)
 	case o.showQR:
 		return runShowQR(s, wizardConfig(s, tui.Config{Lang: lang, LangKnown: langKnown, Presenter: o.presenter}), z)
-	case o.reset && !s.terminal() && !plainWanted(o, s.Getenv):
+	case o.reset && !s.terminal() && !plainWanted(o, s.Getenv) && o.onlyGiven("reset", "lang"):
+		// Forgetting is all a script can ask; with options for the guide, the guide was asked
+		// for, and without a terminal it is refused below, nothing forgotten.
 		return resetOnly(s, z)
 	case plainWanted(o, s.Getenv):
+		var ue *usageError
+		if errors.As(plainByEnvironment(o, s.Getenv), &ue) {
+			fmt.Fprintln(s.ErrOut, z.T(ue.ID, guide.With(steps.Facts(), flatten(ue.Data)...)))
+			return 2
+		}
 		return runPlain(s, o, lang, langKnown)
 	case !s.terminal():
 		fmt.Fprintln(s.ErrOut, z.T("ErrNoTerminal", steps.Facts()))
@@ -134,6 +141,11 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 		z = locales.New(lang)
 		sessionLang.Store(lang)
 	}
+	return wizardEnded(s, z, err)
+}
+
+// wizardEnded is the exit status of the wizard ended with err, after the line it leaves.
+func wizardEnded(s *ioStreams, z *locales.Localizer, err error) int {
 	var sig *sigexit.Error
 	switch {
 	case errors.As(err, &sig):
@@ -147,6 +159,10 @@ func runWizard(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 	case errors.Is(err, tui.ErrPanic):
 		fmt.Fprintln(s.ErrOut, z.T("ErrPanic", steps.Facts()))
 		return 70
+	case winconsole.ModeRefused(err):
+		// The classic console in legacy mode: plain text works there, so say how.
+		fmt.Fprintln(s.ErrOut, z.T("ErrLegacyConsole", steps.Facts()))
+		return 1
 	default:
 		fmt.Fprintln(s.ErrOut, z.T("ErrRun", guide.With(steps.Facts(), "Err", err.Error())))
 		return 1

@@ -16,7 +16,7 @@ import (
 
 // SIGTERM and SIGINT end --check-network --json at once with 143 and 130, as the README says,
 // although the run is far from done (a PAC script that spins for every address), and no PAC
-// evaluator is left behind.
+// evaluator is left behind, even when the program is killed outright.
 func TestSignalsEndAPipedCheckAtOnce(t *testing.T) {
 	t.Parallel()
 	bin := buildPlainBinary(t)
@@ -53,6 +53,17 @@ func TestSignalsEndAPipedCheckAtOnce(t *testing.T) {
 		}
 		waitFor(t, func() bool { return len(evaluatorsOf(bin)) == 0 })
 	}
+	// SIGKILL, which nothing catches: the evaluator, spinning in the script, still goes (its
+	// standard input closes with the program).
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "LANG=en_CA.UTF-8", "HOME="+t.TempDir())
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return len(evaluatorsOf(bin)) > 0 })
+	cmd.Process.Kill()
+	cmd.Wait()
+	waitFor(t, func() bool { return len(evaluatorsOf(bin)) == 0 })
 }
 
 func waitFor(t *testing.T, ok func() bool) {

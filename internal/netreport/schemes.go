@@ -5,6 +5,7 @@ import (
 
 	"github.com/auvenir/auvenir-onboard/internal/guide"
 	"github.com/auvenir/auvenir-onboard/internal/netcheck"
+	"github.com/auvenir/auvenir-onboard/internal/redact"
 	"github.com/auvenir/auvenir-onboard/locales"
 )
 
@@ -14,6 +15,17 @@ func SchemeList(z *locales.Localizer, r netcheck.Result) string {
 	s := strings.Join(r.ProxyAuth, ", ")
 	if r.ProxyAuthMore > 0 {
 		s += " " + z.T("NetMoreItems", guide.With(Data(), "Count", Count(z, r.ProxyAuthMore)))
+	}
+	return s
+}
+
+// NameList is a list of names from outside (a certificate's names), the first 8 of them, then
+// "… and 8,994 more" in the person's language.
+func NameList(z *locales.Localizer, names []string) string {
+	kept, more := redact.List(names, 8)
+	s := strings.Join(kept, ", ")
+	if more > 0 {
+		s += " " + z.T("NetMoreItems", guide.With(Data(), "Count", Count(z, more)))
 	}
 	return s
 }

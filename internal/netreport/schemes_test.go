@@ -42,3 +42,16 @@ func TestManySchemesAreCut(t *testing.T) {
 		t.Error(Count(locales.New(locales.English), 1234567))
 	}
 }
+
+// A certificate for thousands of names: the remedy names 8 and counts the rest.
+func TestManyCertificateNamesAreCut(t *testing.T) {
+	r := failed(netcheck.TLSHostname, netcheck.PhaseTLS)
+	r.CertNames = make([]string, 5000)
+	for i := range r.CertNames {
+		r.CertNames[i] = "n" + Count(locales.New(locales.English), i) + ".example"
+	}
+	got := Remedy(locales.New(locales.French), r, time.Second)
+	if !strings.Contains(got, "n7.example … et 4\u202f992 autres") || strings.Contains(got, "n8.example") {
+		t.Errorf("%q", got)
+	}
+}

@@ -239,7 +239,7 @@ func Remedy(z *locales.Localizer, r netcheck.Result, timeout time.Duration) stri
 	d := guide.With(Data(),
 		"Host", clean(host), "HostPort", clean(hostPort(host, port)), "Rule", clean(rule), "IP", clean(ip),
 		"Alert", clean(r.TLSAlert), "URL", clean(r.CauseURL), "AIAHost", clean(aiaHost), "Answer", clean(r.DNSAnswer),
-		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(strings.Join(r.CertNames, ", ")),
+		"Issuer", clean(shortIssuer(r.TLSIssuer)), "Names", clean(NameList(z, r.CertNames)),
 		"Timeout", Limit(z, timeout), "Proxy", clean(r.Proxy), "Detail", clean(detailIn(z, r)),
 		"ProxyHost", clean(strings.TrimPrefix(strings.TrimPrefix(r.Proxy, "http://"), "https://")),
 		"Schemes", clean(SchemeList(z, r)),

@@ -37,8 +37,10 @@ func TestRunShowsLiveLines(t *testing.T) {
 		t.Fatalf("%+v", rep.Summary)
 	}
 	s := out.String()
+	// "the certificate", not "checking the certificate": the renderer may keep the letters the
+	// step before ("connecting") has in the same place.
 	for _, want := range []string{"addresses to check: 2", "Proxy: none", "slow.test:" + netchecktest.Port(slow),
-		"checking the certificate", "refused"} {
+		"the certificate", "refused"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("live output lacks %q:\n%s", want, s)
 		}

@@ -95,16 +95,20 @@ func serve(r io.Reader, w io.Writer) int {
 			os.Exit(exitProtocol)
 		}
 	}
+	idle := idleExit
 	for {
 		var m msg
 		select {
 		case m = <-in:
-		case <-time.After(idleExit):
+		case <-time.After(idle):
 			return exitIdle
 		}
 		limit := time.Duration(m.LimitMS) * time.Millisecond
 		switch m.Op {
 		case "load":
+			if m.IdleMS > 0 {
+				idle = time.Duration(m.IdleMS) * time.Millisecond
+			}
 			dog.arm(limit)
 			reply(e.load(m.Name, m.Src, limit))
 			dog.disarm()

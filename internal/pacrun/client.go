@@ -24,19 +24,23 @@ type Options struct {
 	// Lookup resolves a name for dnsResolve and its kin, within ctx; MyIP is myIpAddress's.
 	Lookup func(ctx context.Context, host string) []net.IP
 	MyIP   func() []net.IP
+	// Idle is how long an evaluator waits for a call before it ends (a new one starts at the
+	// next call); 0 is 30 s.
+	Idle time.Duration
 }
 
 // Evaluator runs one PAC script in a confined child. It is not safe for concurrent use: its
 // caller runs one call at a time, as a PAC runtime is single-threaded anyway.
 type Evaluator struct {
-	o      Options
-	c      *child // nil when none runs: started again at the next call
-	starts int
-	last   error // the failure that ended the last child
+	o     Options
+	c     *child // nil when none runs: started again at the next call
+	ended int    // children ended by a failure (killed, crashed): an idle one's end is none
+	last  error  // the failure that ended the last child
 }
 
 // maxStarts bounds how often a script that kills its evaluator (memory kept across calls, a
-// loop in a built-in) gets a fresh one: each start runs its top level again.
+// loop in a built-in) gets a fresh one: each start runs its top level again. An evaluator that
+// ended idle (idleExit) is started again without counting.
 const maxStarts = 8
 
 // killGrace is how long past a call's limit the parent waits before it kills the child: the
@@ -59,13 +63,13 @@ func Load(ctx context.Context, o Options) (*Evaluator, error) {
 }
 
 func (e *Evaluator) start(ctx context.Context) error {
-	e.starts++
 	c, err := startChild()
 	if err != nil {
 		return err
 	}
 	e.c = c
-	r, err := e.exchange(ctx, msg{Op: "load", Name: e.o.Name, Src: string(e.o.Src), LimitMS: e.o.Limit.Milliseconds()})
+	r, err := e.exchange(ctx, msg{Op: "load", Name: e.o.Name, Src: string(e.o.Src), LimitMS: e.o.Limit.Milliseconds(),
+		IdleMS: e.o.Idle.Milliseconds()})
 	if err == nil && r.Op != "ready" {
 		err = failure(r)
 	}
@@ -78,8 +82,15 @@ func (e *Evaluator) start(ctx context.Context) error {
 // Find is FindProxyForURL(url, host) at the time now: its answer, or why there is none (an
 // *Error, or ctx's error when the caller gave up).
 func (e *Evaluator) Find(ctx context.Context, url, host string, now time.Time) (string, error) {
+	if e.c != nil {
+		select {
+		case <-e.c.done: // it ended while idle (idleExit): a new one, as if none had run
+			e.stop()
+		default:
+		}
+	}
 	if e.c == nil {
-		if e.starts >= maxStarts && e.last != nil {
+		if e.ended >= maxStarts && e.last != nil {
 			return "", e.last
 		}
 		if err := e.start(ctx); err != nil {
@@ -126,6 +137,7 @@ func (e *Evaluator) exchange(ctx context.Context, m msg) (msg, error) {
 	defer hard.Stop()
 	dead := func(err error) (msg, error) {
 		e.last = err
+		e.ended++
 		e.stop()
 		return msg{}, err
 	}

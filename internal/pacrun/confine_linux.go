@@ -6,11 +6,11 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// sysProcAttr: the child is killed when the parent's thread that started it ends (the parent
-// killed with SIGKILL, which it cannot catch).
-func sysProcAttr() *syscall.SysProcAttr {
-	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
-}
+// sysProcAttr: nothing more. Pdeathsig is not used: Linux sends it when the parent's thread
+// that started the child ends, and a Go program's threads may end (a goroutine that locked
+// its thread); the child ends anyway when its standard input closes, which happens however
+// the parent ends, SIGKILL included.
+func sysProcAttr() *syscall.SysProcAttr { return nil }
 
 func childEnv() []string { return nil }
 

@@ -7,7 +7,7 @@ import (
 
 // msg is one line of the conversation between the parent and the child, JSON-encoded.
 //
-//	parent → child: load {Name, Src, LimitMS}, find {URL, Host, NowNS, Zone, Offset},
+//	parent → child: load {Name, Src, LimitMS, IdleMS}, find {URL, Host, NowNS, Zone, Offset},
 //	                ips {IPs} (the answer to dns or myip)
 //	child → parent: ready, dns {Host}, myip, answer {Value}, fail {Kind, Err}
 type msg struct {
@@ -15,6 +15,7 @@ type msg struct {
 	Name    string   `json:"name,omitempty"`
 	Src     string   `json:"src,omitempty"`
 	LimitMS int64    `json:"limit_ms,omitempty"`
+	IdleMS  int64    `json:"idle_ms,omitempty"`
 	URL     string   `json:"url,omitempty"`
 	Host    string   `json:"host,omitempty"`
 	NowNS   int64    `json:"now_ns,omitempty"`

@@ -78,7 +78,7 @@ func (s *session) askForget(r progress.State) (forgot, ok bool) {
 		}
 		s.out.line(perr.Message(s.z))
 	} else {
-		s.out.line(s.z.T("ResumeForgotten", map[string]any{"Path": s.saver.Path()}))
+		s.out.line(s.z.T("ForgetDone", nil))
 	}
 	return true, true
 }

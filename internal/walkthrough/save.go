@@ -42,12 +42,3 @@ func (s *Saver) Forget(from progress.State) error {
 	}
 	return s.store.Reset()
 }
-
-// Path is the file the progress is saved in, to name it when it is forgotten; empty when
-// nothing is saved.
-func (s *Saver) Path() string {
-	if s.store == nil {
-		return ""
-	}
-	return s.store.Path()
-}

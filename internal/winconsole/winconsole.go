@@ -7,12 +7,40 @@
 // other systems, and nothing on Windows unless this process is alone on its console.
 package winconsole
 
+import (
+	"errors"
+	"strings"
+)
+
 // ownConsole decides from what Windows reports: the number of processes attached to the console
 // (GetConsoleProcessList) and whether standard input is that console. Started from cmd.exe,
 // PowerShell or `go run`, the count includes the shell or the go command; double-clicked, the
 // program is the console's only process.
 func ownConsole(processes int, stdinIsConsole bool) bool {
 	return processes == 1 && stdinIsConsole
+}
+
+// pausePlan is what the closing pause does.
+type pausePlan int
+
+const (
+	noPause        pausePlan = iota
+	pauseOnStdout            // the prompt on standard output, which is the console
+	pauseOnConsole           // standard output goes elsewhere: the prompt goes to the console (CONOUT$)
+)
+
+// planPause decides the closing pause. Only a console of its own closes with the program; then
+// the prompt goes where the person sees it. Standard output redirected to a file
+// (« --json > out.json » run in a window of its own) must not receive it: the file would no
+// longer be JSON, and the wait would be unseen. The console itself is always on screen.
+func planPause(processes int, stdinIsConsole, stdoutIsConsole bool) pausePlan {
+	switch {
+	case !ownConsole(processes, stdinIsConsole):
+		return noPause
+	case stdoutIsConsole:
+		return pauseOnStdout
+	}
+	return pauseOnConsole
 }
 
 // Virtual-key codes of keys that change other keys (Shift, Ctrl, Alt, Windows, the locks):
@@ -41,4 +69,20 @@ type inputRecord struct {
 	VirtualScanCode uint16
 	Char            uint16
 	ControlKeyState uint32
+}
+
+// ModeRefused reports whether err is the console refusing the modes a full-screen program sets
+// (virtual terminal input and processing): Bubble Tea says "error setting console mode", its
+// reader "set console mode". The classic console does so with its legacy mode on
+// (https://learn.microsoft.com/windows/console/legacymode: Properties, Options, "Use legacy
+// console"), where plain text still works. Read from the messages, which are all the wrapped
+// errors share, so that the decision is the same on every system and testable anywhere.
+func ModeRefused(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		msg := err.Error()
+		if strings.HasPrefix(msg, "error setting console mode") || strings.HasPrefix(msg, "set console mode") {
+			return true
+		}
+	}
+	return false
 }

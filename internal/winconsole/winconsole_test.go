@@ -77,3 +77,26 @@ func TestBuildsForWindows(t *testing.T) {
 		}
 	}
 }
+
+// The closing pause writes its prompt where the person sees it: standard output when it is the
+// console; the console itself (CONOUT$) when standard output was redirected (« --json >
+// out.json » in a window of its own), so the file stays JSON and the wait is not unseen; and
+// does not pause at all in a shared console or without a console.
+func TestPausePlan(t *testing.T) {
+	for _, c := range []struct {
+		processes     int
+		stdin, stdout bool
+		want          pausePlan
+	}{
+		{1, true, true, pauseOnStdout},   // double-clicked
+		{1, true, false, pauseOnConsole}, // its own console, standard output to a file
+		{2, true, true, noPause},         // started from cmd.exe or PowerShell
+		{2, true, false, noPause},        // « auvenir-onboard --json > out.json » at a prompt
+		{1, false, true, noPause},        // input redirected: nobody can press a key
+		{0, false, false, noPause},       // no console at all
+	} {
+		if got := planPause(c.processes, c.stdin, c.stdout); got != c.want {
+			t.Errorf("planPause(%d, stdin console %v, stdout console %v) = %v, want %v", c.processes, c.stdin, c.stdout, got, c.want)
+		}
+	}
+}

@@ -36,6 +36,16 @@ func stdin() (windows.Handle, uint32, bool) {
 	return h, mode, true
 }
 
+// stdoutIsConsole reports whether standard output is the console (not a file or a pipe).
+func stdoutIsConsole() bool {
+	h, err := windows.GetStdHandle(windows.STD_OUTPUT_HANDLE)
+	if err != nil || h == 0 {
+		return false
+	}
+	var mode uint32
+	return windows.GetConsoleMode(h, &mode) == nil
+}
+
 // OwnConsole reports whether Windows created this console for this process alone, as it does
 // for a program double-clicked in Explorer.
 func OwnConsole() bool {
@@ -45,13 +55,25 @@ func OwnConsole() bool {
 
 // PauseIfOwnConsole shows message and waits for a key when the console window would otherwise
 // close with the program. Ctrl+C or closing the window also ends the wait (Windows ends the
-// process).
+// process). With standard output redirected, the message goes to the console itself (CONOUT$),
+// never into the file; without a console to write to, there is no wait.
 func PauseIfOwnConsole(message string) {
 	h, mode, ok := stdin()
-	if !ownConsole(consoleProcesses(), ok) {
+	var out *os.File
+	switch planPause(consoleProcesses(), ok, stdoutIsConsole()) {
+	case noPause:
 		return
+	case pauseOnStdout:
+		out = os.Stdout
+	case pauseOnConsole:
+		f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0)
+		if err != nil {
+			return // no console to show the message on: waiting unseen helps nobody
+		}
+		defer f.Close()
+		out = f
 	}
-	fmt.Fprint(os.Stdout, "\n"+message+" ")
+	fmt.Fprint(out, "\n"+message+" ")
 	// Keys typed before the message (the key that quit the program among them) do not count.
 	_ = windows.FlushConsoleInputBuffer(h)
 	// Raw keys, no echo; keep Ctrl+C working.
@@ -65,7 +87,7 @@ func PauseIfOwnConsole(message string) {
 			return // the console is gone: nothing left to keep open
 		}
 		if n == 1 && rec.EventType == windows.KEY_EVENT && closes(rec.KeyDown != 0, rec.VirtualKeyCode) {
-			fmt.Fprintln(os.Stdout)
+			fmt.Fprintln(out)
 			return
 		}
 	}
