@@ -80,7 +80,7 @@ func TestReadmeNamesTheCITestCommand(t *testing.T) {
 	}
 	found := false
 	for _, s := range ci.steps {
-		found = found || s == m[1]
+		found = found || s == m[1] || strings.HasPrefix(s, m[1]+" (")
 	}
 	if !found {
 		t.Errorf("the README runs the tests with %q; .ci/run's steps are %q", m[1], ci.steps)
@@ -141,6 +141,28 @@ func TestDocsAgreeWithCIOnFuzzTimeAndBudget(t *testing.T) {
 	}
 }
 
+// Every duration a comment of .ci/run gives ("about 25 s") is the one docs/testing.md gives.
+func TestDocsGiveTheDurationsOfCI(t *testing.T) {
+	raw, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var comments strings.Builder
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			comments.WriteString(line + "\n")
+		}
+	}
+	doc := strings.Join(strings.Fields(docs(t)["docs/testing.md"]), " ")
+	for _, m := range duration.FindAllString(comments.String(), -1) {
+		if !strings.Contains(doc, m) {
+			t.Errorf(".ci/run says %q, docs/testing.md does not", m)
+		}
+	}
+}
+
+var duration = regexp.MustCompile(`about \d+(?:[.,]\d+)? (?:s|seconds|minutes?)\b`)
+
 // The checks above catch a disagreement.
 func TestTheChecksCatchADisagreement(t *testing.T) {
 	if m := fuzzText.FindStringSubmatch("a fuzz smoke run (`FUZZTIME`, default 5 s each)"); m == nil || m[1] != "5" {
@@ -151,5 +173,8 @@ func TestTheChecksCatchADisagreement(t *testing.T) {
 	}
 	if m := budgetText.FindStringSubmatch("a 29-minute budget"); m == nil || m[2] != "29" {
 		t.Errorf("a budget statement is not read: %q", m)
+	}
+	if m := duration.FindString("(default 5000x: about 25 s for the slowest target"); m != "about 25 s" {
+		t.Errorf("a duration is not read: %q", m)
 	}
 }

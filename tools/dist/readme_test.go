@@ -3,6 +3,7 @@ package main
 import (
 	"archive/tar"
 	"compress/gzip"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,33 +32,43 @@ var frenchSpacing = regexp.MustCompile(` [:;!?»]|« `)
 // support contacts.
 func checkClientReadme(t *testing.T, goos, archive, folder string, data []byte) {
 	t.Helper()
+	for _, p := range readmeProblems(goos, archive, folder, data) {
+		t.Error(p)
+	}
+}
+
+// readmeProblems lists what is wrong with the read-me data of the archive named archive.
+func readmeProblems(goos, archive, folder string, data []byte) []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	text := string(data)
 	if !utf8.ValidString(text) {
-		t.Errorf("%s: the read-me is not UTF-8", archive)
+		bad("%s: the read-me is not UTF-8", archive)
 	}
 	if goos == "windows" {
 		if !strings.HasPrefix(text, "\ufeff") {
-			t.Errorf("%s: the read-me lacks the UTF-8 byte order mark", archive)
+			bad("%s: the read-me lacks the UTF-8 byte order mark", archive)
 		}
 		text = strings.TrimPrefix(text, "\ufeff")
 		if n, crlf := strings.Count(text, "\n"), strings.Count(text, "\r\n"); n != crlf || strings.Count(text, "\r") != crlf {
-			t.Errorf("%s: %d line ends, %d of them CRLF: Notepad wants CRLF only", archive, n, crlf)
+			bad("%s: %d line ends, %d of them CRLF: Notepad wants CRLF only", archive, n, crlf)
 		}
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 	} else if strings.HasPrefix(text, "\ufeff") || strings.Contains(text, "\r") {
-		t.Errorf("%s: the read-me has a byte order mark or CR: LF only outside Windows", archive)
+		bad("%s: the read-me has a byte order mark or CR: LF only outside Windows", archive)
 	}
 	if strings.ContainsAny(text, "{}") {
-		t.Errorf("%s: a placeholder was not filled:\n%s", archive, text)
+		bad("%s: a placeholder was not filled:\n%s", archive, text)
 	}
 	for i, line := range strings.Split(text, "\n") {
 		if utf8.RuneCountInString(line) > 76 && !strings.Contains(line, folder) {
-			t.Errorf("%s: line %d is wider than 76 columns: %q", archive, i+1, line)
+			bad("%s: line %d is wider than 76 columns: %q", archive, i+1, line)
 		}
 	}
 	fr, en, ok := strings.Cut(text, "\n"+strings.Repeat("-", 72)+"\n")
 	if !ok {
-		t.Fatalf("%s: no line between the French and English texts:\n%s", archive, text)
+		bad("%s: no line between the French and English texts:\n%s", archive, text)
+		return out
 	}
 	both := append([]string{"support@auvenir.ca", "+1 (855) 528-8364", archive, "--check-network"}, readmeMarkers[goos]...)
 	for lang, half := range map[string]struct {
@@ -69,15 +80,15 @@ func checkClientReadme(t *testing.T, goos, archive, folder string, data []byte) 
 	} {
 		for _, want := range append(half.own, both...) {
 			if !strings.Contains(strings.Join(strings.Fields(half.text), " "), want) { // words may wrap
-				t.Errorf("%s: the %s text lacks %q", archive, lang, want)
+				bad("%s: the %s text lacks %q", archive, lang, want)
 			}
 		}
 	}
 	if !strings.HasPrefix(fr, "AUVENIR") || !strings.Contains(fr, "Il ne voit jamais") {
-		t.Errorf("%s: the read-me does not open with the French text:\n%s", archive, fr)
+		bad("%s: the read-me does not open with the French text:\n%s", archive, fr)
 	}
 	if m := frenchSpacing.FindString(fr); m != "" {
-		t.Errorf("%s: French punctuation %q after an ordinary space (a no-break space is wanted)", archive, m)
+		bad("%s: French punctuation %q after an ordinary space (a no-break space is wanted)", archive, m)
 	}
 	for other, markers := range readmeMarkers {
 		if other == goos {
@@ -85,10 +96,11 @@ func checkClientReadme(t *testing.T, goos, archive, folder string, data []byte) 
 		}
 		for _, m := range markers {
 			if strings.Contains(text, m) && !strings.Contains(strings.Join(readmeMarkers[goos], " "), m) {
-				t.Errorf("%s: the %s read-me speaks of %q, which is for %s", archive, goos, m, other)
+				bad("%s: the %s read-me speaks of %q, which is for %s", archive, goos, m, other)
 			}
 		}
 	}
+	return out
 }
 
 // The asset of the working tree, rendered for every release target.
@@ -208,5 +220,37 @@ func untar(t *testing.T, path string) map[string][]byte {
 		if files[h.Name], err = io.ReadAll(tr); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// The check fails a read-me with the other system's line ends, without its English half or
+// without the contacts: it is not vacuous.
+func TestReadmeProblemsAreFound(t *testing.T) {
+	r, err := loadClientReadme("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := source{Commit: strings.Repeat("cd", 20), Time: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), Version: "1.2.3"}
+	win, lin := target{"windows", "amd64"}, target{"linux", "amd64"}
+	winText, linText := r.render(s, win), r.render(s, lin)
+	for name, c := range map[string]struct {
+		goos string
+		t    target
+		data []byte
+		want string
+	}{
+		"LF in a Windows archive":    {"windows", win, linText, "byte order mark"},
+		"CRLF in a Linux archive":    {"linux", lin, winText, "LF only"},
+		"French only":                {"linux", lin, []byte(strings.SplitN(string(linText), strings.Repeat("-", 72), 2)[0]), "no line between"},
+		"no contacts":                {"linux", lin, []byte(strings.ReplaceAll(string(linText), "support@auvenir.ca", "support")), "support@auvenir.ca"},
+		"an ordinary space before ?": {"linux", lin, []byte(strings.Replace(string(linText), "\u00a0?", " ?", 1)), "no-break space"},
+	} {
+		problems := strings.Join(readmeProblems(c.goos, archiveName(s, c.t), archiveBase(s, c.t), c.data), "\n")
+		if !strings.Contains(problems, c.want) {
+			t.Errorf("%s: problems %q lack %q", name, problems, c.want)
+		}
+	}
+	if p := readmeProblems("linux", archiveName(s, lin), archiveBase(s, lin), linText); len(p) != 0 {
+		t.Errorf("the good read-me has problems: %q", p)
 	}
 }
