@@ -106,6 +106,7 @@ sleep 600
 	}
 	cmd := exec.Command("tmux", "-L", p.socket, "-f", conf, "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), // saved progress stays in the test
+		"GORACE=log_path="+filepath.Join(dir, "race"), // a -race binary's reports go to files, not the pane or stderr
 		shell(r.jobs), filepath.Join(dir, "run.sh"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v %s", err, out)
@@ -116,6 +117,7 @@ sleep 600
 		if report, _ := os.ReadFile(filepath.Join(dir, "stderr")); strings.Contains(string(report), "WARNING: DATA RACE") {
 			t.Errorf("the race detector found a data race in the program:\n%s", report)
 		}
+		checkRaceLogs(t, dir)
 	})
 	return p
 }

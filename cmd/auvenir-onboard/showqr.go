@@ -40,10 +40,9 @@ func runShowQR(s *ioStreams, cfg tui.Config, z *locales.Localizer) int {
 		fmt.Fprintln(stderr, z.T("ShowQRNoTerminal", guide.With(d, "Err", err.Error())))
 		return 2
 	}
-	defer in.Close()
-	if out != in {
-		defer out.Close()
-	}
+	// The terminal stays open until the process ends: Bubble Tea v2.1.1 returns from Run before
+	// its input goroutine has stopped reading it, and closing it here raced that read (found by
+	// the race detector on a signal). The process ends right after; the system closes it then.
 	cfg.ShowKey, cfg.Input, cfg.Output = &key, in, out
 	return runWizard(s, cfg, z)
 }
