@@ -93,6 +93,10 @@ func TestGoldenStates(t *testing.T) {
 		"en_window_too_small": {Config{Lang: locales.English, LangKnown: true}, 40, 12, nil},
 		// Presenter mode in the smallest window: the big step number beside the heading.
 		"fr_presenter_step9_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9, Presenter: true}, 60, 20, nil},
+		// The screen of a client whose organisation's MFA DMC Hosting trusts (step 9, d).
+		"en_trusted":       {Config{Lang: locales.English, LangKnown: true, Step: 9}, 80, 24, []string{"d"}},
+		"fr_trusted":       {Config{Lang: locales.French, LangKnown: true, Step: 9}, 80, 24, []string{"d"}},
+		"fr_trusted_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9}, 60, 20, []string{"d"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
