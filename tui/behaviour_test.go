@@ -387,10 +387,10 @@ func TestStrayWordUndoesItsFirstLetter(t *testing.T) {
 	// (A letter that is itself a key right after l — "lquinn" — is taken as that key: nothing
 	// but time tells a word from two keys, and l then q is also how a client quits.)
 	for _, word := range []string{"luc@firm.ca", "laure@firm.ca"} {
-		next, cmd := m.Update(keyMsg(string(word[0])))
+		next, _ := m.Update(keyMsg(string(word[0])))
 		m = next.(Model)
 		for _, r := range word[1:] {
-			next, cmd = m.Update(keyMsg(string(r)))
+			next, cmd := m.Update(keyMsg(string(r)))
 			m = next.(Model)
 			if cmd != nil && cmd() == tea.Quit() {
 				t.Fatalf("%s: quit while typing", word)

@@ -39,9 +39,7 @@ func TestNoBreakInsideAddressesOrLabels(t *testing.T) {
 					flat := strings.Join(lines, " ")
 					width := m.mainWidth() - 4
 					want := wholes(email)
-					for _, q := range quoted.FindAllString(flat, -1) {
-						want = append(want, q)
-					}
+					want = append(want, quoted.FindAllString(flat, -1)...)
 					for _, w := range want {
 						if len([]rune(w)) > width || !strings.Contains(flat, w) {
 							continue
