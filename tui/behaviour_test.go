@@ -76,7 +76,9 @@ func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 	if m.walk.Email() != saved || m.addr().input.Focused() || m.z.Lang() != locales.English || m.screen().Key != "address" {
 		t.Fatalf("address %q (field open %v), %s, on %s", m.walk.Email(), m.addr().input.Focused(), m.z.Lang(), m.screen().Key)
 	}
-	mustContain(t, m, "No field is open here", "Your address: "+saved, "> "+saved+" ")
+	mustContain(t, m, "No field is open here", "address, press e.", "Your address: "+saved, "> "+saved+" ")
+	// The client is on « Your address »: the line does not send them there.
+	mustNotContain(t, m, "go to “Your address”")
 	// Esc ends the typing: the keys work again.
 	if m = press(m, "esc", "right"); m.screen().Key != "step1" {
 		t.Fatalf("after esc, → went to %s", m.screen().Key)
@@ -92,7 +94,7 @@ func TestLettersTypedOnTheFirstScreen(t *testing.T) {
 	if m.screen().Key != "intro" || m.z.Lang() != locales.English || m.walk.Email() != "" || m.isOpen(idNet) {
 		t.Fatalf("stray letters acted: on %s in %s, address %q, check open %v", m.screen().Key, m.z.Lang(), m.walk.Email(), m.isOpen(idNet))
 	}
-	mustContain(t, m, "No field is open here")
+	mustContain(t, m, "No field is open here", "go to “Your address” and press e")
 	// A key of the bar still does what it says once the typing ended.
 	if m = press(m, "esc", "l"); m.z.Lang() != locales.French {
 		t.Fatalf("l after esc: %s", m.z.Lang())
@@ -416,4 +418,19 @@ func TestStrayWordUndoesItsFirstLetter(t *testing.T) {
 	if m = press(m, "esc", "P", "right"); !m.Presenting() {
 		t.Fatal("P then an arrow: presenter mode was taken back")
 	}
+}
+
+// On « Votre adresse » itself, stray letters say only to press e, in French too.
+func TestStrayLettersOnTheAddressScreenFrench(t *testing.T) {
+	m, _ := newWith(Config{Lang: locales.French, LangKnown: true}, 80, 24)
+	m = press(m, "right") // « Votre adresse », field closed
+	if m.screen().Key != "address" || m.addr().input.Focused() {
+		t.Fatalf("on %s, field open %v", m.screen().Key, m.addr().input.Focused())
+	}
+	m = typeText(m, "zz")
+	mustContain(t, m, "votre adresse, appuyez sur e.")
+	mustNotContain(t, m, "allez à « Votre adresse »")
+	m = press(m, "esc", "left") // the intro: there the line names the screen
+	m = typeText(m, "zz")
+	mustContain(t, m, "Votre adresse » et appuyez sur e")
 }

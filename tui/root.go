@@ -161,7 +161,12 @@ func (m *Model) strayKey(msg tea.KeyPressMsg, s screen, md mode) bool {
 		return false
 	}
 	m.stray = true
-	m.setStatus("StrayTyping", nil)
+	if m.screen().Kind == steps.KindAddress {
+		// The client is on « Your address » already: sending them there would puzzle them.
+		m.setStatus("StrayTypingHere", nil)
+	} else {
+		m.setStatus("StrayTyping", nil)
+	}
 	return true
 }
 
