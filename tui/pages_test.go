@@ -130,3 +130,24 @@ func TestCompactHelpBar(t *testing.T) {
 		t.Fatalf("a tall window drops keys:\n%s", bar)
 	}
 }
+
+// Issue 20, item 6: a long screen's parts. → moves to the next part, the heading says which
+// (in the client's language) and the step list still marks the step; ← is offered from the
+// intro's second part and goes back to its first; leaving the last part goes to the next step.
+func TestPartsOfALongScreen(t *testing.T) {
+	m, _ := newWith(Config{Lang: locales.French, LangKnown: true}, 80, 24)
+	mustContain(t, m, "Avant de commencer · partie 1 de 3 · Ce que vous allez faire")
+	mustNotContain(t, m, "← précédent")
+	m = press(m, "right")
+	mustContain(t, m, "partie 2 de 3 · Ce qui peut survenir", "← précédent")
+	if m = press(m, "left"); m.walk.Part() != 0 || m.walk.Index() != 0 {
+		t.Fatalf("← from part 2: screen %d part %d", m.walk.Index(), m.walk.Part())
+	}
+	m = press(m, "9")
+	mustContain(t, m, "Étape 9 de 9 · partie 1 de 6", "[9]")
+	m = press(m, "right", "right", "right")
+	mustContain(t, m, "Étape 9 de 9 · partie 4 de 6 · Option 2 : votre cellulaire", "[9]")
+	if m = press(m, "right", "right", "right"); m.screen().Kind != steps.KindFinish {
+		t.Fatalf("→ from step 9's last part: on %s", m.screen().Key)
+	}
+}
