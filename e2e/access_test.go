@@ -36,7 +36,7 @@ func looksLikeQR(s string) bool {
 func TestPresenterNeverShowsTheAddress(t *testing.T) {
 	p := start(t, 80, 24, nil, "--presenter", "--lang", "en")
 	p.waitFor("Before you begin", "Presenter mode", "support@auvenir.ca")
-	p.keys("Right", "e", "jane.doe@firmname.ca")
+	p.keys("Right", "Right", "Right", "e", "jane.doe@firmname.ca") // the intro's three parts
 	p.waitFor("••••••••")
 	p.keys("Enter", "Left")
 	p.waitFor("j•••@f•••.ca", "j•••_f•••.ca#EXT#@DMCHosting.onmicrosoft.com")
@@ -116,7 +116,7 @@ func TestResumeAfterQuittingAtStep5(t *testing.T) {
 	env := []string{"XDG_CONFIG_HOME=" + cfg}
 	p := start(t, 80, 24, env, "--lang", "fr")
 	p.waitFor("Avant de commencer")
-	p.keys("Right", "e", "jane@firm.ca", "Enter", "Left")
+	p.keys("Right", "Right", "Right", "e", "jane@firm.ca", "Enter", "Left") // the intro's three parts
 	p.waitFor("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")
 	p.keys("3", "s")
 	p.waitFor("Le code est encore valide pendant")
@@ -180,7 +180,7 @@ func TestCorruptStateFile(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "progress.json"), []byte(`{"version": 1, "screen": "st`), 0o600)
 	p := start(t, 100, 30, []string{"XDG_CONFIG_HOME=" + cfg}, "--lang", "en")
 	p.waitFor("damaged and was ignored", "Before you begin")
-	p.keys("Right")
+	p.keys("Right", "Right", "Right") // the intro's three parts
 	p.waitFor("Email address") // the field's label: "Your address" is also in the step list
 	if s := p.screen(); strings.Contains(s, "damaged") {
 		t.Fatalf("the notice stays after moving on:\n%s", s)

@@ -18,7 +18,7 @@ import (
 func TestTypingTheAddressWithoutPressingE(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en")
 	p.waitFor("Before you begin")
-	p.keys("Right")
+	p.keys("Right", "Right", "Right") // the intro's three parts
 	p.waitFor("Your address")
 	p.keys("-l", "jacques@firm.ca")
 	p.keys("Enter")
@@ -47,7 +47,7 @@ func TestTypingTheAddressWithoutPressingE(t *testing.T) {
 func TestEscKeepsTheAddressTypedAfterAnError(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en")
 	p.waitFor("Before you begin")
-	p.keys("Right")
+	p.keys("Right", "Right", "Right") // the intro's three parts
 	p.waitFor("Your address")
 	p.keys("e")
 	p.keys("-l", "jane@firm")
@@ -113,6 +113,8 @@ func TestTimerAsksBeforeStartingOver(t *testing.T) {
 func TestPhoneWithoutAreaCode(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en", "--step", "9")
 	p.waitFor("Step 9 of 9")
+	p.keys("Right", "Right", "Right") // option 2's part, where t is
+	p.waitFor("part 4 of 6")
 	p.keys("t")
 	p.waitFor("Mobile number")
 	p.keys("-l", "555-1234")
@@ -132,7 +134,7 @@ func TestPhoneWithoutAreaCode(t *testing.T) {
 func TestLongUnbracketedPaste(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en")
 	p.waitFor("Before you begin")
-	p.keys("Right")
+	p.keys("Right", "Right", "Right") // the intro's three parts
 	p.waitFor("Your address")
 	p.keys("e")
 	p.waitFor("(editing)")

@@ -15,7 +15,7 @@ func TestResumeOfferForgetsOnlyAfterAYes(t *testing.T) {
 	env := []string{"XDG_CONFIG_HOME=" + cfg}
 	p := start(t, 80, 24, env, "--lang", "en")
 	p.waitFor("Before you begin")
-	p.keys("Right", "e", "claire.roy@cabinet.qc.ca", "Enter")
+	p.keys("Right", "Right", "Right", "e", "claire.roy@cabinet.qc.ca", "Enter") // the intro's three parts
 	p.waitFor("Step 1 of 9")
 	p.keys("5")
 	p.waitFor("Step 5 of 9")

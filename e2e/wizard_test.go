@@ -10,6 +10,10 @@ func TestWalkthroughInEnglishThenFrench(t *testing.T) {
 	p := start(t, 80, 24, nil, "--lang", "en")
 	p.waitFor("Before you begin", "support@auvenir.ca", "FR [EN]")
 	p.keys("Right")
+	p.waitFor("part 2 of 3", "What may happen")
+	p.keys("Right")
+	p.waitFor("part 3 of 3", "Why Microsoft and DMC Hosting")
+	p.keys("Right")
 	p.waitFor("Your address")
 	// e opens the field: the letters are the address, enter keeps it and goes on.
 	p.keys("e", "j", "a", "n", "e", "@", "f", "i", "r", "m", ".", "c", "a", "Enter")
@@ -22,6 +26,10 @@ func TestWalkthroughInEnglishThenFrench(t *testing.T) {
 	}
 	for n, text := range want {
 		p.keys("Right")
+		if n == 5 {
+			p.waitFor("Step 6 of 9", "part 1 of 2")
+			p.keys("Right") // step 6's second part
+		}
 		p.waitFor("Step "+string(rune('1'+n))+" of 9", text)
 	}
 	p.keys("l")

@@ -25,6 +25,14 @@ func ifSwitch(key, value string, b Block) Block { b.Switch, b.SwitchIs = key, va
 // paper is b with the words id on paper, where no key can be pressed.
 func paper(b Block, id string) Block { b.PaperID = id; return b }
 
+// part puts blocks on part n of their screen (Screen.Parts).
+func part(n int, bs ...Block) []Block {
+	for i := range bs {
+		bs[i].Part = n
+	}
+	return bs
+}
+
 // during is b for the phases ps of Microsoft's end of text-message codes (step 9).
 func during(ps Phases, b Block) Block { b.When = ps; return b }
 
@@ -39,12 +47,14 @@ var (
 // The first screen says what the client will do before it explains why (issue 10, item 11);
 // the seed's explanations follow, unchanged in substance.
 func intro() Screen {
-	blocks := []Block{
+	blocks := part(0,
 		p("IntroWhatYouDo"),
 		bullet("IntroDo1"),
 		bullet("IntroDo2"),
 		bullet("IntroDo3"),
 		bullet("IntroDo4"),
+	)
+	issues := []Block{
 		heading("IntroIssuesHeading"),
 		warn("IntroIssuePassword"),
 		warn("IntroIssueAlias"),
@@ -52,9 +62,10 @@ func intro() Screen {
 		warn("IntroIssueFirewall"),
 	}
 	for _, u := range FirewallURLs {
-		blocks = append(blocks, link(u))
+		issues = append(issues, link(u))
 	}
-	blocks = append(blocks,
+	blocks = append(blocks, part(1, issues...)...)
+	blocks = append(blocks, part(2,
 		heading("IntroAboutHeading"),
 		p("IntroPurpose"),
 		p("IntroTenant"),
@@ -62,9 +73,14 @@ func intro() Screen {
 		bullet("IntroBenefitUsername"),
 		during(phoneWorks, bullet("IntroBenefitMethods")),
 		during(phoneRetired, bullet("IntroBenefitMethodsRetired")),
-	)
+	)...)
+	// The wizard shows it in three parts (issue 20, item 6), the network check on the first.
 	return Screen{Key: "intro", Kind: KindIntro, TitleID: "IntroTitle", LeadID: "IntroLead",
-		Blocks: blocks, Widget: WidgetNetworkCheck}
+		Blocks: blocks, Widget: WidgetNetworkCheck, Parts: []Part{
+			{TitleID: "IntroPartWhat", Offers: []Offer{OfferNetCheck}},
+			{TitleID: "IntroPartIssues"},
+			{TitleID: "IntroAboutHeading"},
+		}}
 }
 
 func address() Screen {
@@ -117,13 +133,16 @@ func numbered() []Screen {
 		// Step 6's permissions can be changed later on My Account: a work account finds DMC
 		// Hosting at the seed's address, a code or personal-account guest only at the address
 		// that names the tenant (Microsoft Learn, "Leave an organization as an external user").
-		{Number: 6, TitleID: "Step6Title", LeadID: "Step6Lead", Blocks: []Block{
+		{Number: 6, TitleID: "Step6Title", LeadID: "Step6Lead", Parts: []Part{
+			{TitleID: "Step6PartPermissions"}, {TitleID: "Step6PartAccept"},
+		}, Blocks: append(part(0,
 			screen("Step6Screen"),
 			heading("Step6PermissionsHeading"),
 			bullet("Step6Permission1"),
 			bullet("Step6Permission2"),
 			bullet("Step6Permission3"),
 			screen("Step6Trust"),
+		), part(1,
 			screen("Step6Buttons"),
 			p("Step6Reassure"),
 			hint("Step6Cancelled"),
@@ -135,7 +154,7 @@ func numbered() []Screen {
 			only(ForUnsure, link(MyAccountTenantURL)),
 			only(ForUnsure, p("Step6ChangeUnsureWork")),
 			only(ForUnsure, link(OrganizationsURL)),
-		}, MainLink: MyAccountTenantURL},
+		)...), MainLink: MyAccountTenantURL},
 		{Number: 7, TitleID: "Step7Title", LeadID: "Step7Lead", Blocks: []Block{
 			withEmail(screen("Step7Screen"), "Step7ScreenEmail"),
 			withEmail(p("Step7Identity"), "Step7IdentityEmail"),
@@ -148,7 +167,16 @@ func numbered() []Screen {
 		}},
 		// Step 9 is Microsoft's "Keep your account secure" wizard. Option 1's store pages follow
 		// option 1 itself (issue 10, item 9); option 2's words depend on the day (assets/smsvoice.toml).
-		{Number: 9, TitleID: "Step9Title", LeadID: "Step9Lead", Blocks: step9Blocks(), Widget: WidgetMFAOptions},
+		// The wizard shows it in six parts (issue 20, item 6), each rehearsal on the part it belongs to.
+		{Number: 9, TitleID: "Step9Title", LeadID: "Step9Lead", Blocks: step9Blocks(), Widget: WidgetMFAOptions,
+			Parts: []Part{
+				{TitleID: "Step9PartInstall", Offers: []Offer{OfferStores}},
+				{TitleID: "Step9PartAdd"},
+				{TitleID: "Step9PartOther", Offers: []Offer{OfferPractice}},
+				{TitleID: "Step9PartPhone", Offers: []Offer{OfferPhone}},
+				{TitleID: "Step9PartPhoneNotes"},
+				{TitleID: "Step9PartAfter", Offers: []Offer{OfferTrusted}},
+			}},
 	}
 	for i := range s {
 		s[i].Kind = KindStep
@@ -158,37 +186,45 @@ func numbered() []Screen {
 }
 
 func step9Blocks() []Block {
-	b := []Block{
+	b := part(0,
 		screen("Step9Screen"),
 		heading("Step9Option1Heading"),
 		p("Step9Option1"),
 		p("Step9GetApp"),
-	}
+	)
 	for _, st := range Stores() {
 		b = append(b, Block{Kind: StorePage, ID: st.DeviceID, Text: st.Name, URL: st.URL})
 	}
-	b = append(b,
+	b = append(b, part(1,
 		bullet("Step9App1"),
 		bullet("Step9App2"),
 		bullet("Step9App2Scan"),
 		bullet("Step9App3"),
+	)...)
+	b = append(b, part(2,
 		hint("Step9AppNoScan"),
 		hint("Step9OtherApp"),
+	)...)
+	b = append(b, part(3,
 		heading("Step9Option2Heading"),
 		during(phoneWorks, p("Step9Option2")),
 		during(phoneWorks, screen("Step9Option2Screen")),
 		during(phoneWorks, p("Step9CallAnswer")),
+	)...)
+	b = append(b, part(4,
 		during(phoneWorks, p("Step9Option2Channels")),
 		during(beforeEnd, warn("Step9SMSEnds")),
 		during(phoneWorks, warn("Step9MobileWarning")),
 		during(phoneRetired, warn("Step9SMSEnded")),
+	)...)
+	// The old page of the PDF opens the last part, which so always has words, whatever the day.
+	return append(b, part(5,
 		p("Step9OldPage"),
 		during(passkeyPrompt|phoneRetired, heading("Step9PasskeyHeading")),
 		during(passkeyPrompt, p("Step9Passkey")),
 		during(passkeyPrompt, p("Step9PasskeyChoose")),
 		during(phoneRetired, p("Step9PasskeyRequired")),
-	)
-	return b
+	)...)
 }
 
 func finish() Screen {

@@ -87,6 +87,9 @@ type Block struct {
 	// When is the set of phases of Microsoft's end of text-message codes in which the block is
 	// true (step 9); zero means always.
 	When Phases
+	// Part is the part of its screen the wizard shows the block on (Screen.Parts); paper and
+	// the plain mode show every part, in order.
+	Part int
 }
 
 // Shown reports whether the block applies to a client on sign-in path a, on a day in phase p.
@@ -117,6 +120,58 @@ type Screen struct {
 	Widget       Widget
 	// MainLink is what the "open in browser" key opens on this screen, if anything.
 	MainLink string
+	// Parts, when set, split a long screen into parts the wizard shows one at a time, → moving
+	// to the next part before the next step (issue 20, item 6: at 80×24 no step needs more than
+	// two pages). They are pages of one step: the step's number, its key in saved progress and
+	// paper stay whole.
+	Parts []Part
+}
+
+// Part is one part of a screen that has several.
+type Part struct {
+	TitleID string  // what the heading says after "part 2 of 3"
+	Offers  []Offer // what the screen's widget offers on this part; none: no widget here
+}
+
+// Offer is one thing a screen's widget offers, which the wizard shows on one part only.
+type Offer string
+
+const (
+	OfferNetCheck Offer = "netcheck" // the intro's network check (c)
+	OfferStores   Offer = "stores"   // step 9: the store pages as QR codes (g)
+	OfferPractice Offer = "practice" // step 9: the practice enrolment (a)
+	OfferPhone    Offer = "phone"    // step 9: the mobile number check (t)
+	OfferTrusted  Offer = "trusted"  // step 9: Microsoft asked for no method (d)
+)
+
+// PartCount is how many parts the wizard shows the screen in: 1 when it is not split.
+func (s Screen) PartCount() int { return max(1, len(s.Parts)) }
+
+// Offers reports whether part i of the screen shows its widget's offer o: a screen that is not
+// split shows every offer.
+func (s Screen) Offers(i int, o Offer) bool {
+	if len(s.Parts) == 0 {
+		return true
+	}
+	if i < 0 || i >= len(s.Parts) {
+		return false
+	}
+	for _, x := range s.Parts[i].Offers {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// PartOf is the part of the screen that shows offer o (0 when it is not split or none does).
+func (s Screen) PartOf(o Offer) int {
+	for i := range s.Parts {
+		if s.Offers(i, o) {
+			return i
+		}
+	}
+	return 0
 }
 
 // StepCount is the number of numbered steps in the guide.
@@ -200,6 +255,9 @@ func MessageIDs() []string {
 			if b.PaperID != "" && b.PaperID != "-" {
 				ids = append(ids, b.PaperID)
 			}
+		}
+		for _, pt := range s.Parts {
+			ids = append(ids, pt.TitleID)
 		}
 	}
 	for _, st := range Stores() {

@@ -204,3 +204,49 @@ func TestIntroLeadsWithWhatToDo(t *testing.T) {
 		}
 	}
 }
+
+// Issue 20, item 6: a screen in parts puts every block on one of its parts, and every part has
+// words (a block for some client) or an offer of the widget; a screen not split has none.
+func TestPartsHoldEveryBlock(t *testing.T) {
+	split := 0
+	for _, s := range All() {
+		if len(s.Parts) == 0 {
+			for _, b := range s.Blocks {
+				if b.Part != 0 {
+					t.Errorf("%s: block %s on part %d of a screen shown whole", s.Key, b.ID, b.Part)
+				}
+			}
+			continue
+		}
+		split++
+		used := make([]bool, len(s.Parts))
+		for _, b := range s.Blocks {
+			if b.Part < 0 || b.Part >= len(s.Parts) {
+				t.Errorf("%s: block %s on part %d of %d", s.Key, b.ID, b.Part, len(s.Parts))
+				continue
+			}
+			used[b.Part] = true
+		}
+		for i, u := range used {
+			if !u && len(s.Parts[i].Offers) == 0 {
+				t.Errorf("%s: part %d shows nothing", s.Key, i+1)
+			}
+			if s.Parts[i].TitleID == "" {
+				t.Errorf("%s: part %d has no title", s.Key, i+1)
+			}
+		}
+		if s.Widget == WidgetNone {
+			continue
+		}
+		offered := false
+		for _, p := range s.Parts {
+			offered = offered || len(p.Offers) > 0
+		}
+		if !offered {
+			t.Errorf("%s: no part shows its widget", s.Key)
+		}
+	}
+	if split == 0 {
+		t.Fatal("no screen is split: the test would prove nothing")
+	}
+}

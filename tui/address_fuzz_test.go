@@ -25,7 +25,7 @@ func FuzzAddressField(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, pasted string) {
 		m, _ := newTest("en", 80, 24)
-		m = send(press(m, "right", "e"), tea.PasteMsg{Content: pasted})
+		m = send(press(m, "next", "e"), tea.PasteMsg{Content: pasted})
 		shown := m.addr().input.Value()
 		if sanitize.Text(shown) != shown {
 			t.Fatalf("the field holds %q", shown)
@@ -36,7 +36,7 @@ func FuzzAddressField(f *testing.F) {
 		if email == "" {
 			return
 		}
-		m = press(m, "left")
+		m = press(m, "prev")
 		want, err := guest.Parse(shown)
 		if err != nil || email != want || m.addr().input.Value() != email {
 			t.Fatalf("field %q kept as %q (Parse: %q, %v), field now %q", shown, email, want, err, m.addr().input.Value())

@@ -23,7 +23,7 @@ func TestTypingOnYourAddressReachesTheField(t *testing.T) {
 	for _, addr := range []string{"eric@firm.ca", "jane@firm.ca", "paul@firm.ca", "jacques@firm.ca"} {
 		for _, open := range []string{"e", "enter", "tab"} {
 			m, _ := newTest(locales.English, 80, 24)
-			m = press(m, "right")
+			m = press(m, "next")
 			mustNotContain(t, m, "(editing)")
 			m = press(m, open)
 			mustContain(t, m, "Email address (editing)")
@@ -42,14 +42,14 @@ func TestTypingOnYourAddressReachesTheField(t *testing.T) {
 	// Tab and ↓ move on as enter does; ↑ and shift+tab go back.
 	for _, k := range []string{"tab", "down"} {
 		m, _ := newTest(locales.English, 80, 24)
-		m = typeText(press(m, "right", "e"), "jane@firm.ca")
+		m = typeText(press(m, "next", "e"), "jane@firm.ca")
 		if m = press(m, k); m.screen().Key != "step1" || m.walk.Email() != "jane@firm.ca" {
 			t.Fatalf("%s: on %s with %q", k, m.screen().Key, m.walk.Email())
 		}
 	}
 	for _, k := range []string{"up", "shift+tab"} {
 		m, _ := newTest(locales.English, 80, 24)
-		if m = press(m, "right", "e", k); m.screen().Key != "intro" {
+		if m = press(m, "next", "e", k); m.screen().Key != "intro" {
 			t.Fatalf("%s: on %s", k, m.screen().Key)
 		}
 	}
@@ -61,8 +61,8 @@ func TestTypingOnYourAddressReachesTheField(t *testing.T) {
 func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 	const saved = "claire.roy@cabinet.qc.ca"
 	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Email: saved}, 80, 24)
-	m = press(m, "right", "right") // on step 1
-	m = press(m, "left")           // back into « Your address »
+	m = press(m, "next", "next") // on step 1
+	m = press(m, "prev")         // back into « Your address »
 	if m.screen().Key != "address" || m.addr().input.Focused() {
 		t.Fatalf("on %s, field open %v", m.screen().Key, m.addr().input.Focused())
 	}
@@ -76,9 +76,11 @@ func TestGoingBackIntoTheAddressNeverEditsIt(t *testing.T) {
 	if m.walk.Email() != saved || m.addr().input.Focused() || m.z.Lang() != locales.English || m.screen().Key != "address" {
 		t.Fatalf("address %q (field open %v), %s, on %s", m.walk.Email(), m.addr().input.Focused(), m.z.Lang(), m.screen().Key)
 	}
-	mustContain(t, m, "No field is open here", "Your address: "+saved, "> "+saved+" ")
+	mustContain(t, m, "No field is open here", "address, press e.", "Your address: "+saved, "> "+saved+" ")
+	// The client is on « Your address »: the line does not send them there.
+	mustNotContain(t, m, "go to “Your address”")
 	// Esc ends the typing: the keys work again.
-	if m = press(m, "esc", "right"); m.screen().Key != "step1" {
+	if m = press(m, "esc", "next"); m.screen().Key != "step1" {
 		t.Fatalf("after esc, → went to %s", m.screen().Key)
 	}
 }
@@ -92,7 +94,7 @@ func TestLettersTypedOnTheFirstScreen(t *testing.T) {
 	if m.screen().Key != "intro" || m.z.Lang() != locales.English || m.walk.Email() != "" || m.isOpen(idNet) {
 		t.Fatalf("stray letters acted: on %s in %s, address %q, check open %v", m.screen().Key, m.z.Lang(), m.walk.Email(), m.isOpen(idNet))
 	}
-	mustContain(t, m, "No field is open here")
+	mustContain(t, m, "No field is open here", "go to “Your address” and press e")
 	// A key of the bar still does what it says once the typing ended.
 	if m = press(m, "esc", "l"); m.z.Lang() != locales.French {
 		t.Fatalf("l after esc: %s", m.z.Lang())
@@ -103,13 +105,13 @@ func TestLettersTypedOnTheFirstScreen(t *testing.T) {
 // refused text says why until the edit is cancelled or fixed.
 func TestEscKeepsAValidAddressAndClearsTheOldError(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
-	m = typeText(press(m, "right", "e"), "jane@firm")
+	m = typeText(press(m, "next", "e"), "jane@firm")
 	m = press(m, "enter")
 	mustContain(t, m, "must be a domain with a dot")
 	m = typeText(press(m, "ctrl+u"), "marie@cabinet.ca")
 	m = press(m, "enter")
 	mustContain(t, m, "In the inbox of marie@cabinet.ca")
-	m = press(m, "left")
+	m = press(m, "prev")
 	mustContain(t, m, "Your address: marie@cabinet.ca", "marie_cabinet.ca#EXT#@DMCHosting.onmicrosoft.com")
 	mustNotContain(t, m, "must be a domain")
 	// A new text, valid or not, left with esc is dropped: the address given before stays.
@@ -158,7 +160,7 @@ func TestStatusFollowsTheLanguage(t *testing.T) {
 func TestLongTextWrapsInsteadOfBeingCut(t *testing.T) {
 	// The identity is longer than the line: it breaks before its "@", not at the window's edge.
 	m, _ := newWith(Config{Email: "jane.tremblay@cabinet-exemple.ca"}, 60, 20)
-	m = press(m, "right", "end")
+	m = press(m, "next", "end")
 	mustContain(t, m, "jane.tremblay_cabinet-exemple.ca#EXT#", "@DMCHosting.onmicrosoft.com")
 	noWiderThan(t, m, 60)
 
@@ -186,7 +188,7 @@ func TestLongTextWrapsInsteadOfBeingCut(t *testing.T) {
 
 	// A 77-character address keeps the field's box closed at 80×24.
 	m, _ = newTest(locales.English, 80, 24)
-	m = typeText(press(m, "right"), strings.Repeat("a", 64)+"@firmname.ca")
+	m = typeText(press(m, "next"), strings.Repeat("a", 64)+"@firmname.ca")
 	for _, l := range strings.Split(screenText(m), "\n") {
 		if strings.Contains(l, "│ >") && !strings.HasSuffix(strings.TrimRight(l, " "), "│") {
 			t.Fatalf("the field's box lost its right border: %q", l)
@@ -235,7 +237,7 @@ func TestAddressesAndNumbersStayWhole(t *testing.T) {
 	}
 	// The mobile number screen shows a number back whole.
 	m, _ := newWith(Config{Step: 9}, 60, 20)
-	m = typeText(press(m, "t"), "212 555 0100")
+	m = typeText(press(m, "to:phone", "t"), "212 555 0100")
 	m = press(m, "enter")
 	mustContain(t, m, "+1 212-555-0100")
 }
@@ -285,7 +287,7 @@ func TestNoShownKeyDoesNothing(t *testing.T) {
 	}
 	m, _ := newTest(locales.English, 80, 24)
 	mustNotContain(t, m, "← back")
-	m = press(m, "9", "right")
+	m = press(m, "9", "next")
 	mustContain(t, m, "Finished")
 	mustNotContain(t, m, "→ next")
 }
@@ -306,7 +308,7 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 	m = press(m, "3", "s")
 	c.t = t0.Add(7 * time.Minute)
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
-	m = press(m, "right", "s")
+	m = press(m, "next", "s")
 	mustContain(t, m, "The code works for 23:00 more.", "The code timer is running: 23 min left. Press s again")
 	if !m.walk.CodeSent().Equal(t0) {
 		t.Fatal("the first s started the timer over")
@@ -318,7 +320,7 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 		t.Fatal("the second s did not start the timer over")
 	}
 	// The question belongs to its screen: moving on forgets it.
-	m = press(m, "s", "right", "left", "s")
+	m = press(m, "s", "next", "prev", "s")
 	mustContain(t, m, "Press s again")
 	// Its default is no (issue 20, item 2): any other key keeps the timer, and s asks again.
 	sent := m.walk.CodeSent()
@@ -334,7 +336,7 @@ func TestRestartingTheTimerAsksFirst(t *testing.T) {
 func TestPhoneWords(t *testing.T) {
 	check := func(lang locales.Lang, typed string) Model {
 		m, _ := newWith(Config{Lang: lang, Step: 9}, 80, 40)
-		m = typeText(press(m, "t"), typed)
+		m = typeText(press(m, "to:phone", "t"), typed)
 		return press(m, "enter")
 	}
 	m := check(locales.English, "647 555 0123")
@@ -355,7 +357,7 @@ func TestPhoneWords(t *testing.T) {
 // 100 KB cost 50 s before, a frame per key.
 func TestLongUnbracketedPasteIntoTheAddress(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
-	m = press(m, "right", "e")
+	m = press(m, "next", "e")
 	before := m.composed
 	const n = 100_000
 	for i := range n {
@@ -413,7 +415,22 @@ func TestStrayWordUndoesItsFirstLetter(t *testing.T) {
 	if m = press(m, "l"); m.z.Lang() != locales.English {
 		t.Fatal("l twice is not back")
 	}
-	if m = press(m, "esc", "P", "right"); !m.Presenting() {
+	if m = press(m, "esc", "P", "next"); !m.Presenting() {
 		t.Fatal("P then an arrow: presenter mode was taken back")
 	}
+}
+
+// On « Votre adresse » itself, stray letters say only to press e, in French too.
+func TestStrayLettersOnTheAddressScreenFrench(t *testing.T) {
+	m, _ := newWith(Config{Lang: locales.French, LangKnown: true}, 80, 24)
+	m = press(m, "next") // « Votre adresse », field closed
+	if m.screen().Key != "address" || m.addr().input.Focused() {
+		t.Fatalf("on %s, field open %v", m.screen().Key, m.addr().input.Focused())
+	}
+	m = typeText(m, "zz")
+	mustContain(t, m, "votre adresse, appuyez sur e.")
+	mustNotContain(t, m, "allez à « Votre adresse »")
+	m = press(m, "esc", "prev") // the intro: there the line names the screen
+	m = typeText(m, "zz")
+	mustContain(t, m, "Votre adresse » et appuyez sur e")
 }

@@ -13,6 +13,9 @@ func (m Model) blocks(s steps.Screen, w int) string {
 	var out []string
 	prev := steps.BlockKind(-1)
 	for _, b := range guide.Blocks(s, data) {
+		if len(s.Parts) > 0 && b.Part != m.walk.Part() {
+			continue // a long screen shows one part at a time (issue 20, item 6)
+		}
 		text := guide.BlockText(m.z, b, data)
 		// Items of one list, and lines of one quoted screen, stay together.
 		group := b.Kind

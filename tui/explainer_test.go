@@ -63,10 +63,10 @@ func TestSignInQuestionOnStep2(t *testing.T) {
 	if st := m.walk.State(); st.SignIn != steps.SignInPersonal {
 		t.Fatalf("progress to save: %+v", st)
 	}
-	m = press(m, "right")
+	m = press(m, "next")
 	mustRead(t, m, "Step 3 of 9", "Microsoft asks for your account's password instead of sending a code.")
 	mustNotContain(t, m, "Click the “Send code” button.", "I clicked “Send code”")
-	m = press(m, "right")
+	m = press(m, "next")
 	mustNotContain(t, m, "Code timer not started")
 	// A number chooses at once; Esc leaves the answers without changing the answer.
 	m = press(m, "2", "m", "4")
@@ -91,7 +91,7 @@ func TestSignInAnswerResumes(t *testing.T) {
 // French footers name Enter and Esc as French keyboards do.
 func TestFrenchKeyNames(t *testing.T) {
 	m, _ := newTest(locales.French, 100, 30)
-	m = press(m, "right", "e")
+	m = press(m, "next", "e")
 	bar := screenText(m)
 	bar = bar[strings.LastIndex(bar, "Aide"):]
 	if !strings.Contains(bar, "Entrée") || !strings.Contains(bar, "Échap") || strings.Contains(bar, "enter ") || strings.Contains(bar, "esc ") {
@@ -214,7 +214,7 @@ func TestPhoneFieldInSightOnASmallWindow(t *testing.T) {
 	for _, presenter := range []bool{false, true} {
 		for _, lang := range locales.Langs {
 			m, _ := newWith(Config{Lang: lang, Presenter: presenter}, 60, 20)
-			m = press(m, "9", "t")
+			m = press(m, "9", "to:phone", "t")
 			label := m.z.T("PhoneLabel", nil)
 			mustContain(t, m, label, "╰")
 			m = typeText(m, "4165551234")
@@ -246,7 +246,7 @@ func TestTimerInSightWhenStarted(t *testing.T) {
 func TestNoTwoKeysOfABarSayTheSame(t *testing.T) {
 	for _, lang := range locales.Langs {
 		m, _ := newTest(lang, 120, 40)
-		for _, keys := range [][]string{{"2", "m"}, {"5", "x"}, {"9", "t"}} {
+		for _, keys := range [][]string{{"2", "m"}, {"5", "x"}, {"9", "to:phone", "t"}} {
 			m = press(m, "esc", "esc")
 			m = press(m, keys...)
 			seen := map[string]string{}

@@ -51,11 +51,11 @@ func walk(m Model) string {
 // in the guest identity, on no screen, in neither language.
 func TestPresenterMasksTheAddress(t *testing.T) {
 	m, _ := newWith(Config{Presenter: true}, 80, 24)
-	m = press(m, "right", "e") // e opens the field
+	m = press(m, "next", "e") // e opens the field
 	m = typeText(m, "jane.doe@firmname.ca")
 	mustNotContain(t, m, "jane", "firmname")
 	mustContain(t, m, "••••••••••")
-	m = press(m, "enter", "left")
+	m = press(m, "enter", "prev")
 	mustContain(t, m, "j•••@f•••.ca", "j•••_f•••.ca#EXT#@DMCHosting.onmicrosoft.com", "Presenter mode")
 	all := walk(m)
 	for _, secret := range []string{"jane", "firmname"} {
@@ -78,7 +78,7 @@ func TestPresenterMasksTheAddress(t *testing.T) {
 // P works from any screen; while the address field has focus it is a letter.
 func TestPresenterKey(t *testing.T) {
 	m, _ := newWith(Config{Email: "jane@firm.ca"}, 80, 24)
-	m = press(m, "right")
+	m = press(m, "next")
 	mustContain(t, m, "jane@firm.ca")
 	m = press(m, "P") // the field is not open: P is the key
 	if !m.Presenting() {
@@ -191,7 +191,7 @@ func TestSavesAfterEachStep(t *testing.T) {
 	if _, err := os.Stat(store.Path()); err == nil {
 		t.Fatal("saved before anything happened")
 	}
-	m = press(m, "right", "e")
+	m = press(m, "next", "e")
 	m = typeText(m, "jane@firm.ca")
 	m = press(m, "enter")
 	st := load(t, store)
@@ -202,7 +202,7 @@ func TestSavesAfterEachStep(t *testing.T) {
 	if st := load(t, store); st.Screen != "step3" || !st.CodeSent.Equal(c.t) {
 		t.Fatalf("after the timer: %+v", st)
 	}
-	m = press(m, "right", "right", "l")
+	m = press(m, "next", "next", "l")
 	if st := load(t, store); st.Screen != "step5" || st.Lang != locales.French {
 		t.Fatalf("after step 5 in French: %+v", st)
 	}
@@ -228,7 +228,7 @@ func TestResumeOffer(t *testing.T) {
 	m, _ := newWith(Config{Progress: store, Resume: &saved}, 80, 24)
 	mustContain(t, m, "Welcome back", "Step 5 of 9: Enter the code", "Continue from there?", "support@auvenir.ca")
 	// Other keys do nothing while the question is asked.
-	m = press(m, "right", "P", "7")
+	m = press(m, "next", "P", "7")
 	mustContain(t, m, "Welcome back")
 	m = press(m, "enter")
 	mustContain(t, m, "Step 5 of 9", "The code works for 20:00 more.", "jane@firm.ca")
@@ -238,7 +238,7 @@ func TestResumeOffer(t *testing.T) {
 	if st := load(t, store); st.Screen != "step5" || st.Email != "jane@firm.ca" {
 		t.Fatalf("resuming changed the progress: %+v", st)
 	}
-	m = press(m, "right")
+	m = press(m, "next")
 	if st := load(t, store); st.Screen != "step6" || st.Email != "jane@firm.ca" || !st.CodeSent.Equal(saved.CodeSent) {
 		t.Fatalf("after resuming and moving on: %+v", st)
 	}
@@ -294,15 +294,15 @@ func TestNoOfferAtStartOrFinish(t *testing.T) {
 func TestNoticeAndSaveFailure(t *testing.T) {
 	m, _ := newWith(Config{Notice: "The saved progress is damaged."}, 80, 24)
 	mustContain(t, m, "The saved progress is damaged.")
-	m = press(m, "right")
+	m = press(m, "next")
 	mustNotContain(t, m, "damaged")
 	// A store that cannot be written says so once and the guide goes on.
 	dir := t.TempDir()
 	os.MkdirAll(dir+"/"+progress.FileName+"/x", 0o700)
 	m, _ = newWith(Config{Progress: &progress.Store{Dir: dir}}, 80, 24)
-	m = press(m, "right")
+	m = press(m, "next")
 	mustContain(t, m, "Your progress could not be saved", "Your address")
-	m = press(m, "right")
+	m = press(m, "next")
 	mustNotContain(t, m, "could not be saved")
 	mustContain(t, m, "Step 1 of 9")
 }
@@ -376,7 +376,7 @@ func TestCopyKey(t *testing.T) {
 		t.Fatalf("y does not copy the support address: %v, %q", osc, copied)
 	}
 	mustContain(t, m, "Copied to the clipboard: support@auvenir.ca")
-	m = press(m, "left", "left", "left", "left", "esc")
+	m = press(m, "prev", "prev", "prev", "prev", "esc")
 	mustContain(t, m, "y copy identity")
 	m, osc = runCopy(t, m)
 	if !reflect.DeepEqual(osc, tea.SetClipboard("jane_firm.ca#EXT#@DMCHosting.onmicrosoft.com")()) ||
@@ -424,10 +424,11 @@ func TestCopyWithoutClipboard(t *testing.T) {
 // Links are OSC 8 hyperlinks: the terminal makes them clickable where it can.
 func TestHyperlinks(t *testing.T) {
 	m, _ := newWith(Config{Step: 6}, 120, 40)
+	m = press(m, "right") // step 6's second part, where the link is
 	if !strings.Contains(m.View().Content, "\x1b]8;;"+steps.MyAccountTenantURL) {
 		t.Fatal("the organizations link is not a hyperlink")
 	}
-	m = press(m, "right", "right", "right", "right")
+	m = press(m, "next", "next", "next", "next")
 	for _, u := range []string{"mailto:support@auvenir.ca", "tel:+18555288364"} {
 		if !strings.Contains(m.View().Content, "\x1b]8;;"+u) {
 			t.Errorf("the finish screen lacks the hyperlink %s", u)
@@ -446,7 +447,7 @@ func TestStepKeepsTheSavedProgress(t *testing.T) {
 	}
 	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Step: 3, Progress: store, Saved: &saved}, 80, 24)
 	mustContain(t, m, "Step 3 of 9")
-	m = press(m, "right", "7")
+	m = press(m, "next", "7")
 	mustContain(t, m, "claire.roy@cabinet.qc.ca.", "claire.roy_cabinet.qc.ca#EXT#")
 	st := load(t, store)
 	if st.Screen != "step7" || st.Email != saved.Email || st.SignIn != saved.SignIn || !st.CodeSent.Equal(saved.CodeSent) {
@@ -460,6 +461,8 @@ func TestStepKeepsTheSavedProgress(t *testing.T) {
 func TestTrustedScreen(t *testing.T) {
 	store := &progress.Store{Dir: t.TempDir()}
 	m, _ := newWith(Config{Lang: locales.English, LangKnown: true, Step: 9, Progress: store}, 80, 24)
+	mustNotContain(t, m, "d Microsoft asked for no method") // on the part it belongs to
+	m = press(m, "to:trusted")
 	mustContain(t, m, "d Microsoft asked for no method")
 	m = press(m, "d")
 	mustContain(t, m, "You are done: your organization's multi-factor authentication is trusted",
@@ -475,7 +478,7 @@ func TestTrustedScreen(t *testing.T) {
 	p, _ := newWith(Config{Lang: locales.French, LangKnown: true, Step: 2}, 80, 24)
 	p = press(p, "m", "2", "9") // a personal Microsoft account
 	mustNotContain(t, p, "aucune méthode")
-	if p = press(p, "d"); p.isOpen(idTrusted) {
+	if p = press(p, "to:trusted", "d"); p.isOpen(idTrusted) {
 		t.Fatal("d opened the screen for a personal account")
 	}
 }

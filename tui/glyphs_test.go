@@ -24,8 +24,8 @@ func TestGoldenClassicGlyphs(t *testing.T) {
 		cfg  Config
 		keys []string
 	}{
-		"en_steps_done":    {Config{Lang: locales.English, LangKnown: true}, []string{"right", "right", "right"}},
-		"fr_steps_done":    {Config{Lang: locales.French, LangKnown: true}, []string{"right", "right", "right"}},
+		"en_steps_done":    {Config{Lang: locales.English, LangKnown: true}, []string{"next", "next", "next"}},
+		"fr_steps_done":    {Config{Lang: locales.French, LangKnown: true}, []string{"next", "next", "next"}},
 		"language_chooser": {Config{}, nil},
 	}
 	for name, c := range cases {
@@ -45,7 +45,7 @@ func TestClassicGlyphsEverywhere(t *testing.T) {
 					t.Fatalf("%s screen %d shows %q:\n%s", lang, i, bad, s)
 				}
 			}
-			m = press(m, "right")
+			m = press(m, "next")
 		}
 	}
 }

@@ -23,7 +23,7 @@ func TestGoldenIssue18(t *testing.T) {
 	}{
 		"fr_step9_before_end": {at(locales.French, 9, beforeEnd), 80, 80, nil},
 		"fr_step6_code_guest": {at(locales.French, 2, t0), 80, 60, []string{"m", "3", "6"}},
-		"fr_step3_unsure":     {at(locales.French, 2, t0), 80, 40, []string{"m", "4", "right"}},
+		"fr_step3_unsure":     {at(locales.French, 2, t0), 80, 40, []string{"m", "4", "next"}},
 		"fr_step4_unsure":     {at(locales.French, 2, t0), 80, 40, []string{"m", "4", "4"}},
 		"fr_step5_unsure":     {at(locales.French, 2, t0), 80, 40, []string{"m", "4", "5"}},
 		"fr_step8":            {at(locales.French, 8, t0), 80, 30, nil},

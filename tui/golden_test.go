@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"image/color"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +24,12 @@ func runGolden(t *testing.T, cfg Config, w, h int, keys ...string) {
 	t.Helper()
 	if cfg.Now == nil {
 		cfg.Now = func() time.Time { return t0 }
+	}
+	if slices.ContainsFunc(keys, func(k string) bool { return k == "next" || k == "prev" || strings.HasPrefix(k, "to:") }) {
+		// The keys "next", "prev" and "to:…" (expand) become the keys they stand for here.
+		m := New(cfg)
+		m = send(m, tea.WindowSizeMsg{Width: w, Height: h})
+		_, keys = expand(m, keys...)
 	}
 	tm := teatest.NewTestModel(t, New(cfg),
 		teatest.WithInitialTermSize(w, h),
@@ -66,11 +74,21 @@ func TestGoldenScreens(t *testing.T) {
 			for i, s := range screens {
 				keys := make([]string, i)
 				for k := range keys {
-					keys[k] = "right"
+					keys[k] = "next"
 				}
 				t.Run(fmt.Sprintf("%s_%02d_%s%s", lang, i, s.Key, suffix), func(t *testing.T) {
 					runGolden(t, Config{Lang: lang, LangKnown: true, Email: "claire.roy@cabinet.qc.ca"}, size[0], size[1], keys...)
 				})
+				// A long screen's other parts (issue 20, item 6), each a golden of its own.
+				for p := 1; p < s.PartCount(); p++ {
+					keys := append(keys[:i:i], "right")
+					for range p - 1 {
+						keys = append(keys, "right")
+					}
+					t.Run(fmt.Sprintf("%s_%02d_%s_part%d%s", lang, i, s.Key, p+1, suffix), func(t *testing.T) {
+						runGolden(t, Config{Lang: lang, LangKnown: true, Email: "claire.roy@cabinet.qc.ca"}, size[0], size[1], keys...)
+					})
+				}
 			}
 		}
 	}
@@ -83,9 +101,9 @@ func TestGoldenStates(t *testing.T) {
 		w, h int
 		keys []string
 	}{
-		"en_address_given":    {Config{Lang: locales.English, LangKnown: true, Email: "jane.doe@example.ca"}, 80, 24, []string{"right"}},
-		"fr_address_error":    {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"right", "e", "j", "@", "x", "enter"}},
-		"en_timer_running":    {Config{Lang: locales.English, LangKnown: true, Step: 3}, 80, 24, []string{"s", "right"}},
+		"en_address_given":    {Config{Lang: locales.English, LangKnown: true, Email: "jane.doe@example.ca"}, 80, 24, []string{"next"}},
+		"fr_address_error":    {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"next", "e", "j", "@", "x", "enter"}},
+		"en_timer_running":    {Config{Lang: locales.English, LangKnown: true, Step: 3}, 80, 24, []string{"s", "next"}},
 		"fr_step4_60x20":      {Config{Lang: locales.French, LangKnown: true, Step: 4}, 60, 20, nil},
 		"en_step6_120x40":     {Config{Lang: locales.English, LangKnown: true, Step: 6}, 120, 40, []string{"1", "2", "3", "4", "5", "6"}},
 		"fr_help":             {Config{Lang: locales.French, LangKnown: true}, 80, 24, []string{"?"}},
@@ -94,9 +112,9 @@ func TestGoldenStates(t *testing.T) {
 		// Presenter mode in the smallest window: the big step number beside the heading.
 		"fr_presenter_step9_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9, Presenter: true}, 60, 20, nil},
 		// The screen of a client whose organisation's MFA DMC Hosting trusts (step 9, d).
-		"en_trusted":       {Config{Lang: locales.English, LangKnown: true, Step: 9}, 80, 24, []string{"d"}},
-		"fr_trusted":       {Config{Lang: locales.French, LangKnown: true, Step: 9}, 80, 24, []string{"d"}},
-		"fr_trusted_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9}, 60, 20, []string{"d"}},
+		"en_trusted":       {Config{Lang: locales.English, LangKnown: true, Step: 9}, 80, 24, []string{"to:trusted", "d"}},
+		"fr_trusted":       {Config{Lang: locales.French, LangKnown: true, Step: 9}, 80, 24, []string{"to:trusted", "d"}},
+		"fr_trusted_60x20": {Config{Lang: locales.French, LangKnown: true, Step: 9}, 60, 20, []string{"to:trusted", "d"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })
@@ -139,8 +157,8 @@ func TestGoldenStep9(t *testing.T) {
 		"en_step9_after":        {practice(locales.English), 80, 24, append(chars(code(t0)), "enter", "esc")},
 		"en_stores":             {step9(locales.English), 80, 24, []string{"g"}},
 		"fr_stores_60x24":       {step9(locales.French), 60, 24, []string{"g", "tab"}},
-		"en_phone_checked":      {step9(locales.English), 80, 24, append(append([]string{"t"}, chars("6475550123")...), "enter")},
-		"fr_phone_refused":      {step9(locales.French), 80, 24, append(append([]string{"t"}, chars("1 800 555")...), "enter")},
+		"en_phone_checked":      {step9(locales.English), 80, 24, append(append([]string{"to:phone", "t"}, chars("6475550123")...), "enter")},
+		"fr_phone_refused":      {step9(locales.French), 80, 24, append(append([]string{"to:phone", "t"}, chars("1 800 555")...), "enter")},
 		"en_show_qr":            {Config{Lang: locales.English, ShowKey: &key}, 80, 24, nil},
 		"fr_show_qr_light":      {Config{Lang: locales.French, ShowKey: &key}, 80, 24, []string{bgLight}},
 		"fr_practice_no_colour": {Config{Lang: locales.French, LangKnown: true, Practice: true, practiceRand: fixedRand(), NoColor: true}, 80, 24, nil},
@@ -169,8 +187,8 @@ func TestGoldenIssue11(t *testing.T) {
 	}{
 		"en_step2_question":   {at(locales.English, 2, t0), 80, 24, []string{"m"}},
 		"fr_step2_question":   {at(locales.French, 2, t0), 80, 24, []string{"m", "down"}},
-		"fr_step3_work":       {at(locales.French, 2, t0), 80, 24, []string{"m", "enter", "right"}},
-		"en_step3_unsure":     {at(locales.English, 2, t0), 80, 30, []string{"m", "4", "right"}},
+		"fr_step3_work":       {at(locales.French, 2, t0), 80, 24, []string{"m", "enter", "next"}},
+		"en_step3_unsure":     {at(locales.English, 2, t0), 80, 30, []string{"m", "4", "next"}},
 		"en_step5_personal":   {at(locales.English, 2, t0), 80, 24, []string{"m", "2", "5"}},
 		"en_explainer":        {at(locales.English, 5, t0), 80, 30, append(append([]string{"x"}, pasted...), "enter")},
 		"fr_explainer":        {at(locales.French, 5, t0), 80, 30, append(append([]string{"x"}, pasted...), "enter")},
@@ -178,7 +196,7 @@ func TestGoldenIssue11(t *testing.T) {
 		"en_step9_sms_ended":  {at(locales.English, 9, ended), 80, 70, nil},
 		"fr_step9_sms_ended":  {at(locales.French, 9, ended), 80, 70, nil},
 		"fr_step6_trust":      {at(locales.French, 6, t0), 80, 50, nil},
-		"en_finish":           {at(locales.English, 9, t0), 80, 30, []string{"right"}},
+		"en_finish":           {at(locales.English, 9, t0), 80, 30, []string{"next"}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) { runGolden(t, c.cfg, c.w, c.h, c.keys...) })

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/auvenir/auvenir-onboard/locales"
+	"github.com/auvenir/auvenir-onboard/steps"
 )
 
 // t0 is the fixed clock of the tests, so countdowns render the same every run.
@@ -35,10 +36,51 @@ func send(m Model, msgs ...tea.Msg) Model {
 
 // press sends keys by name: "right", "enter", "esc", "ctrl+c", or a single character.
 func press(m Model, keys ...string) Model {
-	for _, k := range keys {
-		m = send(m, keyMsg(k))
-	}
+	m, _ = expand(m, keys...)
 	return m
+}
+
+// expand presses keys and says which real keys it pressed. Besides key names it takes:
+//   - "next" and "prev": → or ← through the parts of a long screen (steps.Screen.Parts) until
+//     the screen itself changes, what one → did before screens had parts; it stops as soon as a
+//     key does not move from part to part (a field took it, or the walk is at its end);
+//   - "to:phone", "to:practice", "to:stores", "to:trusted": → or ← until the part of step 9
+//     that offers it shows (its keys are on the part they belong to).
+//
+// The goldens replay the real keys through a program (runGolden).
+func expand(m Model, keys ...string) (Model, []string) {
+	var sent []string
+	do := func(k string) {
+		m = send(m, keyMsg(k))
+		sent = append(sent, k)
+	}
+	for _, k := range keys {
+		switch {
+		case k == "next" || k == "prev":
+			key := map[string]string{"next": "right", "prev": "left"}[k]
+			for range 16 {
+				i, p := m.walk.Index(), m.walk.Part()
+				do(key)
+				if m.walk.Index() != i || m.walk.Part() == p {
+					break
+				}
+			}
+		case strings.HasPrefix(k, "to:"):
+			want := m.screen().PartOf(steps.Offer(strings.TrimPrefix(k, "to:")))
+			for range 16 {
+				if m.walk.Part() < want {
+					do("right")
+				} else if m.walk.Part() > want {
+					do("left")
+				} else {
+					break
+				}
+			}
+		default:
+			do(k)
+		}
+	}
+	return m, sent
 }
 
 func keyMsg(k string) tea.KeyPressMsg {

@@ -27,13 +27,13 @@ func noHidden(t *testing.T, m Model) {
 func TestAddressShownIsKeptIsCopied(t *testing.T) {
 	var copied []string
 	m, _ := newWith(Config{CopyText: func(s string) error { copied = append(copied, s); return nil }}, 80, 24)
-	m = press(m, "right", "e")
+	m = press(m, "next", "e")
 	m = send(m, tea.PasteMsg{Content: "ja\u202ene@firm.ca\u2069"})
 	if v := m.addr().input.Value(); v != "jane@firm.ca" {
 		t.Fatalf("the field holds %q", v)
 	}
 	noHidden(t, m)
-	m = press(m, "enter", "left")
+	m = press(m, "enter", "prev")
 	if m.walk.Email() != "jane@firm.ca" || m.screen().Key != "address" {
 		t.Fatalf("kept %q, on %s", m.walk.Email(), m.screen().Key)
 	}
@@ -57,8 +57,8 @@ func TestAddressShownIsKeptIsCopied(t *testing.T) {
 // Cyrillic look-alike is shown only in xn-- form, with a caution.
 func TestAddressInternationalDomain(t *testing.T) {
 	m, _ := newTest(locales.English, 100, 30)
-	m = send(press(m, "right", "e"), tea.PasteMsg{Content: "jean@bücher.ca"})
-	m = press(m, "enter", "left")
+	m = send(press(m, "next", "e"), tea.PasteMsg{Content: "jean@bücher.ca"})
+	m = press(m, "enter", "prev")
 	if m.walk.Email() != "jean@xn--bcher-kva.ca" || m.addr().input.Value() != m.walk.Email() {
 		t.Fatalf("kept %q, field %q", m.walk.Email(), m.addr().input.Value())
 	}
@@ -67,7 +67,7 @@ func TestAddressInternationalDomain(t *testing.T) {
 
 	m = press(m, "e", "ctrl+u")
 	m = send(m, tea.PasteMsg{Content: "jane@аррӏе.com"})
-	m = press(m, "enter", "left")
+	m = press(m, "enter", "prev")
 	mustContain(t, m, "Your address: jane@xn--80ak6aa92e.com", "look like Latin")
 	mustNotContain(t, m, "аррӏе")
 }
@@ -75,7 +75,7 @@ func TestAddressInternationalDomain(t *testing.T) {
 // The phone and explainer fields echo no pasted bidi control.
 func TestFieldsDropBidiControls(t *testing.T) {
 	m := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = press(m, "t")
+	m = press(m, "to:phone", "t")
 	m = send(m, tea.PasteMsg{Content: "\u202e647 555\u200f 0123\u2066"})
 	if v := m.phone().field.Value(); v != "647 555 0123" {
 		t.Fatalf("phone field holds %q", v)
@@ -106,7 +106,7 @@ func TestSavedHiddenCharactersAreNotDrawn(t *testing.T) {
 			var copied []string
 			cfg.CopyText = func(s string) error { copied = append(copied, s); return nil }
 			m, _ := newWith(cfg, 80, 24)
-			for range 4 {
+			for range 6 {
 				noHidden(t, m)
 				m = press(m, "enter")
 			}

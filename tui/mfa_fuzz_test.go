@@ -71,7 +71,7 @@ func FuzzPhoneField(f *testing.F) {
 			lang = locales.French
 		}
 		m := send(New(Config{Lang: lang, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
-		m = press(m, "t")
+		m = press(m, "to:phone", "t")
 		m = send(m, tea.PasteMsg{Content: typed})
 		before := m.phone().field.Value()
 		m = press(m, "enter")

@@ -43,11 +43,24 @@ func codeAt(t *testing.T, m Model, at time.Time) string {
 func TestStep9ShowsOptionsStoresAndKeys(t *testing.T) {
 	m, _ := newTest(locales.English, 140, 90)
 	m = press(m, "9")
+	// Each key is on the part of step 9 it belongs to, and only there (issue 20, item 6).
 	mustRead(t, m, "App Store", steps.AppStoreURL, "Google Play", steps.PlayStoreURL,
-		"Press g to show", "Press a to rehearse with a practice account", "Press t to type your mobile number",
-		"a practise with the app", "g store codes", "t check my number")
-	// The keys belong to step 9 only.
-	m = press(m, "8", "a")
+		"Press g to show", "g store codes")
+	mustNotContain(t, m, "Press a to rehearse", "Press t to type", "a practise with the app", "t check my number")
+	m = press(m, "to:practice")
+	mustRead(t, m, "Press a to rehearse with a practice account", "a practise with the app")
+	mustNotContain(t, m, "Press g to show", "Press t to type", "t check my number")
+	if m = press(m, "t"); m.front() != idNone {
+		t.Fatal("t opened the number check away from option 2's part")
+	}
+	m = press(m, "to:phone")
+	mustRead(t, m, "Press t to type your mobile number", "t check my number")
+	mustNotContain(t, m, "Press a to rehearse", "a practise with the app")
+	if m = press(m, "a"); m.front() != idNone {
+		t.Fatal("a opened the practice away from its part")
+	}
+	// The keys belong to step 9 only (Esc ends the stray typing the letters above began).
+	m = press(m, "esc", "8", "a")
 	if m.front() != idNone || m.screen().Number != 8 {
 		t.Fatal("a opened the practice away from step 9")
 	}
@@ -56,7 +69,7 @@ func TestStep9ShowsOptionsStoresAndKeys(t *testing.T) {
 
 func TestPracticeOpensFromStep9AndKeepsItsKey(t *testing.T) {
 	m, _ := newTest(locales.French, 80, 24)
-	m = press(m, "9", "a")
+	m = press(m, "9", "to:practice", "a")
 	if m.front() != idPractice || m.practice().p == nil {
 		t.Fatal("a did not open the practice")
 	}
@@ -66,7 +79,7 @@ func TestPracticeOpensFromStep9AndKeepsItsKey(t *testing.T) {
 	m = press(m, "esc")
 	mustRead(t, m, "Étape 9 de 9")
 	mustNotContain(t, m, secret[:8])
-	m = press(m, "a")
+	m = press(m, "to:practice", "a")
 	if m.practice().p.Secret() != secret {
 		t.Fatal("coming back made a new key: the entry already in the app would stop working")
 	}
@@ -303,7 +316,7 @@ func TestStoresShowBothCodes(t *testing.T) {
 
 func TestPhoneField(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 30)
-	m = press(m, "9", "t")
+	m = press(m, "9", "to:phone", "t")
 	mustRead(t, m, "Mobile number", "Text message or call", "“Text me a code”", "“Call me”",
 		"must be a mobile that receives text messages", "Enter confirm", "ctrl+c quit")
 	m = typeText(m, "647 555 01")
@@ -321,7 +334,7 @@ func TestPhoneField(t *testing.T) {
 	mustRead(t, m, "✓ Number checked: +1 647-555-0123")
 
 	fr, _ := newTest(locales.French, 80, 24)
-	fr = press(fr, "9", "t")
+	fr = press(fr, "9", "to:phone", "t")
 	fr = typeText(fr, "abc")
 	fr = press(fr, "enter")
 	mustRead(t, fr, "Ce n'est pas un numéro de téléphone", "abc")
@@ -410,7 +423,7 @@ func TestStep9ScreensFitTheWindow(t *testing.T) {
 			s9 := send(New(Config{Lang: lang, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			views["step 9"] = s9
 			views["stores"] = press(s9, "g")
-			views["phone"] = press(typeText(press(s9, "t"), "6475550123"), "enter")
+			views["phone"] = press(typeText(press(s9, "to:phone", "t"), "6475550123"), "enter")
 			views["show-qr"] = send(New(Config{Lang: lang, ShowKey: &k}), tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			for name, m := range views {
 				lines := strings.Split(screenText(m), "\n")
@@ -457,7 +470,7 @@ func TestPresenterNeverShowsAKey(t *testing.T) {
 	mustNotContain(t, s, "GEZD", "▀▀▀▀")
 
 	p := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9, Presenter: true}), tea.WindowSizeMsg{Width: 80, Height: 24})
-	p = press(p, "t")
+	p = press(p, "to:phone", "t")
 	p = typeText(p, "6475550123")
 	mustNotContain(t, p, "6475550123", "555")
 	p = press(p, "enter")
@@ -473,7 +486,7 @@ func TestFieldsKeepLinkAndCopyLetters(t *testing.T) {
 		t.Fatalf("field %q: o and y were taken as keys", m.practice().code.Value())
 	}
 	p := send(New(Config{Lang: locales.English, LangKnown: true, Step: 9}), tea.WindowSizeMsg{Width: 80, Height: 24})
-	p = typeText(press(p, "t"), "yo")
+	p = typeText(press(p, "to:phone", "t"), "yo")
 	if p.phone().field.Value() != "yo" {
 		t.Fatalf("field %q", p.phone().field.Value())
 	}
@@ -487,9 +500,9 @@ func TestProgressRecordsTheOptionOnly(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	secret := m.practice().p.Secret()
 	m = typeText(m, codeAt(t, m, t0))
-	m = press(m, "enter", "esc", "t")
+	m = press(m, "enter", "esc", "to:phone", "t")
 	m = typeText(m, "6475550123")
-	m = press(m, "enter", "esc", "right")
+	m = press(m, "enter", "esc", "next")
 	st, found, err := store.Load()
 	if err != nil || !found || st.MFA != progress.MFAPhone {
 		t.Fatalf("saved %+v, %v %v", st, found, err)

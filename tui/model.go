@@ -141,6 +141,7 @@ func New(cfg Config) Model {
 	default:
 		if cfg.Practice {
 			m.walk.Step(9)
+			m.walk.ToOffer(steps.OfferPractice)
 			m.stack = append(m.stack, idPractice) // the key is made once the language is known
 		}
 		if r := cfg.Resume; r != nil && walkthrough.Offerable(*r) {

@@ -15,12 +15,12 @@ import (
 func TestNavigation(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
 	mustContain(t, m, "Before you begin", "support@auvenir.ca", "+1 (855) 528-8364")
-	m = press(m, "right", "enter", "enter") // Enter opens the address field, Enter again leaves it empty
+	m = press(m, "next", "enter", "enter") // Enter opens the address field, Enter again leaves it empty
 	mustContain(t, m, "Step 1 of 9", "no-reply@auvenir.ca")
 	if !m.walk.Done(0) || !m.walk.Done(1) || m.walk.Done(2) {
 		t.Fatalf("done = %v, want intro and address done", m.walk.State())
 	}
-	m = press(m, "left", "left") // the address field stays closed on the way back
+	m = press(m, "prev", "prev") // the address field stays closed on the way back
 	if m.screen().Key != "intro" {
 		t.Fatalf("back twice from step 1 lands on %s", m.screen().Key)
 	}
@@ -32,13 +32,15 @@ func TestNavigation(t *testing.T) {
 	m = press(m, "0", "z") // keys the walkthrough does not use (x opens the explainer)
 	mustContain(t, m, "Step 7 of 9")
 	for range 20 {
-		m = press(m, "right")
+		m = press(m, "next")
 	}
 	mustContain(t, m, "Finished", "You are done: your Auvenir access is ready.", "Now sign in to Auvenir")
 	m = press(m, "end")
 	mustContain(t, m, "Email: support@auvenir.ca", "Phone: +1 (855) 528-8364")
-	m = press(m, "left")
-	mustContain(t, m, "Step 9 of 9", "Option 1")
+	m = press(m, "left") // back to step 9, at its last part
+	mustContain(t, m, "Step 9 of 9", "part 6 of 6", "After you sign in")
+	m = press(m, "prev")
+	mustContain(t, m, "Step 8 of 9")
 }
 
 func TestOpensAtStep(t *testing.T) {
@@ -69,7 +71,7 @@ func TestQuitKeys(t *testing.T) {
 
 func TestAddressField(t *testing.T) {
 	m, _ := newTest(locales.English, 80, 24)
-	m = press(m, "right")
+	m = press(m, "next")
 	mustContain(t, m, "Your address", "Press e (or Enter) to type")
 	m = press(m, "e")
 	mustContain(t, m, "Editing: Enter keeps the address")
@@ -86,7 +88,7 @@ func TestAddressField(t *testing.T) {
 	m = typeText(m, ".ca")
 	m = press(m, "enter")
 	mustContain(t, m, "Step 1 of 9", "lquinn@example.ca")
-	m = press(m, "left")
+	m = press(m, "prev")
 	mustContain(t, m, "Your address: lquinn@example.ca", "lquinn_example.ca#EXT#@DMCHosting.onmicrosoft.com")
 	mustNotContain(t, m, "must be a domain")
 	// The guide now quotes the address where Microsoft's pages show it.
@@ -98,7 +100,7 @@ func TestAddressField(t *testing.T) {
 
 func TestAddressFieldFrenchErrorAndEsc(t *testing.T) {
 	m, _ := newTest(locales.French, 80, 24)
-	m = press(m, "right", "e")
+	m = press(m, "next", "e")
 	m = typeText(m, "a@b.ca, c@d.ca")
 	m = press(m, "enter")
 	mustContain(t, m, "Entrez une seule adresse.", "a@b.ca, c@d.ca")
@@ -111,13 +113,13 @@ func TestAddressFieldFrenchErrorAndEsc(t *testing.T) {
 	m = press(m, "enter")
 	mustContain(t, m, "Étape 1 de 9")
 	// An emptied field withdraws the address.
-	m = press(m, "left", "e")
+	m = press(m, "prev", "e")
 	for range 20 {
 		m = press(m, "backspace")
 	}
 	m = press(m, "enter")
 	mustContain(t, m, "Étape 1 de 9")
-	m = press(m, "left")
+	m = press(m, "prev")
 	mustContain(t, m, "Aucune adresse")
 }
 
@@ -132,7 +134,7 @@ func TestCodeTimer(t *testing.T) {
 	mustContain(t, m, "The code works for 30:00 more.")
 	c.t = t0.Add(61 * time.Second)
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
-	m = press(m, "right")
+	m = press(m, "next")
 	mustContain(t, m, "Step 4 of 9", "The code works for 28:59 more.")
 	c.t = t0.Add(30 * time.Minute)
 	m = send(m, timer.TickMsg{ID: m.timer.ID()})
@@ -151,7 +153,7 @@ func TestLanguageChooser(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	mustContain(t, m, "Choisissez votre langue · Choose your language", "Français", "English",
 		"support@auvenir.ca")
-	m = press(m, "right", "enter")
+	m = press(m, "next", "enter")
 	mustContain(t, m, "Before you begin")
 	m = New(Config{})
 	m = press(m, "f")

@@ -12,7 +12,7 @@ import (
 // is full: the key changes nothing and must cost next to nothing.
 func BenchmarkPasteKeyInFullAddress(b *testing.B) {
 	m, _ := newTest(locales.English, 80, 24)
-	m = press(m, "right")
+	m = press(m, "next")
 	for range 260 {
 		m = send(m, tea.KeyPressMsg{Code: 'a', Text: "a"})
 	}

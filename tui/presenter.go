@@ -101,7 +101,7 @@ func (m Model) presenterTop(w int) string {
 		// so the step's text keeps three more lines (issue 20, item 6).
 		nw := lipgloss.Width(pad) + lipgloss.Width(big[0]) + 1
 		if rw := w - nw - 2; rw >= 30 {
-			right := []string{m.headingLine(s, d, rw)}
+			right := strings.Split(m.headingLine(s, d, rw), "\n") // a heading that wraps takes rows of its own
 			if lead := guide.Lead(m.z, s, d); lead != "" {
 				right = append(right, strings.Split(fill(m.st.Lead, lead, rw), "\n")...)
 			}

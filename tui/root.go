@@ -161,7 +161,12 @@ func (m *Model) strayKey(msg tea.KeyPressMsg, s screen, md mode) bool {
 		return false
 	}
 	m.stray = true
-	m.setStatus("StrayTyping", nil)
+	if m.screen().Kind == steps.KindAddress {
+		// The client is on « Your address » already: sending them there would puzzle them.
+		m.setStatus("StrayTypingHere", nil)
+	} else {
+		m.setStatus("StrayTyping", nil)
+	}
 	return true
 }
 
@@ -343,8 +348,8 @@ func (m Model) codeLeft() time.Duration {
 func (m *Model) setWalkKeys() {
 	k := &m.km.walk
 	s := m.screen()
-	k.Next.SetEnabled(m.walk.Index() < len(m.walk.Screens())-1)
-	k.Back.SetEnabled(m.walk.Index() > 0)
+	k.Next.SetEnabled(m.walk.Index() < len(m.walk.Screens())-1 || m.walk.Part()+1 < m.walk.Parts())
+	k.Back.SetEnabled(m.walk.Index() > 0 || m.walk.Part() > 0)
 	// The code's timer is for the emailed code: a client whose address is already a Microsoft
 	// account signs in with its password instead (steps 3 to 5 say so).
 	k.StartTimer.SetEnabled(m.walk.HasTimer())
@@ -466,6 +471,7 @@ type sighted interface {
 // blockKey is everything the rendered text of a screen depends on.
 type blockKey struct {
 	screen    int
+	part      int
 	lang      locales.Lang
 	width     int
 	email     string
@@ -480,7 +486,7 @@ type blockKey struct {
 // text is the dearest part of a frame.
 func (m *Model) cachedBlocks(s steps.Screen, w int) string {
 	y, mo, d := m.clock().Date()
-	k := blockKey{m.walk.Index(), m.z.Lang(), w, m.walk.Email(), m.walk.SignIn(), y*10000 + int(mo)*100 + d, m.presenter, m.isDark}
+	k := blockKey{m.walk.Index(), m.walk.Part(), m.z.Lang(), w, m.walk.Email(), m.walk.SignIn(), y*10000 + int(mo)*100 + d, m.presenter, m.isDark}
 	if m.blockKey != k || m.blockText == "" {
 		m.blockKey, m.blockText = k, m.blocks(s, w)
 	}

@@ -80,6 +80,9 @@ func (m *Model) put(id screenID, s screen) {
 // widgetScreen is the screen that is part of the current step, drawn under its text.
 func (m *Model) widgetScreen() screenID {
 	if w := m.screen().Widget; w != steps.WidgetNone {
+		if p := m.screen().Parts; len(p) > 0 && len(p[m.walk.Part()].Offers) == 0 {
+			return idNone // a part of a long screen that offers nothing of its widget
+		}
 		for id, e := range registry {
 			if e.widget == w {
 				return screenID(id)

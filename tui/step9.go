@@ -33,24 +33,34 @@ var _ = register(idOptions, entry{widget: steps.WidgetMFAOptions, make: func(Con
 
 func (optionsScreen) mode(*common) mode { return mode{globals: gAll} }
 
+// Each key is on the part of step 9 it belongs to (steps.Part.Offers): g with the store pages,
+// a with option 1's other ways, t with option 2.
 func (optionsScreen) keys(c *common) []key.Binding {
 	k := c.km.options
-	if !c.walk.PhoneOffered(c.clock()) {
-		// Text-message codes have ended (assets/smsvoice.toml): no number to check.
-		return []key.Binding{k.Practice, k.Stores}
+	var out []key.Binding
+	if c.walk.Offers(steps.OfferPractice) {
+		out = append(out, k.Practice)
 	}
-	return []key.Binding{k.Practice, k.Stores, k.Phone}
+	if c.walk.Offers(steps.OfferStores) {
+		out = append(out, k.Stores)
+	}
+	// Text-message codes end (assets/smsvoice.toml): then there is no number to check.
+	if c.walk.Offers(steps.OfferPhone) && c.walk.PhoneOffered(c.clock()) {
+		out = append(out, k.Phone)
+	}
+	return out
 }
 
 func (s optionsScreen) update(c *common, msg tea.Msg) (screen, action, tea.Cmd) {
 	k := c.km.options
 	press, _ := msg.(tea.KeyPressMsg)
+	on := s.keys(c)
 	switch {
-	case key.Matches(press, k.Practice):
+	case key.Matches(press, k.Practice) && matches(press, on):
 		return s, openScreen{idPractice}, nil
-	case key.Matches(press, k.Stores):
+	case key.Matches(press, k.Stores) && matches(press, on):
 		return s, openScreen{idStores}, nil
-	case key.Matches(press, k.Phone) && c.walk.PhoneOffered(c.clock()):
+	case key.Matches(press, k.Phone) && matches(press, on):
 		return s, openScreen{idPhone}, nil
 	}
 	return s, unchanged{}, nil
@@ -69,19 +79,26 @@ func (s optionsScreen) view(c *common, w, _ int) string {
 		return strings.Join(lines, "\n")
 	}
 	// The store pages themselves are content blocks, right after option 1 (issue 10, item 9).
-	out := []string{
-		keyLine(k.Stores, "Step9StoresHint"),
-		"",
-		fill(st.SubHeading, c.z.T("Step9PracticeHeading", d), w),
-		keyLine(k.Practice, "Step9PracticeHint"),
+	var out []string
+	if c.walk.Offers(steps.OfferStores) {
+		out = append(out, keyLine(k.Stores, "Step9StoresHint"))
 	}
-	if c.walk.PracticeDone() {
-		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PracticeDone", d), w))
+	if c.walk.Offers(steps.OfferPractice) {
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, fill(st.SubHeading, c.z.T("Step9PracticeHeading", d), w), keyLine(k.Practice, "Step9PracticeHint"))
+		if c.walk.PracticeDone() {
+			out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PracticeDone", d), w))
+		}
 	}
-	if !c.walk.PhoneOffered(c.clock()) {
+	if !c.walk.PhoneOffered(c.clock()) || !c.walk.Offers(steps.OfferPhone) {
 		return strings.Join(out, "\n")
 	}
-	out = append(out, "", fill(st.SubHeading, c.z.T("Step9PhoneHeading", d), w), keyLine(k.Phone, "Step9PhoneHint"))
+	if len(out) > 0 {
+		out = append(out, "")
+	}
+	out = append(out, fill(st.SubHeading, c.z.T("Step9PhoneHeading", d), w), keyLine(k.Phone, "Step9PhoneHint"))
 	if n := c.walk.Number(); n != "" {
 		out = append(out, fill(st.Success, glyphs.Done+" "+c.z.T("Step9PhoneDone", guide.With(d, "Number", guide.ShownNumber(n, c.presenter))), w))
 	}

@@ -29,7 +29,7 @@ var _ = register(idTrusted, entry{
 	on:   steps.WidgetMFAOptions,
 	key: func(c *common) key.Binding {
 		b := c.bind([]string{"d"}, "d", "TrustedKey")
-		b.SetEnabled(c.walk.TrustPossible())
+		b.SetEnabled(c.walk.TrustPossible() && c.walk.Offers(steps.OfferTrusted))
 		return b
 	},
 })

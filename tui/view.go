@@ -94,10 +94,17 @@ func (m Model) top(w int) string {
 // headingLine is "Step 4 of 9 · title", wrapped to w.
 func (m Model) headingLine(s steps.Screen, data map[string]any, w int) string {
 	heading := guide.Heading(m.z, s)
-	if s.Kind != steps.KindStep {
+	title := ""
+	switch {
+	case len(s.Parts) > 0:
+		// A part of a long screen: "Step 9 of 9 · part 2 of 6 · the part's title".
+		heading += " " + glyphs.Sep + " " + m.z.T("PartOfTotal", map[string]any{"N": m.walk.Part() + 1, "Total": m.walk.Parts()})
+		title = m.z.T(s.Parts[m.walk.Part()].TitleID, data)
+	case s.Kind != steps.KindStep:
 		return fill(m.st.Heading, heading, w)
+	default:
+		title = guide.Title(m.z, s, data)
 	}
-	title := guide.Title(m.z, s, data)
 	if lipgloss.Width(heading)+3+lipgloss.Width(title) <= w {
 		return m.st.Heading.Render(heading) + m.st.Muted.Render(" "+glyphs.Sep+" ") + m.st.Title.Render(title)
 	}

@@ -242,10 +242,10 @@ func (s *session) menu() []entry {
 		es = append(es, entry{n, s.z.T(id, d), do})
 	}
 	if s.w.Index() < len(s.w.Screens())-1 {
-		add(choiceNext, "PlainMenuNext", func() bool { s.w.Next(); s.show(); return true })
+		add(choiceNext, "PlainMenuNext", func() bool { s.w.NextWhole(); s.show(); return true })
 	}
 	if s.w.Index() > 0 {
-		add(choiceBack, "PlainMenuBack", func() bool { s.w.Back(); s.show(); return true })
+		add(choiceBack, "PlainMenuBack", func() bool { s.w.BackWhole(); s.show(); return true })
 	}
 	add(choiceRepeat, "PlainMenuRepeat", func() bool { s.show(); return true })
 	if s.hasTimer(s.screen().Widget) {

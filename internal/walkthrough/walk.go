@@ -21,8 +21,11 @@ import (
 
 // Walk is the client's situation.
 type Walk struct {
-	screens  []steps.Screen // steps.All(), shared read-only by the copies
-	cur      int
+	screens []steps.Screen // steps.All(), shared read-only by the copies
+	cur     int
+	// part is the part of the current screen shown (steps.Screen.Parts): a page of one step,
+	// not saved (State keeps the screen only), so resuming opens the step at its first part.
+	part     int
 	done     uint64 // bit i: screen i was left forward (the step list ticks it)
 	lang     locales.Lang
 	email    string
@@ -55,6 +58,17 @@ func (w Walk) Index() int { return w.cur }
 
 // Screen is the current screen.
 func (w Walk) Screen() steps.Screen { return w.screens[w.cur] }
+
+// Part is the part of the current screen shown, from 0; Parts how many it has (1: not split).
+func (w Walk) Part() int  { return w.part }
+func (w Walk) Parts() int { return w.Screen().PartCount() }
+
+// Offers reports whether the part shown offers o (step 9's rehearsals, the network check).
+func (w Walk) Offers(o steps.Offer) bool { return w.Screen().Offers(w.part, o) }
+
+// ToOffer shows the part of the current screen that offers o (--totp-practice opens on the
+// practice's part).
+func (w *Walk) ToOffer(o steps.Offer) { w.part = w.Screen().PartOf(o) }
 
 // Done reports whether screen i was left forward.
 func (w Walk) Done(i int) bool { return i >= 0 && i < 64 && w.done&(1<<i) != 0 }
@@ -91,14 +105,37 @@ func (w *Walk) GoTo(i int, forward bool) bool {
 	if forward && w.cur < 64 {
 		w.done |= 1 << w.cur
 	}
-	w.cur = i
+	w.cur, w.part = i, 0
 	w.restartAsked = false
 	return true
 }
 
-// Next moves one screen on; Back one screen back.
-func (w *Walk) Next() bool { return w.GoTo(w.cur+1, true) }
-func (w *Walk) Back() bool { return w.GoTo(w.cur-1, false) }
+// Next moves to the screen's next part, or one screen on; Back to the part before, or one
+// screen back, at its last part.
+func (w *Walk) Next() bool {
+	if w.part+1 < w.Parts() {
+		w.part++
+		return true
+	}
+	return w.GoTo(w.cur+1, true)
+}
+
+// NextWhole and BackWhole move a whole screen, for the views that show every part at once
+// (--plain): the same screens in the same order, so the same answers save the same progress.
+func (w *Walk) NextWhole() bool { return w.GoTo(w.cur+1, true) }
+func (w *Walk) BackWhole() bool { return w.GoTo(w.cur-1, false) }
+
+func (w *Walk) Back() bool {
+	if w.part > 0 {
+		w.part--
+		return true
+	}
+	if !w.GoTo(w.cur-1, false) {
+		return false
+	}
+	w.part = w.Parts() - 1
+	return true
+}
 
 // Step moves to the guide's step n (1 to 9), without marking anything done.
 func (w *Walk) Step(n int) bool { return w.GoTo(steps.Index(w.screens, n), false) }
@@ -243,7 +280,7 @@ func (w *Walk) Resume(st progress.State) {
 	w.Keep(st)
 	w.SetLang(st.Lang)
 	if i := steps.ByKey(w.screens, st.Screen); i >= 0 {
-		w.cur = i
+		w.cur, w.part = i, 0
 		w.done = 0
 		for j := range min(i, 64) {
 			w.done |= 1 << j

@@ -34,8 +34,8 @@ func TestMoves(t *testing.T) {
 	if w.Back() || w.Index() != 0 {
 		t.Fatal("back from the first screen moved")
 	}
-	w.Next()
-	w.Next()
+	w.NextWhole()
+	w.NextWhole()
 	if !w.Done(0) || !w.Done(1) || w.Done(2) || w.Screen().Number != 1 {
 		t.Fatalf("after two nexts: on %s, done %b", w.Screen().Key, w.done)
 	}
@@ -50,6 +50,48 @@ func TestMoves(t *testing.T) {
 	}
 	if w.Screen().Kind != steps.KindFinish {
 		t.Fatalf("next stops at %s", w.Screen().Key)
+	}
+}
+
+// Issue 20, item 6: → goes through a long screen's parts before the next screen, ← back through
+// them, landing on the last part of the screen before; a jump opens a step at its first part;
+// parts are not saved (the state names the step, and resuming opens it at its first part).
+func TestParts(t *testing.T) {
+	w := New(locales.French)
+	if w.Parts() != 3 || w.Part() != 0 {
+		t.Fatalf("the intro has %d parts, on %d", w.Parts(), w.Part())
+	}
+	st := w.State()
+	if !w.Next() || w.Index() != 0 || w.Part() != 1 || w.Done(0) {
+		t.Fatalf("→ on the intro: screen %d part %d", w.Index(), w.Part())
+	}
+	if !SameState(st, w.State()) {
+		t.Fatal("a part changed the saved state")
+	}
+	w.Next()
+	if !w.Next() || w.Screen().Key != "address" || w.Part() != 0 || !w.Done(0) {
+		t.Fatalf("→ from the intro's last part: %s part %d", w.Screen().Key, w.Part())
+	}
+	if !w.Back() || w.Index() != 0 || w.Part() != 2 {
+		t.Fatalf("← from the address: screen %d part %d", w.Index(), w.Part())
+	}
+	w.Step(9)
+	if w.Part() != 0 || w.Parts() != 6 || !w.Offers(steps.OfferStores) || w.Offers(steps.OfferPhone) {
+		t.Fatalf("step 9 at part %d of %d", w.Part(), w.Parts())
+	}
+	w.ToOffer(steps.OfferPhone)
+	if !w.Offers(steps.OfferPhone) || w.Offers(steps.OfferPractice) || w.Screen().Number != 9 {
+		t.Fatalf("the phone's part: %d", w.Part())
+	}
+	saved := w.State()
+	var r Walk = New(locales.English)
+	r.Resume(saved)
+	if r.Screen().Number != 9 || r.Part() != 0 {
+		t.Fatalf("resumed at %s part %d", r.Screen().Key, r.Part())
+	}
+	// The plain mode's moves are whole screens.
+	if !w.NextWhole() || w.Screen().Kind != steps.KindFinish || !w.BackWhole() || w.Part() != 0 {
+		t.Fatalf("whole moves: %s part %d", w.Screen().Key, w.Part())
 	}
 }
 
@@ -163,7 +205,12 @@ func TestSaverWritesChangesOnly(t *testing.T) {
 	if _, found, _ := store.Load(); found {
 		t.Fatal("saved without a change")
 	}
-	w.Next()
+	w.Next() // the intro's second part: nothing to save
+	s.Save(w.State())
+	if _, found, _ := store.Load(); found {
+		t.Fatal("a part of the intro saved")
+	}
+	w.NextWhole()
 	s.Save(w.State())
 	if st, found, _ := store.Load(); !found || st.Screen != "address" {
 		t.Fatalf("not saved: %+v", st)
