@@ -181,7 +181,7 @@ func TestCorruptStateFile(t *testing.T) {
 	p := start(t, 100, 30, []string{"XDG_CONFIG_HOME=" + cfg}, "--lang", "en")
 	p.waitFor("damaged and was ignored", "Before you begin")
 	p.keys("Right", "Right", "Right") // the intro's three parts
-	p.waitFor("Email address") // the field's label: "Your address" is also in the step list
+	p.waitFor("Email address")        // the field's label: "Your address" is also in the step list
 	if s := p.screen(); strings.Contains(s, "damaged") {
 		t.Fatalf("the notice stays after moving on:\n%s", s)
 	}
