@@ -30,7 +30,9 @@ var profile = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transitional(f
 // host is only lowered (the caller checks its letters), unless it has an xn-- label, which
 // must decode.
 func ASCII(host string) (string, error) {
-	if isASCII(host) && !strings.Contains(host, "xn--") {
+	// The ACE prefix in any case ("Xn--", "XN--"): such a label is punycode to check, not a
+	// plain name to pass through.
+	if isASCII(host) && !strings.Contains(strings.ToLower(host), "xn--") {
 		return strings.ToLower(host), nil
 	}
 	if !utf8.ValidString(host) {
@@ -82,7 +84,7 @@ func Display(host string) string {
 			continue
 		}
 		u, err := idna.Display.ToUnicode(l)
-		if err == nil && SafeLabel(u, tld) {
+		if err == nil && u != "" && SafeLabel(u, tld) {
 			labels[i] = u
 		}
 	}
