@@ -1,11 +1,13 @@
 package desktop
 
 import (
+	"bufio"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,33 +43,37 @@ func TestNoDisplayNoClipboard(t *testing.T) {
 	}
 }
 
-// xvfb starts a virtual X display for the test and points DISPLAY at it.
+// xvfb starts a virtual X display for the test and points DISPLAY at it. Xvfb picks a free
+// display itself and writes its number on -displayfd once it accepts connections, so the test
+// neither guesses a number (stale sockets of killed servers used to exhaust the range) nor races
+// the server's start; it is stopped with SIGTERM, on which it removes its socket and lock.
 func xvfb(t *testing.T) {
 	t.Helper()
-	n := 120
-	for ; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err != nil {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err != nil {
-				break
-			}
-		}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	display := fmt.Sprintf(":%d", n)
-	cmd := exec.Command("Xvfb", display, "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	for deadline := time.Now().Add(10 * time.Second); ; {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
+	w.Close()
+	t.Cleanup(func() { cmd.Process.Signal(syscall.SIGTERM); cmd.Wait() })
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
 			t.Fatal("Xvfb did not start")
 		}
-		time.Sleep(50 * time.Millisecond)
+		t.Setenv("DISPLAY", ":"+n)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Xvfb did not start")
 	}
-	t.Setenv("DISPLAY", display)
 }
 
 // Without a graphical session no browser starts: on Linux a text browser would take over the
