@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // aiaLimit bounds an intermediate certificate fetched from an AIA address: a few kilobytes in
@@ -72,7 +73,7 @@ func (c *Prober) fetchAIA(ctx context.Context, u string) ([]*x509.Certificate, e
 		}
 	}
 	e.certs, e.err = c.downloadCertificates(ctx, u)
-	if e.err != nil && ctx.Err() != nil {
+	if e.err != nil && deadlinePassed(ctx) {
 		// A failure caused by this address's deadline says nothing about the AIA address, as
 		// for the PAC cache: not kept.
 		e.ownDeadline = true
@@ -82,6 +83,17 @@ func (c *Prober) fetchAIA(ctx context.Context, u string) ([]*x509.Certificate, e
 	}
 	close(e.done)
 	return e.certs, e.err
+}
+
+// deadlinePassed: ctx has ended, or its deadline is behind us. The connection's own deadline is
+// ctx's, and its "i/o timeout" can come a moment before ctx's timer marks ctx done: read alone,
+// ctx.Err() then said nothing, and the cache kept a failure that was only this address's time.
+func deadlinePassed(ctx context.Context) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	d, ok := ctx.Deadline()
+	return ok && !time.Now().Before(d)
 }
 
 func (c *Prober) downloadCertificates(ctx context.Context, u string) ([]*x509.Certificate, error) {
