@@ -254,26 +254,24 @@ func paragraph(text string, width int) string {
 // said once: a proxy out of reach, or one rule covering several hosts, gives the same sentence
 // for many addresses.
 func Remedies(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(f string) {
-		if f != "" && !seen[f] {
-			seen[f] = true
-			out = append(out, f)
-		}
-	}
-	for _, r := range rep.Endpoints {
-		add(Remedy(z, r, timeout))
-		for _, f := range UnlistedRemedies(z, r) {
-			add(f)
-		}
-	}
-	return out
+	return eachOnce(z, rep,
+		func(r netcheck.Result) string { return Remedy(z, r, timeout) },
+		func(f string) string { return f })
 }
 
 // RemedyLines are Remedies as the table gives them: each failure's sentence after who acts on
 // it and with the error Chromium shows, each said once.
 func RemedyLines(z *locales.Localizer, rep netcheck.Report, timeout time.Duration) []string {
+	return eachOnce(z, rep,
+		func(r netcheck.Result) string { return RemedyLine(z, r, timeout) },
+		func(f string) string {
+			return z.T("NetFixLineNoError", guide.With(Data(), "Owner", OwnerName(z, netcheck.OwnerFirewall), "Fix", f))
+		})
+}
+
+// eachOnce gives, in order and each once, the sentence of every result and of each of its
+// unlisted redirects, as remedy and unlisted word them; empty sentences are left out.
+func eachOnce(z *locales.Localizer, rep netcheck.Report, remedy func(netcheck.Result) string, unlisted func(string) string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(f string) {
@@ -283,9 +281,9 @@ func RemedyLines(z *locales.Localizer, rep netcheck.Report, timeout time.Duratio
 		}
 	}
 	for _, r := range rep.Endpoints {
-		add(RemedyLine(z, r, timeout))
+		add(remedy(r))
 		for _, f := range UnlistedRemedies(z, r) {
-			add(z.T("NetFixLineNoError", guide.With(Data(), "Owner", OwnerName(z, netcheck.OwnerFirewall), "Fix", f)))
+			add(unlisted(f))
 		}
 	}
 	return out
